@@ -1,0 +1,339 @@
+"""The upload client: one file in, one hosted URL out.
+
+One :class:`UploadClient` holds one ``httpx.Client`` (connection reuse) and is safe to call
+from several worker threads at once. Each upload streams the file from disk with a known
+``Content-Length``, reports progress, can be cancelled from another thread mid-body, and
+retries transient failures with backoff.
+
+The API key is sent only to the validated API origin: redirects are never followed, the key
+is added per request (never a default header), and it appears in no message, log record or
+``repr``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import socket
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, cast
+from urllib.parse import urlsplit
+
+import httpx
+
+from .. import APP_NAME, __version__
+from .config import check_api_key
+from .errors import (
+    BadResponseError,
+    ConnectionFailedError,
+    FileTooLargeError,
+    KeyRejectedError,
+    LocalFileError,
+    RateLimitedError,
+    RedirectRefusedError,
+    RequestRejectedError,
+    ServerError,
+    TransientError,
+    TypeRejectedError,
+    UploadError,
+    UploadTimeoutError,
+    ValidationError,
+)
+from .responses import UploadResult, parse_error_detail, parse_success
+from .retry import CancelToken, RetryPolicy, parse_retry_after
+from .sniff import open_image
+from .urls import api_host, is_loopback_host, normalize_api_url
+
+log = logging.getLogger(__name__)
+
+UPLOAD_PATH = "/upload/image/v1"
+HEALTH_PATH = "/health"
+#: Largest reply body we read; the service's replies are a few hundred bytes.
+MAX_REPLY_BYTES = 1 << 20
+#: Kernel send buffer per connection. The default grows to several MB, so progress would
+#: reach 100 % long before the server has the bytes; 256 KiB keeps it honest and still
+#: fills a 40 Mbit/s link at 100 ms round trip per connection.
+SEND_BUFFER = 256 * 1024
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with ``(bytes_sent, total_bytes)`` as the body is written."""
+
+RetryCallback = Callable[[int, float, UploadError], None]
+"""Called with ``(retry_number, delay_seconds, error)`` before waiting to retry."""
+
+
+def default_timeout() -> httpx.Timeout:
+    # No overall deadline: a 500 MB file on a slow link must be able to finish. Each write
+    # or read may stall at most this long.
+    return httpx.Timeout(connect=10.0, write=60.0, read=120.0, pool=None)
+
+
+class _Secret:
+    """Holds the key so that no ``repr``/``vars`` dump shows it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "<secret>"
+
+    __str__ = __repr__
+
+
+class _ProgressReader(io.RawIOBase):
+    """A file wrapper that counts bytes read, checks for cancellation, and stops at ``total``.
+
+    It exposes ``fileno``/``seek``/``tell`` of the real file so httpx knows the length (and
+    sends ``Content-Length`` rather than chunked encoding) and can rewind it.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        file: BinaryIO,
+        total: int,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        super().__init__()
+        self._path = path
+        self._file = file
+        self._total = total
+        self._sent = 0
+        self._progress = progress
+        self._cancel = cancel
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        position = self._file.seek(offset, whence)
+        self._sent = position
+        return position
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        if self._cancel is not None:
+            self._cancel.raise_if_cancelled()
+        remaining = self._total - self._sent
+        if size < 0 or size > remaining:
+            size = remaining
+        data = self._file.read(size) if size else b""
+        if len(data) < size:
+            raise LocalFileError(self._path, "the file changed while it was being uploaded")
+        self._sent += len(data)
+        if self._progress is not None and data:
+            self._progress(self._sent, self._total)
+        return data
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _part_filename(path: Path) -> str:
+    # Names that are not valid UTF-8 on disk would break header encoding.
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+class UploadClient:
+    """Uploads files to ``{api_url}/upload/image/v1``. Thread-safe; close when done."""
+
+    def __init__(
+        self,
+        api_url: str,
+        api_key: str,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_connections: int = 16,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.api_url = normalize_api_url(api_url)
+        self._key = _Secret(check_api_key(api_key))
+        self.retry = retry or RetryPolicy()
+        self.host = api_host(self.api_url)
+        hostname = urlsplit(self.api_url).hostname or ""
+        limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        )
+        if transport is None:
+            transport = httpx.HTTPTransport(
+                limits=limits,
+                retries=0,  # retries are ours, with backoff and a fresh file
+                socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)],
+            )
+        self._http = httpx.Client(
+            follow_redirects=False,
+            timeout=timeout or default_timeout(),
+            limits=limits,
+            headers={"User-Agent": f"{APP_NAME}/{__version__}"},
+            # Proxy variables are honoured for remote hosts, never for loopback.
+            trust_env=not is_loopback_host(hostname),
+            transport=transport,
+        )
+
+    def __repr__(self) -> str:
+        return f"UploadClient(api_url={self.api_url!r})"
+
+    def __enter__(self) -> UploadClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- public operations -------------------------------------------------------------
+
+    def upload(
+        self,
+        path: Path | str,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        on_retry: RetryCallback | None = None,
+    ) -> UploadResult:
+        """Upload one file; retry transient failures; raise an :class:`UploadError`."""
+        path = Path(path)
+        attempt = 0
+        while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                return self._upload_once(path, progress, cancel)
+            except TransientError as error:
+                delay = self.retry.delay_for(attempt, error)
+                if delay is None:
+                    raise
+                attempt += 1
+                log.info("retry %d of %s in %.1f s: %s", attempt, path.name, delay, error)
+                if on_retry is not None:
+                    on_retry(attempt, delay, error)
+                if cancel is not None:
+                    cancel.sleep(delay)
+                else:
+                    time.sleep(delay)
+
+    def check_key(self) -> None:
+        """``GET /health``: return if the key is accepted, else raise an UploadError."""
+        try:
+            response = self._http.get(
+                self.api_url + HEALTH_PATH, headers={"X-API-Key": self._key.reveal()}
+            )
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+        self._raise_for_status(response.status_code, response.headers, response.content)
+
+    # -- one attempt -------------------------------------------------------------------
+
+    def _upload_once(
+        self, path: Path, progress: ProgressCallback | None, cancel: CancelToken | None
+    ) -> UploadResult:
+        file, image_type, size = open_image(path)
+        reader = _ProgressReader(path, file, size, progress, cancel)
+        try:
+            files = {"file": (_part_filename(path), cast(BinaryIO, reader), image_type.mime)}
+            headers = {"X-API-Key": self._key.reveal()}
+            with self._http.stream(
+                "POST", self.api_url + UPLOAD_PATH, files=files, headers=headers
+            ) as response:
+                body = self._read_reply(response)
+                status, reply_headers = response.status_code, response.headers
+        except httpx.HTTPError as exc:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            raise self._transport_error(exc) from None
+        finally:
+            reader.close()
+        self._raise_for_status(status, reply_headers, body)
+        result = parse_success(body)
+        log.info("uploaded %s (%d bytes)", path.name, size)
+        return result
+
+    @staticmethod
+    def _read_reply(response: httpx.Response) -> bytes:
+        chunks: list[bytes] = []
+        received = 0
+        for chunk in response.iter_bytes():
+            received += len(chunk)
+            if received > MAX_REPLY_BYTES:
+                raise BadResponseError("the server's reply was far too long")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _transport_error(self, exc: httpx.HTTPError) -> UploadError:
+        reason = self._redact(str(exc)) or type(exc).__name__
+        if isinstance(exc, httpx.TimeoutException):
+            return UploadTimeoutError(f"{self.host} did not answer in time ({reason})")
+        if isinstance(exc, httpx.ConnectError):
+            return ConnectionFailedError(f"could not connect to {self.host}: {reason}")
+        if isinstance(exc, httpx.TransportError):
+            return ConnectionFailedError(f"the connection to {self.host} broke: {reason}")
+        return ConnectionFailedError(f"request to {self.host} failed: {reason}")
+
+    def _redact(self, text: str) -> str:
+        key = self._key.reveal()
+        return text.replace(key, "***") if key else text
+
+    def _raise_for_status(self, status: int, headers: httpx.Headers, body: bytes) -> None:
+        if 200 <= status < 300:
+            return
+        raw_detail = parse_error_detail(body)
+        detail = self._redact(raw_detail) if raw_detail else None
+        suffix = f": {detail}" if detail else ""
+        if 300 <= status < 400:
+            location = headers.get("location", "")
+            try:
+                target = urlsplit(location).netloc or self.host
+            except ValueError:
+                target = "an invalid address"
+            raise RedirectRefusedError(
+                f"the server redirected to {target} (HTTP {status}); redirects are not "
+                f"followed so the API key stays with {self.host}",
+                status=status,
+            )
+        retry_after = parse_retry_after(headers.get("retry-after"))
+        if status in (401, 403):
+            raise KeyRejectedError(f"the API key was rejected (HTTP {status})", status=status)
+        if status == 408:
+            raise UploadTimeoutError(
+                f"the server timed out (HTTP 408){suffix}", status=status, retry_after=retry_after
+            )
+        if status == 413:
+            raise FileTooLargeError(f"the file is too large for the service{suffix}", status=status)
+        if status == 415:
+            raise TypeRejectedError(f"the service refused the file type{suffix}", status=status)
+        if status == 422:
+            raise ValidationError(f"the service rejected the upload{suffix}", status=status)
+        if status == 429:
+            wait = f"; it asks to wait {retry_after:.0f} s" if retry_after is not None else ""
+            raise RateLimitedError(
+                f"too many requests (HTTP 429){wait}", status=status, retry_after=retry_after
+            )
+        if status >= 500:
+            raise ServerError(
+                f"the server failed (HTTP {status}){suffix}", status=status, retry_after=retry_after
+            )
+        raise RequestRejectedError(f"the server refused the upload (HTTP {status}){suffix}")

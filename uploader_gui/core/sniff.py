@@ -1,0 +1,161 @@
+"""Tell an image's type from its first bytes, never from its name.
+
+The service accepts PNG, JPEG, WebP and GIF and checks the part's declared type against the
+content, so the type we declare must come from the bytes: a ``.png`` holding JPEG data is
+sent as ``image/jpeg``. Anything else is named (BMP, TIFF, SVG, HEIC…) so the refusal tells
+the user what the file really is.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import LocalFileError, UnsupportedTypeError
+
+#: How many leading bytes :func:`sniff` looks at.
+HEAD_SIZE = 512
+
+
+@dataclass(frozen=True)
+class ImageType:
+    name: str
+    mime: str
+    extension: str
+
+
+PNG = ImageType("PNG", "image/png", "png")
+JPEG = ImageType("JPEG", "image/jpeg", "jpg")
+WEBP = ImageType("WebP", "image/webp", "webp")
+GIF = ImageType("GIF", "image/gif", "gif")
+
+#: The types the service accepts, in the order we name them to users.
+ACCEPTED: tuple[ImageType, ...] = (PNG, JPEG, WEBP, GIF)
+ACCEPTED_MIMES: frozenset[str] = frozenset(t.mime for t in ACCEPTED)
+
+
+def sniff(head: bytes) -> ImageType | None:
+    """The accepted image type whose signature ``head`` starts with, or ``None``."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    return None
+
+
+_ISO_BRANDS = {
+    b"heic": "HEIC",
+    b"heix": "HEIC",
+    b"hevc": "HEIC",
+    b"heim": "HEIC",
+    b"heis": "HEIC",
+    b"mif1": "HEIF",
+    b"msf1": "HEIF",
+    b"avif": "AVIF",
+    b"avis": "AVIF",
+}
+
+
+def describe(head: bytes) -> str:
+    """A short human name for what ``head`` is, for messages ("BMP", "text", …)."""
+    found = sniff(head)
+    if found is not None:
+        return found.name
+    if not head:
+        return "an empty file"
+    if head.startswith(b"BM"):
+        return "BMP"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "TIFF"
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        return _ISO_BRANDS.get(head[8:12], "a video or ISO media file")
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head.startswith(b"\x00\x00\x01\x00"):
+        return "ICO"
+    if head.startswith((b"8BPS",)):
+        return "PSD"
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP archive"
+    text = _as_text(head)
+    if text is not None:
+        lowered = text.lstrip("\ufeff \t\r\n").lower()
+        if "<svg" in lowered and lowered.startswith(("<?xml", "<svg", "<!--", "<!doctype svg")):
+            return "SVG"
+        return "text"
+    return "unknown data"
+
+
+def _as_text(head: bytes) -> str | None:
+    if b"\x00" in head:
+        return None
+    try:
+        # A multi-byte character may be cut at the end of the head.
+        return head.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:
+            return head[: exc.start].decode("utf-8")
+        return None
+
+
+def sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, int]:
+    """Check an open file is a non-empty accepted image; return its type and size.
+
+    The file is left positioned at its start. Raises :class:`LocalFileError` with a reason
+    a person understands.
+    """
+    info = os.fstat(file.fileno())
+    if stat.S_ISDIR(info.st_mode):
+        raise LocalFileError(path, "this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise LocalFileError(path, "not a regular file")
+    if info.st_size == 0:
+        raise LocalFileError(path, "the file is empty")
+    head = file.read(HEAD_SIZE)
+    file.seek(0)
+    found = sniff(head)
+    if found is None:
+        raise UnsupportedTypeError(path, describe(head))
+    return found, info.st_size
+
+
+def open_image(path: Path | str) -> tuple[BinaryIO, ImageType, int]:
+    """Open ``path`` for upload: the open file, its type from its bytes, and its size.
+
+    Raises :class:`LocalFileError` (missing, a folder, unreadable, empty, not an accepted
+    image) before anything is sent anywhere.
+    """
+    path = Path(path)
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        raise LocalFileError(path, "the file does not exist (moved or deleted?)") from None
+    except IsADirectoryError:
+        raise LocalFileError(path, "this is a folder, not a file") from None
+    except PermissionError:
+        raise LocalFileError(path, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise LocalFileError(path, f"the file cannot be read: {exc.strerror or exc}") from None
+    try:
+        image_type, size = sniff_open_file(path, file)
+    except LocalFileError:
+        file.close()
+        raise
+    except OSError as exc:
+        file.close()
+        raise LocalFileError(path, f"the file cannot be read: {exc.strerror or exc}") from None
+    return file, image_type, size
+
+
+def check_image(path: Path | str) -> tuple[ImageType, int]:
+    """Like :func:`open_image` but only checks; returns the type and size."""
+    file, image_type, size = open_image(path)
+    file.close()
+    return image_type, size

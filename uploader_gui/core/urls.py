@@ -1,0 +1,73 @@
+"""Checks on URLs: which API URLs may carry the key, and which returned URLs may be shown.
+
+The key travels only over HTTPS, except to a loopback host (the sandbox, a local proxy).
+A URL that came from the server is shown, copied or opened only when it is an absolute
+``http``/``https`` URL with a host and no control characters or spaces.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from .errors import InsecureURLError
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalize_api_url(url: str) -> str:
+    """Validate an API base URL and return it without a trailing slash.
+
+    Raises :class:`InsecureURLError` for anything the key must not be sent to: a scheme other
+    than https (http only for a loopback host), no host, user info, a query or fragment.
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        raise InsecureURLError(f"not a valid API URL: {text!r}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not host:
+        raise InsecureURLError(
+            f"the API URL must start with https:// and name a host (got {text!r})"
+        )
+    if parts.username is not None or parts.password is not None:
+        raise InsecureURLError("the API URL must not contain a user name or password")
+    if parts.query or parts.fragment:
+        raise InsecureURLError("the API URL must not contain a query or fragment")
+    if scheme == "http" and not is_loopback_host(host):
+        raise InsecureURLError(
+            f"refusing to send the API key over plain http to {host}: use https:// "
+            "(plain http is allowed only for localhost)"
+        )
+    return f"{scheme}://{parts.netloc}{parts.path}".rstrip("/")
+
+
+def api_host(url: str) -> str:
+    """``host[:port]`` of an API URL, the name its key is stored under."""
+    parts = urlsplit(url)
+    return parts.netloc.lower()
+
+
+def is_web_url(url: object) -> bool:
+    """True for an absolute ``http``/``https`` URL with a host, safe to show and open."""
+    if not isinstance(url, str) or not url or len(url) > 8192:
+        return False
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
