@@ -1,0 +1,92 @@
+"""Shared pieces of the benchmarks: a sandbox server process, test files, a results table."""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Server:
+    url: str
+    key: str
+
+
+@contextmanager
+def sandbox_process(*args: str) -> Iterator[Server]:
+    """The sandbox server in its own process (so it does not compete for our GIL)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uploader_gui.sandbox", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        match = re.search(r"listening on (\S+) key=(\S+)", line)
+        if match is None:
+            raise RuntimeError(f"sandbox did not start: {line!r}")
+        yield Server(match.group(1), match.group(2))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def make_files(folder: Path, count: int, size: int) -> list[Path]:
+    """``count`` PNG-signed files of ``size`` random bytes."""
+    paths = []
+    for index in range(count):
+        path = folder / f"bench-{index:04}.png"
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(size - 8))
+        paths.append(path)
+    return paths
+
+
+@contextmanager
+def temp_folder() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="uploader-bench-") as name:
+        yield Path(name)
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    """Wall time of a command that must succeed."""
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def alternate(runs: int, variants: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """Run each variant ``runs`` times, interleaved so drift hits all alike."""
+    results: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, run in variants.items():
+            results[name].append(run())
+    return results
+
+
+def print_table(
+    title: str, rows: list[tuple[str, str, str]], headers: tuple[str, str, str]
+) -> None:
+    widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(3)]
+    print(f"\n{title}")
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
+    print(line)
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)

@@ -1,0 +1,118 @@
+"""``uploader-gui`` command line: the window by default, ``--headless`` for scripts.
+
+Kept light: the window's start-up path imports neither httpx nor keyring from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import APP_NAME, __version__
+from .core.config import ENV_API_KEY, ENV_API_URL
+
+
+def _concurrency(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 16:
+        raise argparse.ArgumentTypeError("must be between 1 and 16")
+    return value
+
+
+def _retries(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError("must be between 0 and 10")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Upload images to ImagePipeline and get public URLs. Opens a window "
+        "unless --headless is given.",
+        epilog=f"The API key comes from ${ENV_API_KEY} or the system keyring; the API URL "
+        f"from --api-url, else ${ENV_API_URL}, else https://api.imagepipeline.io.",
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="image files (or folders) to upload"
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--api-url", metavar="URL", help="the API's base URL")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="run a local test server in-process and upload there (no account or key needed)",
+    )
+    headless = parser.add_argument_group("headless mode")
+    headless.add_argument(
+        "--headless", action="store_true", help="upload FILEs without a window, print their URLs"
+    )
+    headless.add_argument(
+        "--json", action="store_true", help="print one JSON object per file instead of URLs"
+    )
+    headless.add_argument(
+        "--concurrency",
+        type=_concurrency,
+        default=4,
+        metavar="N",
+        help="uploads in parallel, 1-16 (default 4)",
+    )
+    headless.add_argument(
+        "--retries",
+        type=_retries,
+        default=3,
+        metavar="N",
+        help="retries of a transient failure, 0-10 (default 3)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.sandbox and args.api_url:
+        parser.error("--sandbox and --api-url cannot be used together")
+    if args.headless:
+        return _run_headless(parser, args)
+    if args.json:
+        parser.error("--json needs --headless")
+    from .ui.app import run_app
+
+    return run_app(args)
+
+
+def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .core.config import key_from_environment, resolve_api_url
+    from .headless import EXIT_USAGE, upload_files
+
+    if not args.files:
+        parser.error("--headless needs at least one FILE")
+    if args.sandbox:
+        from .sandbox import SandboxServer
+
+        with SandboxServer() as server:
+            return upload_files(
+                args.files,
+                api_url=server.url,
+                api_key=server.key,
+                concurrency=args.concurrency,
+                retries=args.retries,
+                as_json=args.json,
+            )
+    api_key = key_from_environment()
+    if api_key is None:
+        sys.stderr.write(
+            f"{APP_NAME}: no API key. Set {ENV_API_KEY}=<your key>, or try "
+            f"`{APP_NAME} --headless --sandbox FILE...` against a local test server.\n"
+        )
+        return EXIT_USAGE
+    return upload_files(
+        args.files,
+        api_url=resolve_api_url(args.api_url),
+        api_key=api_key,
+        concurrency=args.concurrency,
+        retries=args.retries,
+        as_json=args.json,
+    )
