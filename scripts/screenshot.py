@@ -1,0 +1,107 @@
+"""Show the real window mid-batch (for the README screenshot and for looking at the UI).
+
+Run under a display (e.g. Xvfb) with the venv's Python:
+
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshot.py OUT.png
+
+It starts the in-process sandbox slowed down, queues a folder of generated photos plus one
+non-image, and grabs the screen once some uploads are done, some running and one failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+from uploader_gui.ui.app import create_application, create_window
+from uploader_gui.ui.upload_model import State
+
+NAMES = [
+    "denim-jacket.jpg",
+    "model-front.jpg",
+    "model-side.png",
+    "sneakers-white.webp",
+    "summer-dress.jpg",
+    "studio-portrait.png",
+    "product-flatlay.jpg",
+    "banner-wide.png",
+]
+
+
+def make_photos(folder: Path) -> list[Path]:
+    paths = []
+    for index, name in enumerate(NAMES):
+        width, height = (1500, 1000) if index % 3 else (900, 1300)
+        # Film grain under the picture makes the files big enough to watch them upload.
+        grain = QImage(os.urandom(width * height * 4), width, height, QImage.Format.Format_RGB32)
+        image = grain.copy()
+        painter = QPainter(image)
+        painter.setOpacity(0.9)
+        gradient = QLinearGradient(0, 0, width, height)
+        gradient.setColorAt(0, QColor.fromHsv((index * 47) % 360, 120, 235))
+        gradient.setColorAt(1, QColor.fromHsv((index * 47 + 140) % 360, 190, 110))
+        painter.fillRect(image.rect(), gradient)
+        painter.setBrush(QColor(255, 255, 255, 110))
+        painter.drawEllipse(width // 4, height // 4, width // 2, height // 2)
+        painter.end()
+        path = folder / name
+        image.save(str(path))
+        paths.append(path)
+    notes = folder / "shot-list.txt"
+    notes.write_text("front, side, detail\n")
+    paths.insert(5, notes)
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("output")
+    args = parser.parse_args()
+    app = create_application()
+    window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))
+    assert window.sandbox is not None
+    window.sandbox.faults.throttle_bps = 2_000_000
+    window.queue.set_concurrency(3)
+    window.resize(820, 600)
+    window.show()
+    folder = Path(tempfile.mkdtemp(prefix="uploader-shot-"))
+    window.add_paths(make_photos(folder))
+
+    def ready() -> bool:
+        states = [item.state for item in window.model.items()]
+        return (
+            states.count(State.DONE) >= 3
+            and State.FAILED in states
+            and any(
+                item.state is State.UPLOADING and 0.2 < item.fraction < 0.9
+                for item in window.model.items()
+            )
+        )
+
+    def poll() -> None:
+        if ready():
+            QTimer.singleShot(150, shoot)
+        else:
+            QTimer.singleShot(30, poll)
+
+    def shoot() -> None:
+        window_id = str(int(window.winId()))
+        subprocess.run(["import", "-window", window_id, args.output], check=True)
+        window.dialogs.confirm = lambda *a, **k: True  # type: ignore[method-assign]
+        window.close()
+
+    QTimer.singleShot(100, poll)
+    QTimer.singleShot(30_000, app.quit)
+    app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Fixtures for the window: a real MainWindow uploading to the real sandbox server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from uploader_gui.core.retry import RetryPolicy
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.dialogs import KeyAnswer, KeyChoice
+from uploader_gui.ui.main_window import MainWindow
+from uploader_gui.ui.settings import Settings
+from uploader_gui.ui.upload_model import UploadItem
+
+FAST = RetryPolicy(retries=3, base_delay=0.01, max_delay=0.05)
+
+
+@dataclass
+class ScriptedDialogs:
+    """Answers the window's questions without a modal loop, and records them."""
+
+    confirm_answer: bool = True
+    key_answers: list[KeyAnswer] = field(default_factory=list)
+    confirms: list[str] = field(default_factory=list)
+    key_prompts: list[str] = field(default_factory=list)
+
+    def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
+        self.confirms.append(text)
+        return self.confirm_answer
+
+    def ask_key(self, parent: QWidget, host: str, reason: str = "") -> KeyAnswer:
+        self.key_prompts.append(reason)
+        return self.key_answers.pop(0) if self.key_answers else KeyAnswer(KeyChoice.CANCEL)
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+def make_window(qtbot: QtBot, api_url: str, dialogs: ScriptedDialogs) -> MainWindow:
+    window = MainWindow(Settings(), api_url, dialogs=dialogs)  # type: ignore[arg-type]
+    window.queue.set_retry_policy(FAST)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def shut(qtbot: QtBot, window: MainWindow) -> None:
+    """Close like a user and wait until the window has really let go."""
+    if shiboken6.isValid(window) and window.isVisible():
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs) -> Iterator[MainWindow]:
+    win = make_window(qtbot, sandbox.url, dialogs)
+    win.use_key(sandbox.url, sandbox.key)
+    yield win
+    shut(qtbot, win)
+
+
+def drop_files(target: QWidget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    drop_mime(target, mime)
+
+
+def drop_mime(target: QWidget, mime: QMimeData) -> bool:
+    """A synthetic drag-enter then drop; returns whether the drop was accepted."""
+    pos = QPointF(20, 20)
+    buttons = Qt.MouseButton.LeftButton
+    mods = Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(target, drop)
+    return drop.isAccepted()
+
+
+def wait_finished(
+    qtbot: QtBot, window: MainWindow, count: int, timeout: int = 10_000
+) -> list[UploadItem]:
+    def check() -> None:
+        items = window.model.items()
+        assert len(items) == count
+        assert all(item.state.finished for item in items), [i.state for i in items]
+
+    qtbot.waitUntil(check, timeout=timeout)
+    return window.model.items()

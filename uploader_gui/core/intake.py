@@ -1,0 +1,68 @@
+"""Turning what the user handed us (files, folders) into a list of files to upload."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Extensions a folder is searched for. Files named on their own are always taken, so a
+#: misnamed image still uploads and a non-image is listed with its reason.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".jpe", ".webp", ".gif"})
+
+
+@dataclass
+class Intake:
+    files: list[Path] = field(default_factory=list)
+    #: Folders that were expanded, with how many images each gave.
+    folders: dict[Path, int] = field(default_factory=dict)
+    #: Folders that could not be read, with the reason.
+    unreadable: dict[Path, str] = field(default_factory=dict)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path.expanduser()))
+
+
+def collect(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> Intake:
+    """Expand folders recursively to their images and drop repeated paths, keeping order.
+
+    Plain files are kept whatever they are (the upload checks their bytes); folders give the
+    files whose extension is an image's, sorted by path. Hidden entries inside folders are
+    skipped.
+    """
+    intake = Intake()
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        if path not in seen:
+            seen.add(path)
+            intake.files.append(path)
+
+    for raw in paths:
+        path = _absolute(Path(raw))
+        if path.is_dir():
+            before = len(intake.files)
+            for found in _walk_images(path, intake, follow_symlinks):
+                add(found)
+            intake.folders[path] = len(intake.files) - before
+        else:
+            add(path)
+    return intake
+
+
+def _walk_images(root: Path, intake: Intake, follow_symlinks: bool) -> list[Path]:
+    found: list[Path] = []
+
+    def on_error(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        intake.unreadable[where] = error.strerror or str(error)
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                found.append(Path(folder, name))
+    found.sort()
+    return found

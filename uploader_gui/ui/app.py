@@ -1,0 +1,56 @@
+"""Starting the window: the application object, the key, files from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, __version__
+from ..core.config import key_from_environment, resolve_api_url
+from ..core.errors import ConfigurationError
+from .main_window import MainWindow
+from .settings import Settings
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def create_window(args: argparse.Namespace, settings: Settings | None = None) -> MainWindow:
+    """The main window configured from the command line, the environment and settings."""
+    settings = settings or Settings()
+    api_url = resolve_api_url(args.api_url or settings.api_url or None)
+    window = MainWindow(settings, api_url)
+    if args.sandbox:
+        window.start_sandbox()
+    else:
+        key = key_from_environment()
+        if key is not None:
+            try:
+                window.use_key(api_url, key)
+            except ConfigurationError as exc:
+                window.statusBar().showMessage(str(exc))
+    return window
+
+
+def run_app(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format=f"{APP_NAME}: %(message)s")
+    app = create_application()
+    window = create_window(args)
+    window.show()
+    if args.files:
+        window.add_paths([Path(name) for name in args.files])
+    QTimer.singleShot(0, window.ensure_key)
+    return app.exec()

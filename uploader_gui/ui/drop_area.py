@@ -1,0 +1,94 @@
+"""The empty state a newcomer sees, and the highlight shown while files are dragged over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    """ "Drop images here", with the shortcuts, inside a dashed outline."""
+
+    choose_files = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(1)
+        title = QLabel("Drop images here")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        hint = QLabel(
+            "They upload at once, and each gets a public URL you can copy.\n"
+            "PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image"
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(hint)
+        layout.addSpacing(12)
+        button = QPushButton("Choose images…")
+        button.setToolTip("Choose image files to upload (Ctrl+O)")
+        button.setAccessibleName("Choose images to upload")
+        button.clicked.connect(self.choose_files)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        pen = QPen(color, 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(16, 16, -16, -16), 14, 14)
+
+
+class DropOverlay(QWidget):
+    """A translucent highlight over the window with what a drop would do."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.message = ""
+        self.acceptable = True
+        self.hide()
+
+    def show_message(self, message: str, acceptable: bool) -> None:
+        self.message = message
+        self.acceptable = acceptable
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        if not self.acceptable:
+            dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+            accent = QColor("#ff7b72") if dark else QColor("#b3261e")
+        fill = QColor(palette.color(QPalette.ColorRole.Window))
+        fill.setAlphaF(0.85)
+        painter.fillRect(self.rect(), fill)
+        painter.setPen(QPen(accent, 3, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(10, 10, -10, -10), 14, 14)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(accent)
+        painter.drawText(
+            self.rect().adjusted(40, 40, -40, -40),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.message,
+        )

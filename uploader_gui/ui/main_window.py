@@ -1,0 +1,723 @@
+"""The main window: drop or paste images, watch them upload, copy their URLs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..core.intake import Intake, collect
+from ..core.links import LinkFormat, format_links
+from ..core.paths import cache_dir
+from ..core.retry import RetryPolicy
+from ..core.urls import api_host, is_web_url
+from .background import BackgroundPool
+from .dialogs import Dialogs, KeyChoice
+from .drop_area import DropOverlay, EmptyState
+from .settings import Settings
+from .thumbnails import ThumbnailLoader
+from .upload_delegate import UploadDelegate
+from .upload_model import State, UploadItem, UploadListModel
+from .upload_queue import UploadQueue
+
+if TYPE_CHECKING:
+    from ..sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
+
+#: Folders holding more images than this ask before queueing them all.
+ASK_ABOVE = 100
+COPIED_FEEDBACK_MS = 1500
+SHUTDOWN_DEADLINE_S = 2.0
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def save_image_data(image: QImage, prefix: str) -> Path:
+    """Write pasted or dropped image data as a PNG in the cache; safe on a worker thread."""
+    folder = cache_dir() / "pasted"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{prefix}-{stamp}.png"
+    counter = 2
+    while path.exists():
+        path = folder / f"{prefix}-{stamp}-{counter}.png"
+        counter += 1
+    if not image.save(str(path)):  # the format follows the .png suffix
+        raise OSError(f"could not save the image to {path}")
+    return path
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, api_url: str, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.api_url = api_url
+        self.dialogs = dialogs or Dialogs()
+        self.sandbox: SandboxServer | None = None
+        self._closing = False
+        self._shutdown_started = 0.0
+        self._run_ids: set[int] = set()
+        self._asking_key = False
+
+        self.model = UploadListModel(self)
+        self.queue = UploadQueue(self.model, settings.concurrency, self)
+        self.queue.set_retry_policy(RetryPolicy(retries=settings.retries))
+        self.thumbnails = ThumbnailLoader(parent=self)
+        self.files = BackgroundPool("files", 1, self)
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(760, 560)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._update_summary()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(8)
+
+        self.banner = QLabel(central)
+        self.banner.setObjectName("sandboxBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(
+            "#sandboxBanner { background: #fff4ce; color: #4d3800; border: 1px solid #e0c050;"
+            " border-radius: 6px; padding: 6px 10px; }"
+        )
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.add_button = QPushButton("Add images…")
+        self.add_button.setAccessibleName("Add images")
+        self.add_button.setToolTip("Choose image files to upload (Ctrl+O)")
+        self.paste_button = QPushButton("Paste")
+        self.paste_button.setToolTip("Upload the image or files on the clipboard (Ctrl+V)")
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.paste_button)
+        bar.addStretch(1)
+        format_label = QLabel("Copy as")
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Copy format")
+        self.format_combo.setToolTip("How links are copied: plain URL, Markdown, HTML or BBCode")
+        for fmt in LinkFormat:
+            self.format_combo.addItem(fmt.label, fmt.value)
+        self.format_combo.setCurrentIndex(list(LinkFormat).index(self.settings.link_format))
+        format_label.setBuddy(self.format_combo)
+        self.copy_all_button = QPushButton("Copy all")
+        self.copy_all_button.setToolTip("Copy every finished URL, one per line (Ctrl+Shift+C)")
+        bar.addWidget(format_label)
+        bar.addWidget(self.format_combo)
+        bar.addWidget(self.copy_all_button)
+        layout.addLayout(bar)
+
+        self.stack = QStackedWidget(central)
+        self.empty = EmptyState(self.stack)
+        self.view = QListView(self.stack)
+        self.view.setModel(self.model)
+        self.delegate = UploadDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setMouseTracking(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.setAccessibleName("Uploads")
+        self.view.setAlternatingRowColors(False)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.overlay = DropOverlay(central)
+
+        status = self.statusBar()
+        self.summary_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Overall progress")
+        self.progress.hide()
+        status.addPermanentWidget(self.summary_label)
+        status.addPermanentWidget(self.progress)
+        self.setTabOrder(self.add_button, self.paste_button)
+        self.setTabOrder(self.paste_button, self.format_combo)
+        self.setTabOrder(self.format_combo, self.copy_all_button)
+        self.setTabOrder(self.copy_all_button, self.view)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.open_action = self._action("&Add Images…", std.Open, self.choose_files)
+        self.paste_action = self._action("&Paste", std.Paste, self.paste)
+        self.quit_action = self._action("&Quit", std.Quit, self.close)
+        self.copy_action = self._action(
+            "&Copy Selected", std.Copy, self.copy_selected, "Copy the selected URLs"
+        )
+        self.copy_all_action = self._action("Copy &All", "Ctrl+Shift+C", self.copy_all)
+        self.select_all_action = self._action("Select A&ll", std.SelectAll, self.view.selectAll)
+        self.open_url_action = self._action("&Open in Browser", "Ctrl+Return", self.open_selected)
+        self.retry_action = self._action("&Retry", "Ctrl+R", self.retry_selected)
+        self.retry_failed_action = self._action(
+            "Retry All &Failed", "Ctrl+Shift+R", self.retry_all_failed
+        )
+        self.cancel_action = self._action("&Cancel", "Ctrl+.", self.cancel_selected)
+        self.remove_action = self._action("Re&move", std.Delete, self.remove_selected)
+        self.clear_action = self._action("C&lear Finished", None, self.clear_finished)
+        self.key_action = self._action("API &Key…", None, self.change_key)
+        self.auto_copy_action = QAction("Copy URLs &When a Drop Finishes", self)
+        self.auto_copy_action.setCheckable(True)
+        self.auto_copy_action.setChecked(self.settings.auto_copy)
+        self.auto_copy_action.toggled.connect(self._set_auto_copy)
+        self.format_actions = QActionGroup(self)
+        for fmt in LinkFormat:
+            action = QAction(fmt.label, self.format_actions)
+            action.setCheckable(True)
+            action.setData(fmt.value)
+            action.setChecked(fmt is self.settings.link_format)
+        self.format_actions.triggered.connect(
+            lambda action: self.set_link_format(LinkFormat.parse(action.data()))
+        )
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addActions([self.open_action, self.paste_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = menus.addMenu("&Edit")
+        edit.addActions([self.copy_action, self.copy_all_action, self.select_all_action])
+        edit.addSeparator()
+        formats = edit.addMenu("Copy &Format")
+        formats.addActions(self.format_actions.actions())
+        edit.addAction(self.auto_copy_action)
+        uploads = menus.addMenu("&Uploads")
+        uploads.addActions(
+            [self.open_url_action, self.retry_action, self.retry_failed_action, self.cancel_action]
+        )
+        uploads.addSeparator()
+        uploads.addActions([self.remove_action, self.clear_action])
+        settings_menu = menus.addMenu("&Settings")
+        settings_menu.addAction(self.key_action)
+        for action in (self.open_action, self.paste_action, self.quit_action):
+            self.addAction(action)
+        self.view.addActions(
+            [
+                self.copy_action,
+                self.open_url_action,
+                self.retry_action,
+                self.cancel_action,
+                self.remove_action,
+            ]
+        )
+        # Shortcuts belong to the window, whatever has focus.
+        for action in (
+            self.copy_action,
+            self.copy_all_action,
+            self.open_url_action,
+            self.retry_action,
+            self.retry_failed_action,
+            self.cancel_action,
+            self.remove_action,
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.choose_files)
+        self.paste_button.clicked.connect(self.paste)
+        self.copy_all_button.clicked.connect(self.copy_all)
+        self.empty.choose_files.connect(self.choose_files)
+        self.format_combo.currentIndexChanged.connect(
+            lambda _i: self.set_link_format(LinkFormat.parse(self.format_combo.currentData()))
+        )
+        self.delegate.action.connect(self._row_action)
+        self.view.activated.connect(lambda index: self._row_default(index.row()))
+        self.queue.summary_changed.connect(self._update_summary)
+        self.queue.batch_finished.connect(self._batch_finished)
+        self.queue.key_rejected.connect(self._key_rejected)
+        self.model.rowsInserted.connect(self._update_stack)
+        self.model.rowsRemoved.connect(self._update_stack)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+
+    # -- credentials and the sandbox ---------------------------------------------------
+
+    def use_key(self, api_url: str, key: str) -> None:
+        """Upload to ``api_url`` with ``key`` from now on (queued files start)."""
+        self.api_url = api_url
+        self.queue.set_credentials(api_url, key)
+
+    def start_sandbox(self) -> None:
+        """Run the local test server in-process and upload there; say so visibly."""
+        from ..sandbox import SandboxServer
+
+        if self.sandbox is None:
+            self.sandbox = SandboxServer().start()
+        self.banner.setText(
+            f"Sandbox mode: uploads go to a local test server at {self.sandbox.url}. "
+            "No account is needed; its links work only on this computer while the app runs."
+        )
+        self.banner.show()
+        self.use_key(self.sandbox.url, self.sandbox.key)
+        self._update_summary()
+
+    def ensure_key(self) -> None:
+        """With no key yet, ask for one (files dropped meanwhile wait)."""
+        if not self.queue.has_key:
+            self._ask_key("")
+
+    def change_key(self) -> None:
+        self._ask_key("Paste a new API key.")
+
+    def _ask_key(self, reason: str) -> bool:
+        if self._asking_key or self._closing:
+            return False
+        self._asking_key = True
+        try:
+            answer = self.dialogs.ask_key(self, api_host(self.api_url), reason)
+        finally:
+            self._asking_key = False
+        if answer.choice is KeyChoice.KEY:
+            try:
+                self.use_key(self.api_url, answer.key)
+            except Exception as exc:  # e.g. an http:// URL, a key with spaces
+                self.statusBar().showMessage(str(exc))
+                return False
+            self.statusBar().showMessage("Using the new API key", 4000)
+            return True
+        if answer.choice is KeyChoice.SANDBOX:
+            self.start_sandbox()
+            return True
+        if not self.queue.has_key:
+            self.statusBar().showMessage(
+                "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
+            )
+        return False
+
+    def _key_rejected(self) -> None:
+        if not self._ask_key("The API key was rejected by the server. Paste a valid key."):
+            self.queue.give_up_on_key()
+
+    # -- getting files in --------------------------------------------------------------
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Queue files and folders (folders expand, in the background, to their images)."""
+        if not paths or self._closing:
+            return
+        self.files.submit(lambda: collect(paths), self._collected)
+
+    def _collected(self, intake: Intake | None, error: BaseException | None) -> None:
+        if intake is None:
+            self.statusBar().showMessage(f"Could not read the dropped files: {error}")
+            return
+        from_folders = sum(intake.folders.values())
+        if from_folders > ASK_ABOVE:
+            names = ", ".join(f"“{folder.name}”" for folder in intake.folders)
+            if not self.dialogs.confirm(
+                self,
+                "Upload a whole folder?",
+                f"{names} holds {from_folders} images. Upload all of them?",
+                f"Upload {from_folders} Images",
+            ):
+                folders = set(intake.folders)
+                intake.files = [p for p in intake.files if not any(f in p.parents for f in folders)]
+        empty = [folder.name for folder, count in intake.folders.items() if count == 0]
+        if empty:
+            self.statusBar().showMessage(f"No images found in {', '.join(empty)}", 6000)
+        if intake.unreadable:
+            self.statusBar().showMessage(
+                f"Some folders could not be read: {', '.join(map(str, intake.unreadable))}", 8000
+            )
+        self._queue_files(intake.files)
+
+    def _queue_files(self, paths: list[Path]) -> None:
+        if self._run_finished():
+            self._run_ids.clear()
+        items = self.queue.add(paths)
+        self._run_ids.update(item.id for item in items)
+        for item in items:
+            self._request_thumbnail(item)
+        if items and not self.queue.has_key:
+            self.statusBar().showMessage("Waiting for an API key before uploading")
+
+    def _request_thumbnail(self, item: UploadItem) -> None:
+        item_id = item.id
+
+        def done(image: QImage | None, size: int | None, error: str | None) -> None:
+            target = self.model.item(item_id)
+            if target is None:
+                return
+            if image is not None:
+                target.thumbnail = QPixmap.fromImage(image)
+            target.thumbnail_error = error
+            if size is not None and target.size is None:
+                target.size = size
+            self.model.changed(item_id)
+
+        self.thumbnails.request(item.path, done)
+
+    def add_image_data(self, image: QImage, prefix: str) -> None:
+        """Save image data (pasted or dropped) as PNG in the background, then queue it."""
+        copy = image.copy()
+
+        def saved(path: Path | None, error: BaseException | None) -> None:
+            if path is None:
+                self.statusBar().showMessage(f"Could not keep the image: {error}")
+            else:
+                self._queue_files([path])
+
+        self.files.submit(lambda: save_image_data(copy, prefix), saved)
+
+    def choose_files(self) -> None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        names, _ = QFileDialog.getOpenFileNames(self, "Add images", start, IMAGE_FILTER)
+        self.add_paths([Path(name) for name in names])
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not self._take_mime(mime, "clipboard", from_clipboard=True):
+            self.statusBar().showMessage("The clipboard holds no image or file to upload", 5000)
+
+    def _take_mime(self, mime: QMimeData, prefix: str, from_clipboard: bool = False) -> bool:
+        paths = self._local_paths(mime, from_clipboard)
+        if paths:
+            self.add_paths(paths)
+            return True
+        if mime.hasImage():
+            image = mime.imageData()
+            if isinstance(image, QImage) and not image.isNull():
+                self.add_image_data(image, prefix)
+                return True
+            if isinstance(image, QPixmap) and not image.isNull():
+                self.add_image_data(image.toImage(), prefix)
+                return True
+        return False
+
+    @staticmethod
+    def _local_paths(mime: QMimeData, from_text: bool) -> list[Path]:
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if not paths and from_text and mime.hasText():
+            for line in mime.text().splitlines():
+                line = line.strip()
+                if line.startswith("file://"):
+                    url = QUrl(line)
+                    if url.isLocalFile():
+                        paths.append(Path(url.toLocalFile()))
+                elif line.startswith(("/", "~/")):
+                    paths.append(Path(line).expanduser())
+        return paths
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def _describe_drag(self, mime: QMimeData) -> tuple[bool, str]:
+        paths = self._local_paths(mime, from_text=False)
+        if paths:
+            what = _plural(len(paths), "item") if len(paths) > 1 else paths[0].name
+            return True, f"Drop to upload {what}"
+        if mime.hasImage():
+            return True, "Drop to upload this image"
+        if mime.hasUrls():
+            return False, "Links can't be uploaded: drag the image file or the picture itself"
+        return False, "Only image files, folders or pictures can be dropped here"
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        acceptable, message = self._describe_drag(event.mimeData())
+        self.overlay.show_message(message, acceptable)
+        # Accept the enter either way so the highlight also leaves with the drag.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.overlay.acceptable:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.overlay.hide()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        if self._take_mime(event.mimeData(), "dropped"):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        parent = self.overlay.parentWidget()
+        if self.overlay.isVisible() and parent is not None:
+            self.overlay.setGeometry(parent.rect())
+
+    # -- acting on items ---------------------------------------------------------------
+
+    def selected_items(self) -> list[UploadItem]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.item_at(row) for row in rows]
+
+    def _row_action(self, action: str, item_id: int) -> None:
+        item = self.model.item(item_id)
+        if item is None:
+            return
+        if action == "copy":
+            self.copy_items([item])
+        elif action == "open":
+            self.open_items([item])
+        elif action == "retry":
+            self.queue.retry([item_id])
+        elif action == "cancel":
+            self.queue.cancel([item_id])
+        elif action == "remove":
+            self.queue.remove([item_id])
+        elif action == "change-key":
+            self.change_key()
+
+    def _row_default(self, row: int) -> None:
+        item = self.model.item_at(row)
+        if item.state is State.DONE:
+            self.copy_items([item])
+        elif item.state in (State.FAILED, State.CANCELLED):
+            self.queue.retry([item.id])
+
+    @property
+    def link_format(self) -> LinkFormat:
+        return self.settings.link_format
+
+    def set_link_format(self, fmt: LinkFormat) -> None:
+        self.settings.link_format = fmt
+        self.format_combo.blockSignals(True)
+        self.format_combo.setCurrentIndex(list(LinkFormat).index(fmt))
+        self.format_combo.blockSignals(False)
+        for action in self.format_actions.actions():
+            action.setChecked(action.data() == fmt.value)
+
+    def _set_auto_copy(self, enabled: bool) -> None:
+        self.settings.auto_copy = enabled
+
+    def copy_items(self, items: list[UploadItem], quiet: bool = False) -> int:
+        """Copy the finished items' links in the chosen format; return how many."""
+        done = [item for item in items if item.state is State.DONE and is_web_url(item.url)]
+        if not done:
+            if not quiet:
+                self.statusBar().showMessage("Nothing to copy: no finished upload selected", 4000)
+            return 0
+        text = format_links(((item.url or "", item.name) for item in done), self.link_format)
+        QGuiApplication.clipboard().setText(text)
+        until = time.monotonic() + COPIED_FEEDBACK_MS / 1000
+        for item in done:
+            item.copied_until = until
+        self.model.changed_many([item.id for item in done])
+        QTimer.singleShot(COPIED_FEEDBACK_MS + 50, self.view.viewport().update)
+        what = done[0].name if len(done) == 1 else _plural(len(done), "link")
+        self.statusBar().showMessage(f"Copied {what} as {self.link_format.label}", 5000)
+        return len(done)
+
+    def copy_selected(self) -> None:
+        self.copy_items(self.selected_items())
+
+    def copy_all(self) -> None:
+        self.copy_items(self.model.items())
+
+    def open_items(self, items: list[UploadItem]) -> None:
+        for item in items:
+            if item.state is State.DONE and item.url and is_web_url(item.url):
+                QDesktopServices.openUrl(QUrl(item.url))
+
+    def open_selected(self) -> None:
+        self.open_items(self.selected_items())
+
+    def retry_selected(self) -> None:
+        self.queue.retry([item.id for item in self.selected_items()])
+
+    def retry_all_failed(self) -> None:
+        self.queue.retry([i.id for i in self.model.items() if i.state is State.FAILED])
+
+    def cancel_selected(self) -> None:
+        self.queue.cancel([item.id for item in self.selected_items()])
+
+    def remove_selected(self) -> None:
+        self.queue.remove([item.id for item in self.selected_items()])
+
+    def clear_finished(self) -> None:
+        self.queue.remove([i.id for i in self.model.items() if i.state is State.DONE])
+
+    def _batch_finished(self, batch: int) -> None:
+        if not self.settings.auto_copy:
+            return
+        items = [item for item in self.model.items() if item.batch == batch]
+        if self.copy_items(items, quiet=True):
+            done = sum(1 for item in items if item.state is State.DONE)
+            failed = sum(1 for item in items if item.state is State.FAILED)
+            note = f"; {failed} failed" if failed else ""
+            self.statusBar().showMessage(
+                f"Uploaded: {_plural(done, 'link')} copied to the clipboard as "
+                f"{self.link_format.label}{note}",
+                8000,
+            )
+
+    # -- summary -----------------------------------------------------------------------
+
+    def _run_finished(self) -> bool:
+        return all(
+            (item := self.model.item(i)) is None or item.state.finished for i in self._run_ids
+        )
+
+    def _update_stack(self) -> None:
+        self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_selection = self.view.selectionModel().hasSelection()
+        for action in (
+            self.copy_action,
+            self.open_url_action,
+            self.retry_action,
+            self.cancel_action,
+            self.remove_action,
+        ):
+            action.setEnabled(has_selection)
+
+    def _update_summary(self) -> None:
+        run = [item for i in self._run_ids if (item := self.model.item(i)) is not None]
+        total = len(run)
+        finished = sum(1 for item in run if item.state.finished)
+        failed = sum(1 for item in run if item.state is State.FAILED)
+        title = APP_NAME
+        if self.sandbox is not None:
+            title += " (sandbox)"
+        if total and finished < total:
+            self.summary_label.setText(f"Uploading {finished + 1} of {total}")
+            sent = sum(item.sent if item.state is not State.DONE else item.total for item in run)
+            size = sum(max(item.total, item.size or 0) for item in run)
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * sent / size) if size else 0)
+            self.progress.show()
+            title = f"Uploading {finished + 1} of {total} — {title}"
+        else:
+            self.progress.hide()
+            if total:
+                done = total - failed - sum(1 for i in run if i.state is State.CANCELLED)
+                text = f"{_plural(done, 'image')} uploaded"
+                if failed:
+                    text += f", {failed} failed"
+                self.summary_label.setText(text)
+            else:
+                self.summary_label.setText("")
+        self.setWindowTitle(title)
+        self.retry_failed_action.setEnabled(
+            failed > 0 or any(i.state is State.FAILED for i in self.model.items())
+        )
+
+    # -- closing -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            if self._idle() or time.monotonic() - self._shutdown_started > SHUTDOWN_DEADLINE_S:
+                self._release()
+                event.accept()
+            else:
+                event.ignore()
+            return
+        running = self.queue.active_count
+        if running and not self.dialogs.confirm(
+            self,
+            "Quit uploader-gui?",
+            f"{_plural(running, 'upload')} not finished. Quit and cancel them?",
+            "Quit and Cancel Uploads",
+        ):
+            event.ignore()
+            return
+        self._closing = True
+        self._shutdown_started = time.monotonic()
+        self.queue.shutdown()
+        self.thumbnails.close()
+        self.files.close()
+        if self._idle():
+            self._release()
+            event.accept()
+            return
+        event.ignore()
+        self._poll_shutdown()
+
+    def _poll_shutdown(self) -> None:
+        if self._idle() or time.monotonic() - self._shutdown_started > SHUTDOWN_DEADLINE_S:
+            self.close()
+        else:
+            QTimer.singleShot(20, self._poll_shutdown)
+
+    def _idle(self) -> bool:
+        return self.queue.idle and self.thumbnails.idle and not self.files.busy
+
+    def _release(self) -> None:
+        for pool in (self.queue.pool.pool, self.thumbnails.pool.pool, self.files.pool):
+            pool.waitForDone(int(SHUTDOWN_DEADLINE_S * 1000))
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+        self.settings.sync()
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    def select_item(self, item_id: int) -> None:
+        index = self.model.index_of(item_id)
+        self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -1,0 +1,83 @@
+"""The app's settings, typed, with defaults, in an INI file under the config directory.
+
+The API key is never stored here: it lives in the OS keyring.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from ..core.links import LinkFormat
+from ..core.paths import config_dir
+
+
+def _clamp(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    return min(high, max(low, number))
+
+
+def _flag(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return default
+
+
+class Settings:
+    """Typed access to ``settings.ini``; every value falls back to its default if invalid."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.store = qsettings or QSettings(
+            str(config_dir() / "settings.ini"), QSettings.Format.IniFormat
+        )
+
+    def _get(self, key: str, default: object) -> object:
+        return self.store.value(key, default)
+
+    @property
+    def concurrency(self) -> int:
+        return _clamp(self._get("uploads/concurrency", 4), 4, 1, 16)
+
+    @concurrency.setter
+    def concurrency(self, value: int) -> None:
+        self.store.setValue("uploads/concurrency", _clamp(value, 4, 1, 16))
+
+    @property
+    def retries(self) -> int:
+        return _clamp(self._get("uploads/retries", 3), 3, 0, 10)
+
+    @retries.setter
+    def retries(self, value: int) -> None:
+        self.store.setValue("uploads/retries", _clamp(value, 3, 0, 10))
+
+    @property
+    def auto_copy(self) -> bool:
+        return _flag(self._get("copy/auto_copy", True), True)
+
+    @auto_copy.setter
+    def auto_copy(self, value: bool) -> None:
+        self.store.setValue("copy/auto_copy", bool(value))
+
+    @property
+    def link_format(self) -> LinkFormat:
+        return LinkFormat.parse(self._get("copy/format", LinkFormat.URL.value))
+
+    @link_format.setter
+    def link_format(self, value: LinkFormat) -> None:
+        self.store.setValue("copy/format", value.value)
+
+    @property
+    def api_url(self) -> str:
+        value = self._get("api/url", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    @api_url.setter
+    def api_url(self, value: str) -> None:
+        self.store.setValue("api/url", value.strip())
+
+    def sync(self) -> None:
+        self.store.sync()

@@ -1,0 +1,83 @@
+"""Thumbnails decoded on their own pool, at the size they are shown, never on the GUI thread.
+
+``QImageReader.setScaledSize`` lets the JPEG decoder scale while decoding (a 24 MP photo
+becomes a thumbnail without a full-size buffer), and ``setAutoTransform`` applies the EXIF
+orientation. Results come back as ``QImage``; the GUI thread turns them into pixmaps.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+from .background import BackgroundPool
+
+#: Thumbnails are decoded at this many device pixels on their longer side.
+THUMBNAIL_PIXELS = 128
+
+
+class ThumbnailError(Exception):
+    """The file cannot be shown as a picture; the message says why."""
+
+
+def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage, int]:
+    """Decode ``path`` scaled to fit ``longest`` px; return the image and the file's size.
+
+    Safe to call from any thread. Raises :class:`ThumbnailError` with a reason.
+    """
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        raise ThumbnailError(exc.strerror or "cannot read the file") from None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    reader.setDecideFormatFromContent(True)
+    full = reader.size()
+    if full.isValid() and (full.width() > longest or full.height() > longest):
+        reader.setScaledSize(
+            full.scaled(QSize(longest, longest), Qt.AspectRatioMode.KeepAspectRatio)
+        )
+    image = reader.read()
+    if image.isNull():
+        raise ThumbnailError(f"no preview: {reader.errorString()}")
+    if image.width() > longest or image.height() > longest:
+        # A format whose reader cannot scale while decoding (it reported no size).
+        image = image.scaled(
+            longest,
+            longest,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image, size
+
+
+class ThumbnailLoader(QObject):
+    """Decodes thumbnails on a pool of its own, so they never hold up uploads."""
+
+    def __init__(self, threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = BackgroundPool("thumbnails", threads, self)
+
+    def request(
+        self, path: Path, callback: Callable[[QImage | None, int | None, str | None], None]
+    ) -> None:
+        """Decode in the background; ``callback(image, file_size, error)`` on the GUI thread."""
+
+        def done(result: tuple[QImage, int] | None, error: BaseException | None) -> None:
+            if result is not None:
+                callback(result[0], result[1], None)
+            else:
+                callback(None, None, str(error) if error else "no preview")
+
+        self.pool.submit(lambda: read_thumbnail(path), done)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    @property
+    def idle(self) -> bool:
+        return not self.pool.busy

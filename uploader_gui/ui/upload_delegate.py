@@ -1,0 +1,339 @@
+"""Paints an upload row (thumbnail, name, size, status or URL, buttons) and handles clicks.
+
+One delegate for the whole list: no widget per row, so a list of thousands stays light. The
+buttons are drawn with the platform style and hit-tested here; a click emits
+:attr:`UploadDelegate.action` with the action's name and the item id.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
+
+from ..core.units import format_size
+from .upload_model import FailureKind, ItemRole, State, UploadItem
+
+ROW_HEIGHT = 64
+THUMB = 48
+MARGIN = 8
+BUTTON_GAP = 6
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Action name → button text.
+LABELS = {
+    "copy": "Copy URL",
+    "open": "Open",
+    "retry": "Retry",
+    "cancel": "Cancel",
+    "change-key": "Change key…",
+    "remove": "✕",
+}
+
+#: Tooltips (and accessible descriptions) of the buttons.
+TIPS = {
+    "copy": "Copy the link in the chosen format (Ctrl+C)",
+    "open": "Open the uploaded image in the browser (Ctrl+Return)",
+    "retry": "Upload this file again (Ctrl+R)",
+    "cancel": "Stop this upload (Ctrl+.)",
+    "change-key": "The server rejected the API key: enter another",
+    "remove": "Remove from the list (Delete)",
+}
+
+
+def actions_for(item: UploadItem) -> list[str]:
+    """The buttons a row shows, left to right."""
+    if item.state is State.DONE:
+        return ["copy", "open", "remove"]
+    if item.state is State.FAILED:
+        first = ["change-key"] if item.failure is FailureKind.KEY else []
+        return [*first, "retry", "remove"]
+    if item.state is State.CANCELLED:
+        return ["retry", "remove"]
+    return ["cancel"]
+
+
+def error_color(palette: QPalette) -> QColor:
+    """A red that reads on both light and dark backgrounds."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#ff7b72") if dark else QColor("#b3261e")
+
+
+def success_color(palette: QPalette) -> QColor:
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#7ee2a8") if dark else QColor("#1e7b34")
+
+
+class UploadDelegate(QStyledItemDelegate):
+    #: ``(action, item id)`` when a row's button is clicked.
+    action = Signal(str, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pressed: tuple[int, str] | None = None
+        self._hovered: tuple[int, str] | None = None
+
+    # -- geometry ----------------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(400, ROW_HEIGHT)
+
+    @staticmethod
+    def _label(item: UploadItem, action: str) -> str:
+        if action == "copy" and item.copied:
+            return "Copied ✓"
+        return LABELS[action]
+
+    def button_rects(
+        self, option: QStyleOptionViewItem, item: UploadItem
+    ) -> list[tuple[str, QRect]]:
+        metrics = QFontMetrics(option.font)
+        rect: QRect = option.rect
+        height = metrics.height() + 10
+        top = rect.top() + (rect.height() - height) // 2
+        right = rect.right() - MARGIN
+        rects: list[tuple[str, QRect]] = []
+        for action in reversed(actions_for(item)):
+            if action == "remove":
+                width = height  # a square icon button
+            else:
+                # Size for the longest label the button can show, so it never jumps.
+                text = "Copied ✓" if action == "copy" else LABELS[action]
+                width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("Copy URL"))
+                width += 20
+            rects.append((action, QRect(right - width + 1, top, width, height)))
+            right -= width + BUTTON_GAP
+        rects.reverse()
+        return rects
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        item = index.data(ItemRole)
+        if not isinstance(item, UploadItem):
+            return
+        widget: QWidget | None = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+
+        painter.save()
+        # Background, selection and focus, as the platform draws them.
+        base = QStyleOptionViewItem(option)
+        self.initStyleOption(base, index)
+        base.text = ""
+        base.icon = base.icon.__class__()
+        base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
+
+        # Thumbnail.
+        thumb_rect = QRect(
+            rect.left() + MARGIN, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB
+        )
+        self._paint_thumbnail(painter, thumb_rect, item, palette)
+
+        # Buttons.
+        buttons = self.button_rects(option, item)
+        buttons_left = buttons[0][1].left() if buttons else rect.right()
+        for action, button_rect in buttons:
+            self._paint_button(painter, style, widget, option, item, action, button_rect)
+
+        # Text.
+        text_left = thumb_rect.right() + 1 + MARGIN + 2
+        text_width = max(10, buttons_left - MARGIN - text_left)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(role)
+        muted = QColor(text_color)
+        muted.setAlphaF(0.7)
+        font = option.font
+        metrics = QFontMetrics(font)
+        line = metrics.height()
+        top = rect.top() + (rect.height() - (2 * line + 4)) // 2
+
+        size_text = format_size(item.size) if item.size is not None else ""
+        size_width = metrics.horizontalAdvance(size_text) + (12 if size_text else 0)
+        bold = font.__class__(font)
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        name = bold_metrics.elidedText(
+            item.name, Qt.TextElideMode.ElideMiddle, max(10, text_width - size_width)
+        )
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        name_rect = QRect(text_left, top, text_width, line)
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
+        )
+        if size_text:
+            painter.setFont(font)
+            painter.setPen(muted)
+            size_rect = QRect(
+                text_left + bold_metrics.horizontalAdvance(name) + 12, top, size_width, line
+            )
+            painter.drawText(
+                size_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, size_text
+            )
+
+        status_rect = QRect(text_left, top + line + 4, text_width, line)
+        painter.setFont(font)
+        if item.state is State.UPLOADING and not item.waiting_for_server:
+            bar_width = min(220, text_width // 2)
+            bar = QStyleOptionProgressBar()
+            bar.rect = QRect(status_rect.left(), status_rect.top() + 2, bar_width, line - 4)
+            bar.minimum, bar.maximum = 0, 1000
+            bar.progress = int(item.fraction * 1000)
+            bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+            bar.palette = palette
+            bar.textVisible = False
+            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+            status_rect.setLeft(status_rect.left() + bar_width + 8)
+        if item.state is State.FAILED:
+            painter.setPen(text_color if selected else error_color(palette))
+        elif item.state is State.DONE:
+            link = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+            painter.setPen(palette.color(link))
+        else:
+            painter.setPen(muted)
+        status = metrics.elidedText(
+            item.status_text(), Qt.TextElideMode.ElideMiddle, status_rect.width()
+        )
+        painter.drawText(
+            status_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status
+        )
+        painter.restore()
+
+    def _paint_thumbnail(
+        self, painter: QPainter, rect: QRect, item: UploadItem, palette: QPalette
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if item.thumbnail is not None and not item.thumbnail.isNull():
+            pixmap = item.thumbnail
+            ratio = pixmap.devicePixelRatio()
+            size = pixmap.size() / ratio
+            size.scale(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(QPoint(0, 0), size)
+            target.moveCenter(rect.center())
+            painter.drawPixmap(target, pixmap)
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        glyph = "?" if item.thumbnail_error else "…"
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
+
+    def _paint_button(
+        self,
+        painter: QPainter,
+        style: QStyle,
+        widget: QWidget | None,
+        option: QStyleOptionViewItem,
+        item: UploadItem,
+        action: str,
+        rect: QRect,
+    ) -> None:
+        button = QStyleOptionButton()
+        button.rect = rect
+        button.text = self._label(item, action)
+        button.palette = option.palette
+        button.fontMetrics = option.fontMetrics
+        state = QStyle.StateFlag.State_Enabled
+        key = (item.id, action)
+        if self._pressed == key:
+            state |= QStyle.StateFlag.State_Sunken
+        else:
+            state |= QStyle.StateFlag.State_Raised
+        if self._hovered == key:
+            state |= QStyle.StateFlag.State_MouseOver
+        button.state = state
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, widget)
+
+    # -- clicks ------------------------------------------------------------------------
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: ModelIndex,
+    ) -> bool:
+        item = index.data(ItemRole)
+        if not isinstance(item, UploadItem) or not isinstance(event, QMouseEvent):
+            return False
+        hit = self._hit(option, item, event.position().toPoint())
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove:
+            hovered = (item.id, hit) if hit else None
+            if hovered != self._hovered:
+                self._hovered = hovered
+                self._repaint(option)
+            return False
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        if kind == QEvent.Type.MouseButtonPress and hit:
+            self._pressed = (item.id, hit)
+            self._repaint(option)
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+            pressed, self._pressed = self._pressed, None
+            self._repaint(option)
+            if hit and pressed == (item.id, hit):
+                self.action.emit(hit, item.id)
+            return True
+        # A double click on a button is two clicks, not "activate the row".
+        return kind == QEvent.Type.MouseButtonDblClick and hit is not None
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: ModelIndex,
+    ) -> bool:
+        item = index.data(ItemRole)
+        if event.type() == QEvent.Type.ToolTip and isinstance(item, UploadItem):
+            hit = self._hit(option, item, event.pos())
+            if hit is not None:
+                QToolTip.showText(event.globalPos(), TIPS[hit], view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+    def _hit(self, option: QStyleOptionViewItem, item: UploadItem, pos: QPoint) -> str | None:
+        for action, rect in self.button_rects(option, item):
+            if rect.contains(pos):
+                return action
+        return None
+
+    @staticmethod
+    def _repaint(option: QStyleOptionViewItem) -> None:
+        widget = option.widget
+        if widget is not None:
+            viewport = getattr(widget, "viewport", None)
+            (viewport() if viewport else widget).update()
+
+    def forget_hover(self) -> None:
+        self._hovered = None

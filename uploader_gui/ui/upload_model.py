@@ -1,0 +1,200 @@
+"""The upload list: one ``UploadItem`` per file, shown by a ``QListView`` and a delegate."""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QPixmap
+
+from ..core.units import format_size
+
+
+class State(enum.Enum):
+    QUEUED = "queued"
+    UPLOADING = "uploading"
+    RETRY_WAIT = "retry-wait"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (State.DONE, State.FAILED, State.CANCELLED)
+
+    @property
+    def active(self) -> bool:
+        return self in (State.QUEUED, State.UPLOADING, State.RETRY_WAIT)
+
+
+class FailureKind(enum.Enum):
+    OTHER = "other"
+    KEY = "key"  # the key was rejected: the row offers to change it
+    LOCAL = "local"  # refused before sending (not an image, missing…)
+
+
+@dataclass(eq=False)
+class UploadItem:
+    id: int
+    path: Path
+    batch: int
+    name: str = ""
+    size: int | None = None
+    state: State = State.QUEUED
+    sent: int = 0
+    total: int = 0
+    url: str | None = None
+    error: str | None = None
+    failure: FailureKind | None = None
+    retry_at: float | None = None  # time.monotonic() of the next automatic retry
+    retry_reason: str | None = None
+    waiting_for_key: bool = False
+    attempt: int = 0  # bumped on every (re)start, so stale results are recognised
+    thumbnail: QPixmap | None = None
+    thumbnail_error: str | None = None
+    copied_until: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = self.path.name
+
+    @property
+    def waiting_for_server(self) -> bool:
+        return self.state is State.UPLOADING and self.total > 0 and self.sent >= self.total
+
+    @property
+    def fraction(self) -> float:
+        return self.sent / self.total if self.total else 0.0
+
+    @property
+    def copied(self) -> bool:
+        return time.monotonic() < self.copied_until
+
+    def status_text(self) -> str:
+        """One line for the row and for screen readers."""
+        if self.state is State.QUEUED:
+            return "Waiting for an API key" if self.waiting_for_key else "Queued"
+        if self.state is State.UPLOADING:
+            if self.waiting_for_server:
+                return "Waiting for the server…"
+            return f"Uploading {int(self.fraction * 100)}%"
+        if self.state is State.RETRY_WAIT:
+            left = max(0, round((self.retry_at or 0) - time.monotonic()))
+            reason = f" ({self.retry_reason})" if self.retry_reason else ""
+            return f"Retrying in {left} s{reason}"
+        if self.state is State.DONE:
+            return self.url or ""
+        if self.state is State.FAILED:
+            return f"Failed: {self.error}"
+        return "Cancelled"
+
+    def accessible_text(self) -> str:
+        size = f", {format_size(self.size)}" if self.size is not None else ""
+        return f"{self.name}{size}: {self.status_text()}"
+
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+StateRole = Qt.ItemDataRole.UserRole + 2
+UrlRole = Qt.ItemDataRole.UserRole + 3
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class UploadListModel(QAbstractListModel):
+    """Items in the order they were added; rows are looked up by item id."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[UploadItem] = []
+        self._rows: dict[int, int] = {}
+
+    # -- Qt model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items) or index.column() != 0:
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.path}\n{item.status_text()}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return item.accessible_text()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return item.thumbnail
+        if role == ItemRole:
+            return item
+        if role == StateRole:
+            return item.state.value
+        if role == UrlRole:
+            return item.url
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- our interface -----------------------------------------------------------------
+
+    def items(self) -> list[UploadItem]:
+        return list(self._items)
+
+    def item(self, item_id: int) -> UploadItem | None:
+        row = self._rows.get(item_id)
+        return None if row is None else self._items[row]
+
+    def item_at(self, row: int) -> UploadItem:
+        return self._items[row]
+
+    def index_of(self, item_id: int) -> QModelIndex:
+        row = self._rows.get(item_id)
+        return QModelIndex() if row is None else self.index(row, 0)
+
+    def append(self, items: list[UploadItem]) -> None:
+        if not items:
+            return
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
+        for offset, item in enumerate(items):
+            self._items.append(item)
+            self._rows[item.id] = first + offset
+        self.endInsertRows()
+
+    def changed(self, item_id: int) -> None:
+        """Tell the view one item changed."""
+        index = self.index_of(item_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+
+    def changed_many(self, item_ids: list[int]) -> None:
+        rows = sorted(self._rows[i] for i in item_ids if i in self._rows)
+        if not rows:
+            return
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
+
+    def remove(self, item_ids: set[int]) -> None:
+        """Remove items, one contiguous run of rows at a time."""
+        rows = sorted((self._rows[i] for i in item_ids if i in self._rows), reverse=True)
+        while rows:
+            last = rows.pop(0)
+            first = last
+            while rows and rows[0] == first - 1:
+                first = rows.pop(0)
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1]
+            self.endRemoveRows()
+        self._rows = {item.id: row for row, item in enumerate(self._items)}

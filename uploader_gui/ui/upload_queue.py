@@ -1,0 +1,409 @@
+"""The upload queue: runs each item's upload on a ``QThreadPool`` and keeps the model current.
+
+Workers never touch the model. They write progress into a :class:`ProgressBoard` (a dict
+behind a lock) that a 100 ms timer on the GUI thread drains into the model, so repaints are
+throttled however fast bytes move; results come back through :class:`BackgroundPool`.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.config import check_api_key
+from ..core.errors import CancelledError, KeyRejectedError, LocalFileError, UploadError
+from ..core.responses import UploadResult
+from ..core.retry import CancelToken, RetryPolicy
+from ..core.urls import normalize_api_url
+from .background import BackgroundPool
+from .upload_model import FailureKind, State, UploadItem, UploadListModel
+
+if TYPE_CHECKING:
+    from ..core.client import UploadClient
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_MS = 100
+
+
+class _KeyState(enum.Enum):
+    OK = "ok"  # uploads run
+    ASKING = "asking"  # a 401 paused the queue; the user is being asked for a new key
+    DECLINED = "declined"  # the user kept the rejected key: 401s fail without asking
+
+
+@dataclass
+class _Update:
+    attempt: int
+    started: bool = False
+    sent: int = -1
+    total: int = -1
+    retry_at: float | None = None
+    retry_reason: str | None = None
+
+
+class ProgressBoard:
+    """Latest progress per item, written by workers and drained by the GUI thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._updates: dict[int, _Update] = {}
+
+    def _entry(self, item_id: int, attempt: int) -> _Update:
+        entry = self._updates.get(item_id)
+        if entry is None or entry.attempt != attempt:
+            entry = self._updates[item_id] = _Update(attempt)
+        return entry
+
+    def started(self, item_id: int, attempt: int) -> None:
+        with self._lock:
+            entry = self._entry(item_id, attempt)
+            entry.started = True
+            entry.retry_at = None
+
+    def progress(self, item_id: int, attempt: int, sent: int, total: int) -> None:
+        with self._lock:
+            entry = self._entry(item_id, attempt)
+            entry.sent, entry.total = sent, total
+            entry.retry_at = None
+
+    def retrying(self, item_id: int, attempt: int, delay: float, reason: str) -> None:
+        with self._lock:
+            entry = self._entry(item_id, attempt)
+            entry.retry_at = time.monotonic() + delay
+            entry.retry_reason = reason
+            entry.sent = 0
+
+    def take(self) -> dict[int, _Update]:
+        with self._lock:
+            updates, self._updates = self._updates, {}
+            return updates
+
+
+class ClientHolder:
+    """Creates the :class:`UploadClient` on first use, in a worker (httpx is slow to import)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._settings: tuple[str, str, RetryPolicy] | None = None
+        self._client: UploadClient | None = None
+        self._retired: list[UploadClient] = []
+
+    def configure(self, api_url: str, api_key: str, retry: RetryPolicy) -> None:
+        with self._lock:
+            if self._settings == (api_url, api_key, retry):
+                return
+            self._settings = (api_url, api_key, retry)
+            if self._client is not None:
+                # Uploads under way keep using it; closed at shutdown.
+                self._retired.append(self._client)
+                self._client = None
+
+    def get(self) -> UploadClient:
+        with self._lock:
+            if self._client is None:
+                if self._settings is None:
+                    raise UploadError("no API key has been set")
+                from ..core.client import UploadClient
+
+                api_url, api_key, retry = self._settings
+                self._client = UploadClient(api_url, api_key, retry=retry)
+            return self._client
+
+    def close(self) -> None:
+        """Close every client; uploads still running fail fast and are reported cancelled."""
+        with self._lock:
+            clients = [*self._retired, *([self._client] if self._client else [])]
+            self._client = None
+            self._retired.clear()
+        for client in clients:
+            try:
+                client.close()
+            except Exception:  # closing must not stop the shutdown
+                log.debug("closing a client failed", exc_info=True)
+
+
+class UploadQueue(QObject):
+    """Owns the items' lifecycle: queued → uploading → done / failed / cancelled."""
+
+    #: Counts or states changed (for the status bar and title).
+    summary_changed = Signal()
+    #: Every item added together (one drop, one paste…) has finished: ``batch id``.
+    batch_finished = Signal(int)
+    #: An upload was refused with 401/403. Emitted once until a new key is set.
+    key_rejected = Signal()
+
+    def __init__(
+        self, model: UploadListModel, concurrency: int = 4, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.pool = BackgroundPool("uploads", concurrency, self)
+        self.board = ProgressBoard()
+        self.clients = ClientHolder()
+        self._ids = itertools.count(1)
+        self._batches = itertools.count(1)
+        self._tokens: dict[int, CancelToken] = {}
+        self._batch_pending: dict[int, set[int]] = {}
+        self._api: tuple[str, str] | None = None
+        self._has_key = False
+        # Each new key starts a generation; a 401 from an older one just retries.
+        self._key_generation = 0
+        self._key_state = _KeyState.OK
+        #: How automatic retries wait (retries count from settings; tests shorten delays).
+        self.retry_policy = RetryPolicy()
+        self._closing = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROGRESS_INTERVAL_MS)
+        self._timer.timeout.connect(self._drain_progress)
+
+    # -- configuration -----------------------------------------------------------------
+
+    def set_credentials(self, api_url: str, api_key: str) -> None:
+        """Use this key from now on; start what was waiting for one, retry key failures.
+
+        Raises :class:`ConfigurationError` for a URL or key that cannot be used.
+        """
+        api_url, api_key = normalize_api_url(api_url), check_api_key(api_key)
+        self.clients.configure(api_url, api_key, self.retry_policy)
+        self._api = (api_url, api_key)
+        self._has_key = True
+        self._key_generation += 1
+        self._key_state = _KeyState.OK
+        for item in self.model.items():
+            if (item.state is State.QUEUED and item.waiting_for_key) or (
+                item.state is State.FAILED and item.failure is FailureKind.KEY
+            ):
+                self._start(item)
+        self.summary_changed.emit()
+
+    @property
+    def has_key(self) -> bool:
+        return self._has_key
+
+    def set_concurrency(self, count: int) -> None:
+        self.pool.set_max_threads(count)
+
+    def set_retry_policy(self, policy: RetryPolicy) -> None:
+        self.retry_policy = policy
+        if self._api is not None:
+            self.clients.configure(*self._api, policy)
+
+    # -- adding and acting on items ----------------------------------------------------
+
+    def new_batch(self) -> int:
+        return next(self._batches)
+
+    def add(self, paths: list[Path], batch: int | None = None) -> list[UploadItem]:
+        """Queue files (already de-duplicated and expanded). Returns the new items."""
+        if self._closing or not paths:
+            return []
+        batch = self.new_batch() if batch is None else batch
+        items = [UploadItem(id=next(self._ids), path=path, batch=batch) for path in paths]
+        self._batch_pending.setdefault(batch, set()).update(item.id for item in items)
+        self.model.append(items)
+        for item in items:
+            self._start(item)
+        self.summary_changed.emit()
+        return items
+
+    def retry(self, item_ids: list[int]) -> None:
+        for item_id in item_ids:
+            item = self.model.item(item_id)
+            if item is not None and item.state in (State.FAILED, State.CANCELLED):
+                self._start(item)
+        self.summary_changed.emit()
+
+    def cancel(self, item_ids: list[int]) -> None:
+        for item_id in item_ids:
+            item = self.model.item(item_id)
+            if item is None or not item.state.active:
+                continue
+            token = self._tokens.pop(item_id, None)
+            if token is not None:
+                token.cancel()
+            item.attempt += 1  # whatever the worker reports now is stale
+            item.state = State.CANCELLED
+            item.retry_at = None
+            self._finish(item)
+        self.summary_changed.emit()
+
+    def remove(self, item_ids: list[int]) -> None:
+        self.cancel(item_ids)
+        for item_id in item_ids:
+            for pending in self._batch_pending.values():
+                pending.discard(item_id)
+        self.model.remove(set(item_ids))
+        self.summary_changed.emit()
+
+    # -- running -----------------------------------------------------------------------
+
+    def _start(self, item: UploadItem) -> None:
+        item.attempt += 1
+        item.state = State.QUEUED
+        item.sent = 0
+        item.error = item.failure = None
+        item.retry_at = None
+        if not self._has_key or self._key_state is _KeyState.ASKING:
+            item.waiting_for_key = True
+            self.model.changed(item.id)
+            return
+        item.waiting_for_key = False
+        token = CancelToken()
+        self._tokens[item.id] = token
+        item_id, attempt, path = item.id, item.attempt, item.path
+        generation = self._key_generation
+        board, clients = self.board, self.clients
+
+        def work() -> UploadResult:
+            token.raise_if_cancelled()
+            board.started(item_id, attempt)
+            client = clients.get()
+            return client.upload(
+                path,
+                progress=lambda sent, total: board.progress(item_id, attempt, sent, total),
+                cancel=token,
+                on_retry=lambda _n, delay, error: board.retrying(
+                    item_id, attempt, delay, str(error)
+                ),
+            )
+
+        self.pool.submit(
+            work, lambda result, error: self._done(item_id, attempt, generation, result, error)
+        )
+        self.model.changed(item.id)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _done(
+        self,
+        item_id: int,
+        attempt: int,
+        generation: int,
+        result: UploadResult | None,
+        error: BaseException | None,
+    ) -> None:
+        item = self.model.item(item_id)
+        if item is None or item.attempt != attempt or self._closing:
+            return  # removed, cancelled or restarted meanwhile
+        self._tokens.pop(item_id, None)
+        item.retry_at = None
+        if error is None and result is not None:
+            item.state = State.DONE
+            item.url = result.url
+            item.sent = item.total = max(item.total, item.sent)
+            if result.size_bytes >= 0:
+                item.size = result.size_bytes
+        elif isinstance(error, CancelledError):
+            item.state = State.CANCELLED
+        elif isinstance(error, KeyRejectedError):
+            if generation < self._key_generation:
+                self._start(item)  # sent with a key that has been replaced since
+                return
+            item.state = State.FAILED
+            item.failure = FailureKind.KEY
+            item.error = "the API key was rejected"
+            if self._key_state is _KeyState.OK:
+                # Pause the queue and ask once; the answer restarts these items.
+                self._key_state = _KeyState.ASKING
+                self._finish(item)
+                self.summary_changed.emit()
+                self.key_rejected.emit()
+                return
+        elif isinstance(error, UploadError):
+            item.state = State.FAILED
+            item.failure = FailureKind.LOCAL if isinstance(error, LocalFileError) else None
+            item.error = str(error)
+        else:
+            log.error("unexpected failure uploading %s", item.name, exc_info=error)
+            item.state = State.FAILED
+            item.error = f"unexpected error: {type(error).__name__}"
+        self._finish(item)
+        self.summary_changed.emit()
+
+    def give_up_on_key(self) -> None:
+        """The user declined to give a new key: what waited for one fails with Retry."""
+        self._key_state = _KeyState.DECLINED
+        for item in self.model.items():
+            if item.state is State.QUEUED and item.waiting_for_key and self._has_key:
+                item.waiting_for_key = False
+                item.state = State.FAILED
+                item.failure = FailureKind.KEY
+                item.error = "the API key was rejected"
+                self._finish(item)
+        self.summary_changed.emit()
+
+    def _finish(self, item: UploadItem) -> None:
+        self.model.changed(item.id)
+        pending = self._batch_pending.get(item.batch)
+        if pending is None:
+            return
+        pending.discard(item.id)
+        if not pending:
+            del self._batch_pending[item.batch]
+            self.batch_finished.emit(item.batch)
+
+    def _drain_progress(self) -> None:
+        changed: list[int] = []
+        for item_id, update in self.board.take().items():
+            item = self.model.item(item_id)
+            if item is None or item.attempt != update.attempt or item.state.finished:
+                continue
+            if update.retry_at is not None:
+                item.state = State.RETRY_WAIT
+                item.retry_at = update.retry_at
+                item.retry_reason = update.retry_reason
+            elif update.started or update.sent >= 0:
+                item.state = State.UPLOADING
+            if update.total >= 0:
+                item.sent, item.total = update.sent, update.total
+                if item.size is None:
+                    item.size = update.total
+            changed.append(item_id)
+        # Countdowns of items waiting to retry tick without new updates.
+        changed.extend(i.id for i in self.model.items() if i.state is State.RETRY_WAIT)
+        if changed:
+            self.model.changed_many(changed)
+            self.summary_changed.emit()
+        if not self._tokens:
+            self._timer.stop()
+
+    # -- summary and shutdown ----------------------------------------------------------
+
+    def counts(self) -> dict[State, int]:
+        counts = dict.fromkeys(State, 0)
+        for item in self.model.items():
+            counts[item.state] += 1
+        return counts
+
+    @property
+    def active_count(self) -> int:
+        return len(self._tokens) + sum(
+            1 for i in self.model.items() if i.state is State.QUEUED and i.waiting_for_key
+        )
+
+    @property
+    def uploading_count(self) -> int:
+        return len(self._tokens)
+
+    def shutdown(self) -> None:
+        """Cancel everything and release the network; call before quitting."""
+        self._closing = True
+        self._timer.stop()
+        for token in self._tokens.values():
+            token.cancel()
+        self._tokens.clear()
+        self.pool.close()
+        self.clients.close()
+
+    @property
+    def idle(self) -> bool:
+        return not self.pool.busy
