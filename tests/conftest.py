@@ -6,6 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
 import pytest
 
 from uploader_gui.sandbox import SandboxServer
@@ -30,3 +34,35 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("IMAGEPIPELINE_API_KEY", raising=False)
     monkeypatch.delenv("IMAGEPIPELINE_API_URL", raising=False)
+    # Never the user's real keyring: child processes get no backend, and in this process
+    # each test starts with none (tests that need one install an in-memory backend).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An in-memory keyring backend, installed with ``keyring.set_keyring``."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.secrets:
+            raise keyring.errors.PasswordDeleteError("not found")
+        del self.secrets[(service, username)]
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend

@@ -1,0 +1,237 @@
+"""The API key: where it comes from and where it is kept, in the OS keyring only.
+
+Precedence: ``$IMAGEPIPELINE_API_KEY`` (shown as "from the environment", not editable in the
+app) > a key kept for this session only > the OS keyring > ask. The keyring entry is service
+``uploader-gui``, user name the API URL's ``host[:port]``, so production, staging and the
+sandbox each keep their own key.
+
+``keyring`` is imported lazily (it costs ~150 ms) and only off the GUI thread. Every keyring
+failure becomes a :class:`CredentialError` with a message a person can act on, and there is
+no fallback to plain text: without a secure backend the key is kept in memory for the session
+only, and the message says so.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from .config import ENV_API_KEY, check_api_key, key_from_environment
+from .urls import api_host
+
+SERVICE = "uploader-gui"
+
+
+class KeySource(enum.Enum):
+    ENVIRONMENT = "environment"
+    SESSION = "session"
+    KEYRING = "keyring"
+    NONE = "none"
+
+    def describe(self, backend: str) -> str:
+        if self is KeySource.ENVIRONMENT:
+            return f"from the environment ({ENV_API_KEY})"
+        if self is KeySource.SESSION:
+            return "for this session only (kept in memory)"
+        if self is KeySource.KEYRING:
+            return f"stored in {backend}"
+        return "not set"
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    key: str | None
+    source: KeySource
+    #: Why the keyring could not be read, if it could not; the key may still be ``None``.
+    problem: str | None = None
+
+    def __repr__(self) -> str:  # never show the key
+        return f"KeyLookup(source={self.source.value}, problem={self.problem!r})"
+
+
+class CredentialError(Exception):
+    """A keyring operation failed; the message says what to do."""
+
+
+class NoSecureBackendError(CredentialError):
+    """There is no secure keyring on this system (the key can be used for this session)."""
+
+
+NO_BACKEND_MESSAGE = (
+    "No secure keyring is available on this system (Secret Service, macOS Keychain or Windows "
+    "Credential Locker), and uploader-gui never stores keys in plain text. The key can be "
+    f"used for this session only; to keep it, set {ENV_API_KEY} in your environment."
+)
+
+# Friendly names for the backends the keyring package ships.
+_BACKEND_NAMES = {
+    "keyring.backends.SecretService.Keyring": "GNOME Keyring (Secret Service)",
+    "keyring.backends.libsecret.Keyring": "GNOME Keyring (Secret Service, libsecret)",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Locker",
+}
+# Backends that do not protect the secret (or do not store it at all).
+_INSECURE_PREFIXES = (
+    "keyring.backends.fail.",
+    "keyring.backends.null.",
+    "keyrings.alt.",
+)
+
+
+def _qualified(backend: object) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _leaves(backend: Any) -> list[Any]:
+    """The real backends behind a chainer."""
+    inner = getattr(backend, "backends", None)
+    if isinstance(inner, (list, tuple)) and _qualified(backend).endswith("ChainerBackend"):
+        return [leaf for child in inner for leaf in _leaves(child)]
+    return [backend]
+
+
+def _is_secure(backend: Any) -> bool:
+    name = _qualified(backend)
+    return not name.startswith(_INSECURE_PREFIXES) and "Plaintext" not in name
+
+
+def _describe(exc: BaseException, backend: str) -> str:
+    """A message for a person from any keyring failure (keys are never part of these)."""
+    kind = type(exc).__name__
+    text = str(exc).strip()
+    if kind == "NoKeyringError":
+        return NO_BACKEND_MESSAGE
+    if kind in ("KeyringLocked", "InitError") or "locked" in text.lower() or "dismissed" in text:
+        return (
+            f"{backend} is locked or could not be opened ({text or kind}). Unlock it (for "
+            "example by logging in to your desktop session) and try again."
+        )
+    if "AccessDenied" in kind or "denied" in text.lower():
+        return f"{backend} refused access to the key ({text or kind})."
+    if "DBus" in kind or "dbus" in text.lower():
+        return (
+            f"Could not talk to {backend} over D-Bus ({text or kind}). Is the keyring "
+            "service running?"
+        )
+    return f"{backend} failed: {text or kind}"
+
+
+class Credentials:
+    """Finds, saves and removes API keys. Thread-safe; keyring calls may block (D-Bus)."""
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        self._env = os.environ if env is None else env
+        self._lock = threading.RLock()
+        self._session: dict[str, str] = {}
+
+    # -- the keyring module and backend ------------------------------------------------
+
+    @staticmethod
+    def _keyring() -> ModuleType:
+        import keyring  # lazily: ~150 ms, off the start-up path
+
+        return keyring
+
+    def _backend(self) -> Any:
+        return self._keyring().get_keyring()
+
+    def backend_name(self) -> str:
+        """A name for the backend in use, e.g. "GNOME Keyring (Secret Service)"."""
+        with self._lock:
+            try:
+                leaves = [leaf for leaf in _leaves(self._backend()) if _is_secure(leaf)]
+            except Exception:
+                return "the system keyring"
+            if not leaves:
+                return "no secure keyring"
+            names = [
+                _BACKEND_NAMES.get(_qualified(leaf), getattr(leaf, "name", "")) for leaf in leaves
+            ]
+            return names[0] or "the system keyring"
+
+    def has_secure_backend(self) -> bool:
+        with self._lock:
+            try:
+                return any(_is_secure(leaf) for leaf in _leaves(self._backend()))
+            except Exception:
+                return False
+
+    # -- lookups -----------------------------------------------------------------------
+
+    @staticmethod
+    def username(api_url: str) -> str:
+        return api_host(api_url)
+
+    def environment_key(self) -> str | None:
+        return key_from_environment(self._env)
+
+    def lookup(self, api_url: str) -> KeyLookup:
+        """The key to use for ``api_url`` and where it came from. Never raises."""
+        env_key = self.environment_key()
+        if env_key is not None:
+            return KeyLookup(env_key, KeySource.ENVIRONMENT)
+        user = self.username(api_url)
+        with self._lock:
+            if user in self._session:
+                return KeyLookup(self._session[user], KeySource.SESSION)
+            if not self.has_secure_backend():
+                return KeyLookup(None, KeySource.NONE)
+            backend = self.backend_name()
+            try:
+                stored = self._keyring().get_password(SERVICE, user)
+            except Exception as exc:
+                return KeyLookup(None, KeySource.NONE, _describe(exc, backend))
+        if stored:
+            return KeyLookup(stored, KeySource.KEYRING)
+        return KeyLookup(None, KeySource.NONE)
+
+    # -- changes -----------------------------------------------------------------------
+
+    def save(self, api_url: str, key: str) -> None:
+        """Keep ``key`` for ``api_url`` in the OS keyring (replacing any other).
+
+        Raises :class:`NoSecureBackendError` when there is no secure keyring, and
+        :class:`CredentialError` when the keyring fails.
+        """
+        key = check_api_key(key)
+        user = self.username(api_url)
+        with self._lock:
+            if not self.has_secure_backend():
+                raise NoSecureBackendError(NO_BACKEND_MESSAGE)
+            backend = self.backend_name()
+            try:
+                self._keyring().set_password(SERVICE, user, key)
+            except Exception as exc:
+                raise CredentialError(_describe(exc, backend)) from None
+            self._session.pop(user, None)
+
+    def use_for_session(self, api_url: str, key: str) -> None:
+        """Keep ``key`` in memory only, until the app quits."""
+        with self._lock:
+            self._session[self.username(api_url)] = check_api_key(key)
+
+    def delete(self, api_url: str) -> None:
+        """Forget the key for ``api_url`` (session and keyring). Missing is not an error."""
+        user = self.username(api_url)
+        with self._lock:
+            self._session.pop(user, None)
+            if not self.has_secure_backend():
+                return
+            keyring = self._keyring()
+            backend = self.backend_name()
+            try:
+                if keyring.get_password(SERVICE, user) is not None:
+                    keyring.delete_password(SERVICE, user)
+            except Exception as exc:
+                raise CredentialError(_describe(exc, backend)) from None
+
+    def __repr__(self) -> str:
+        return f"Credentials(session_hosts={sorted(self._session)})"
