@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from .core.config import key_from_environment, resolve_api_url
+    from .core.config import resolve_api_url
+    from .core.credentials import Credentials
+    from .core.urls import api_host
     from .headless import EXIT_USAGE, upload_files
 
     if not args.files:
@@ -101,17 +103,20 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
                 retries=args.retries,
                 as_json=args.json,
             )
-    api_key = key_from_environment()
-    if api_key is None:
+    api_url = resolve_api_url(args.api_url)
+    lookup = Credentials().lookup(api_url)
+    if lookup.key is None:
+        problem = f"{lookup.problem}\n" if lookup.problem else ""
         sys.stderr.write(
-            f"{APP_NAME}: no API key. Set {ENV_API_KEY}=<your key>, or try "
-            f"`{APP_NAME} --headless --sandbox FILE...` against a local test server.\n"
+            f"{APP_NAME}: {problem}no API key for {api_host(api_url)}. Set {ENV_API_KEY}=<your "
+            f"key>, save one from the window (Settings), or try `{APP_NAME} --headless "
+            "--sandbox FILE...` against a local test server.\n"
         )
         return EXIT_USAGE
     return upload_files(
         args.files,
-        api_url=resolve_api_url(args.api_url),
-        api_key=api_key,
+        api_url=api_url,
+        api_key=lookup.key,
         concurrency=args.concurrency,
         retries=args.retries,
         as_json=args.json,

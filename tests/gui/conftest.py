@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from uploader_gui.core.retry import RetryPolicy
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.dialogs import KeyAnswer, KeyChoice
+from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice, KeyTester
 from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.settings import Settings
+from uploader_gui.ui.settings_dialog import KeyStatus, SettingsValues
 from uploader_gui.ui.upload_model import UploadItem
 
 FAST = RetryPolicy(retries=3, base_delay=0.01, max_delay=0.05)
@@ -31,14 +32,43 @@ class ScriptedDialogs:
     key_answers: list[KeyAnswer] = field(default_factory=list)
     confirms: list[str] = field(default_factory=list)
     key_prompts: list[str] = field(default_factory=list)
+    key_backends: list[str | None] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    #: What the settings dialog "returns"; ``None`` is Cancel.
+    settings_answer: SettingsValues | None = None
+    settings_shown: list[KeyStatus] = field(default_factory=list)
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
         self.confirms.append(text)
         return self.confirm_answer
 
-    def ask_key(self, parent: QWidget, host: str, reason: str = "") -> KeyAnswer:
+    def ask_key(
+        self,
+        parent: QWidget,
+        host: str,
+        reason: str = "",
+        backend: str | None = None,
+        tester: KeyTester | None = None,
+    ) -> KeyAnswer:
         self.key_prompts.append(reason)
+        self.key_backends.append(backend)
         return self.key_answers.pop(0) if self.key_answers else KeyAnswer(KeyChoice.CANCEL)
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        self.informed.append(f"{title}: {text}")
+
+    def edit_settings(
+        self,
+        parent: QWidget,
+        values: SettingsValues,
+        key: KeyStatus,
+        default_url: str,
+        key_changes: object,
+        on_change_key: object,
+        on_remove_key: object,
+    ) -> SettingsValues | None:
+        self.settings_shown.append(key)
+        return self.settings_answer
 
 
 @pytest.fixture
@@ -59,7 +89,10 @@ def shut(qtbot: QtBot, window: MainWindow) -> None:
     """Close like a user and wait until the window has really let go."""
     if shiboken6.isValid(window) and window.isVisible():
         window.close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        # pytest-qt may delete the window once it has closed.
+        qtbot.waitUntil(
+            lambda: not shiboken6.isValid(window) or not window.isVisible(), timeout=3000
+        )
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from tests.gui.conftest import (
 from tests.images import fake_image, png_bytes, sparse_image, write
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.dialogs import KeyAnswer, KeyChoice
+from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice
 from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.upload_model import FailureKind, State
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
-from ..core.config import key_from_environment, resolve_api_url
+from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
+from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
 from .main_window import MainWindow
 from .settings import Settings
@@ -28,18 +30,29 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(args: argparse.Namespace, settings: Settings | None = None) -> MainWindow:
-    """The main window configured from the command line, the environment and settings."""
+def create_window(
+    args: argparse.Namespace,
+    settings: Settings | None = None,
+    credentials: Credentials | None = None,
+) -> MainWindow:
+    """The main window configured from the command line, the environment and settings.
+
+    The API URL is ``--api-url``, else ``$IMAGEPIPELINE_API_URL``, else the one in Settings,
+    else production. A key in ``$IMAGEPIPELINE_API_KEY`` is used at once; otherwise
+    :meth:`MainWindow.load_key` looks in the keyring (off the start-up path).
+    """
     settings = settings or Settings()
-    api_url = resolve_api_url(args.api_url or settings.api_url or None)
-    window = MainWindow(settings, api_url)
+    locked = bool(args.api_url or os.environ.get(ENV_API_URL, "").strip())
+    api_url = resolve_api_url(args.api_url) if locked else settings.api_url or DEFAULT_API_URL
+    window = MainWindow(settings, api_url, credentials=credentials)
+    window.api_url_locked = locked
     if args.sandbox:
         window.start_sandbox()
     else:
         key = key_from_environment()
         if key is not None:
             try:
-                window.use_key(api_url, key)
+                window.use_key(api_url, key, KeySource.ENVIRONMENT)
             except ConfigurationError as exc:
                 window.statusBar().showMessage(str(exc))
     return window
@@ -52,5 +65,6 @@ def run_app(args: argparse.Namespace) -> int:
     window.show()
     if args.files:
         window.add_paths([Path(name) for name in args.files])
-    QTimer.singleShot(0, window.ensure_key)
+    if not window.queue.has_key:
+        QTimer.singleShot(0, window.load_key)
     return app.exec()

@@ -5,108 +5,15 @@ Tests swap :class:`Dialogs` for a scripted stand-in so no modal ``exec()`` ever 
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.config import ENV_API_KEY
+from .key_dialog import KeyAnswer, KeyChoice, KeyDialog, KeyTester
+from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
 
-
-class KeyChoice(enum.Enum):
-    KEY = "key"
-    SANDBOX = "sandbox"
-    CANCEL = "cancel"
-
-
-@dataclass(frozen=True)
-class KeyAnswer:
-    choice: KeyChoice
-    key: str = ""
-
-    def __repr__(self) -> str:  # never show the key
-        return f"KeyAnswer({self.choice.value})"
-
-
-class KeyDialog(QDialog):
-    """Asks for an API key: masked entry with a show toggle, or try the sandbox instead."""
-
-    def __init__(self, parent: QWidget | None, host: str, reason: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("API key")
-        self.setModal(True)
-        self.choice = KeyChoice.CANCEL
-        layout = QVBoxLayout(self)
-        heading = QLabel(reason or "Welcome! Paste your ImagePipeline API key to start uploading.")
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        hint = QLabel(
-            f"The key is used for <b>{host}</b>. You can also set {ENV_API_KEY} in the environment."
-        )
-        hint.setWordWrap(True)
-        hint.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(hint)
-
-        self.edit = QLineEdit(self)
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText("API key")
-        self.edit.setAccessibleName("API key")
-        self.edit.setMinimumWidth(360)
-        self.show_action = QAction(QIcon.fromTheme("view-reveal-symbolic"), "Show key", self)
-        self.show_action.setCheckable(True)
-        self.show_action.toggled.connect(self._toggle_visible)
-        self.edit.addAction(self.show_action, QLineEdit.ActionPosition.TrailingPosition)
-        layout.addWidget(self.edit)
-
-        buttons = QDialogButtonBox(self)
-        self.use_button = buttons.addButton("Use key", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sandbox_button = QPushButton("Try the sandbox", self)
-        self.sandbox_button.setToolTip(
-            "Upload to a local test server instead: no account needed; its links work only "
-            "on this computer while the app runs"
-        )
-        buttons.addButton(self.sandbox_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.use_button.setEnabled(False)
-        self.use_button.setDefault(True)
-        self.edit.textChanged.connect(lambda text: self.use_button.setEnabled(bool(text.strip())))
-        buttons.accepted.connect(self._use_key)
-        buttons.rejected.connect(self.reject)
-        self.sandbox_button.clicked.connect(self._use_sandbox)
-        layout.addWidget(buttons)
-
-    def _toggle_visible(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        self.edit.setEchoMode(mode)
-        self.show_action.setText("Hide key" if visible else "Show key")
-
-    def _use_key(self) -> None:
-        if self.edit.text().strip():
-            self.choice = KeyChoice.KEY
-            self.accept()
-
-    def _use_sandbox(self) -> None:
-        self.choice = KeyChoice.SANDBOX
-        self.accept()
-
-    def answer(self) -> KeyAnswer:
-        if self.choice is KeyChoice.KEY:
-            return KeyAnswer(KeyChoice.KEY, self.edit.text().strip())
-        return KeyAnswer(self.choice)
+__all__ = ["Dialogs", "KeyAnswer", "KeyChoice"]
 
 
 class Dialogs:
@@ -120,9 +27,41 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is accept
 
-    def ask_key(self, parent: QWidget, host: str, reason: str = "") -> KeyAnswer:
-        dialog = KeyDialog(parent, host, reason)
+    def ask_key(
+        self,
+        parent: QWidget,
+        host: str,
+        reason: str = "",
+        backend: str | None = None,
+        tester: KeyTester | None = None,
+    ) -> KeyAnswer:
+        dialog = KeyDialog(parent, host, reason=reason, backend=backend, tester=tester)
         dialog.exec()
         answer = dialog.answer()
         dialog.deleteLater()
         return answer
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def edit_settings(
+        self,
+        parent: QWidget,
+        values: SettingsValues,
+        key: KeyStatus,
+        default_url: str,
+        key_changes: SignalInstance,
+        on_change_key: Callable[[SettingsDialog], None],
+        on_remove_key: Callable[[SettingsDialog], None],
+    ) -> SettingsValues | None:
+        dialog = SettingsDialog(parent, values, key, default_url)
+        dialog.change_key_requested.connect(lambda: on_change_key(dialog))
+        dialog.remove_key_requested.connect(lambda: on_remove_key(dialog))
+        key_changes.connect(dialog.set_key_status)
+        try:
+            accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        finally:
+            key_changes.disconnect(dialog.set_key_status)
+        result = dialog.values() if accepted else None
+        dialog.deleteLater()
+        return result

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .palette import error_color
+
 
 class EmptyState(QWidget):
     """ "Drop images here", with the shortcuts, inside a dashed outline."""
@@ -75,8 +77,7 @@ class DropOverlay(QWidget):
         palette = self.palette()
         accent = palette.color(QPalette.ColorRole.Highlight)
         if not self.acceptable:
-            dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-            accent = QColor("#ff7b72") if dark else QColor("#b3261e")
+            accent = error_color(palette)
         fill = QColor(palette.color(QPalette.ColorRole.Window))
         fill.setAlphaF(0.85)
         painter.fillRect(self.rect(), fill)

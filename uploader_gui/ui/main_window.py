@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QMimeData,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,15 +49,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..core.config import DEFAULT_API_URL, ENV_API_KEY
+from ..core.credentials import Credentials, KeyLookup, KeySource
+from ..core.errors import ConfigurationError, KeyRejectedError
 from ..core.intake import Intake, collect
 from ..core.links import LinkFormat, format_links
 from ..core.paths import cache_dir
 from ..core.retry import RetryPolicy
-from ..core.urls import api_host, is_web_url
+from ..core.urls import api_host, is_web_url, normalize_api_url
 from .background import BackgroundPool
-from .dialogs import Dialogs, KeyChoice
+from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
+from .key_dialog import KeyCheck, KeyChoice
 from .settings import Settings
+from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
 from .thumbnails import ThumbnailLoader
 from .upload_delegate import UploadDelegate
 from .upload_model import State, UploadItem, UploadListModel
@@ -86,7 +100,16 @@ def save_image_data(image: QImage, prefix: str) -> Path:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, api_url: str, dialogs: Dialogs | None = None) -> None:
+    #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
+    key_status_changed = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        api_url: str,
+        dialogs: Dialogs | None = None,
+        credentials: Credentials | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.api_url = api_url
@@ -96,12 +119,23 @@ class MainWindow(QMainWindow):
         self._shutdown_started = 0.0
         self._run_ids: set[int] = set()
         self._asking_key = False
+        self.credentials = credentials or Credentials()
+        self.key_source = KeySource.NONE
+        #: The secure keyring's name, once known; ``None`` while unknown or if there is none.
+        self._backend: str | None = None
+        self._backend_known = False
+        #: --api-url or $IMAGEPIPELINE_API_URL chose the URL: settings do not override it.
+        self.api_url_locked = False
 
         self.model = UploadListModel(self)
         self.queue = UploadQueue(self.model, settings.concurrency, self)
         self.queue.set_retry_policy(RetryPolicy(retries=settings.retries))
         self.thumbnails = ThumbnailLoader(parent=self)
         self.files = BackgroundPool("files", 1, self)
+        # Keyring calls can block on D-Bus (an unlock prompt): never on the GUI thread, and
+        # never behind file work.
+        self.keyring = BackgroundPool("keyring", 1, self)
+        self.checks = BackgroundPool("key checks", 1, self)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -222,6 +256,8 @@ class MainWindow(QMainWindow):
         self.remove_action = self._action("Re&move", std.Delete, self.remove_selected)
         self.clear_action = self._action("C&lear Finished", None, self.clear_finished)
         self.key_action = self._action("API &Key…", None, self.change_key)
+        self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.auto_copy_action = QAction("Copy URLs &When a Drop Finishes", self)
         self.auto_copy_action.setCheckable(True)
         self.auto_copy_action.setChecked(self.settings.auto_copy)
@@ -254,8 +290,8 @@ class MainWindow(QMainWindow):
         uploads.addSeparator()
         uploads.addActions([self.remove_action, self.clear_action])
         settings_menu = menus.addMenu("&Settings")
-        settings_menu.addAction(self.key_action)
-        for action in (self.open_action, self.paste_action, self.quit_action):
+        settings_menu.addActions([self.settings_action, self.key_action])
+        for action in (self.open_action, self.paste_action, self.quit_action, self.settings_action):
             self.addAction(action)
         self.view.addActions(
             [
@@ -297,10 +333,15 @@ class MainWindow(QMainWindow):
 
     # -- credentials and the sandbox ---------------------------------------------------
 
-    def use_key(self, api_url: str, key: str) -> None:
-        """Upload to ``api_url`` with ``key`` from now on (queued files start)."""
-        self.api_url = api_url
+    def use_key(self, api_url: str, key: str, source: KeySource = KeySource.SESSION) -> None:
+        """Upload to ``api_url`` with ``key`` from now on (queued files start).
+
+        Raises :class:`ConfigurationError` for a URL or key that cannot be used.
+        """
         self.queue.set_credentials(api_url, key)
+        self.api_url = normalize_api_url(api_url)
+        self.key_source = source
+        self.key_status_changed.emit(self.key_status())
 
     def start_sandbox(self) -> None:
         """Run the local test server in-process and upload there; say so visibly."""
@@ -316,12 +357,48 @@ class MainWindow(QMainWindow):
         self.use_key(self.sandbox.url, self.sandbox.key)
         self._update_summary()
 
+    def load_key(self) -> None:
+        """Find the key (environment, keyring) in the background; ask when there is none.
+
+        Files dropped meanwhile wait for it.
+        """
+        api_url, credentials = self.api_url, self.credentials
+
+        def work() -> tuple[KeyLookup, str | None]:
+            lookup = credentials.lookup(api_url)
+            backend = credentials.backend_name() if credentials.has_secure_backend() else None
+            return lookup, backend
+
+        self.keyring.submit(work, self._key_loaded)
+
+    def _key_loaded(
+        self, result: tuple[KeyLookup, str | None] | None, error: BaseException | None
+    ) -> None:
+        if self._closing or self.sandbox is not None:
+            return
+        if result is None:
+            self._ask_key(f"The keyring could not be read: {error}")
+            return
+        lookup, self._backend = result
+        self._backend_known = True
+        if lookup.key is not None:
+            try:
+                self.use_key(self.api_url, lookup.key, lookup.source)
+            except ConfigurationError as exc:
+                self.statusBar().showMessage(str(exc))
+            return
+        self.key_status_changed.emit(self.key_status())
+        self._ask_key(lookup.problem or "")
+
     def ensure_key(self) -> None:
         """With no key yet, ask for one (files dropped meanwhile wait)."""
         if not self.queue.has_key:
             self._ask_key("")
 
     def change_key(self) -> None:
+        if self.key_source is KeySource.ENVIRONMENT:
+            self.statusBar().showMessage(f"The key comes from {ENV_API_KEY}; change it there", 6000)
+            return
         self._ask_key("Paste a new API key.")
 
     def _ask_key(self, reason: str) -> bool:
@@ -329,29 +406,163 @@ class MainWindow(QMainWindow):
             return False
         self._asking_key = True
         try:
-            answer = self.dialogs.ask_key(self, api_host(self.api_url), reason)
+            answer = self.dialogs.ask_key(
+                self, api_host(self.api_url), reason, self._backend, self._test_key
+            )
         finally:
             self._asking_key = False
-        if answer.choice is KeyChoice.KEY:
-            try:
-                self.use_key(self.api_url, answer.key)
-            except Exception as exc:  # e.g. an http:// URL, a key with spaces
-                self.statusBar().showMessage(str(exc))
-                return False
-            self.statusBar().showMessage("Using the new API key", 4000)
-            return True
         if answer.choice is KeyChoice.SANDBOX:
             self.start_sandbox()
             return True
-        if not self.queue.has_key:
-            self.statusBar().showMessage(
-                "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
-            )
-        return False
+        if answer.choice is not KeyChoice.KEY:
+            if not self.queue.has_key:
+                self.statusBar().showMessage(
+                    "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
+                )
+            return False
+        try:
+            self.use_key(self.api_url, answer.key)
+            self.credentials.use_for_session(self.api_url, answer.key)
+        except ConfigurationError as exc:  # e.g. a key with spaces
+            self.statusBar().showMessage(str(exc))
+            return False
+        if answer.remember and self._backend is not None:
+            self._save_key(answer.key)
+        else:
+            self.statusBar().showMessage("Using the key for this session only", 6000)
+        return True
+
+    def _save_key(self, key: str) -> None:
+        api_url, credentials, backend = self.api_url, self.credentials, self._backend
+
+        def saved(_result: object, error: BaseException | None) -> None:
+            if error is None:
+                self.key_source = KeySource.KEYRING
+                self.statusBar().showMessage(f"The API key is saved in {backend}", 6000)
+            else:
+                self.dialogs.inform(
+                    self,
+                    "The key was not saved",
+                    f"{error}\n\nThe key will be used until you quit uploader-gui.",
+                )
+            self.key_status_changed.emit(self.key_status())
+
+        self.keyring.submit(lambda: credentials.save(api_url, key), saved)
+
+    def remove_key(self) -> None:
+        """Forget the key for this API (keyring and session); uploads wait for a new one."""
+        if self.key_source not in (KeySource.KEYRING, KeySource.SESSION):
+            return
+        host = api_host(self.api_url)
+        if not self.dialogs.confirm(
+            self,
+            "Remove the API key?",
+            f"The key for {host} will be deleted from {self._backend or 'this session'}.",
+            "Remove Key",
+        ):
+            return
+        api_url, credentials = self.api_url, self.credentials
+
+        def removed(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                self.dialogs.inform(self, "The key was not removed", str(error))
+                return
+            self.queue.forget_key()
+            self.key_source = KeySource.NONE
+            self.statusBar().showMessage(f"The key for {host} was removed", 6000)
+            self.key_status_changed.emit(self.key_status())
+
+        self.keyring.submit(lambda: credentials.delete(api_url), removed)
+
+    def key_status(self) -> KeyStatus:
+        if self.sandbox is not None:
+            return KeyStatus("The sandbox needs no key.", "not used", False, False)
+        if self._backend is not None:
+            backend = self._backend
+        else:
+            backend = "no secure keyring" if self._backend_known else "not checked yet"
+        text = f"Key for {api_host(self.api_url)}: {self.key_source.describe(backend)}."
+        return KeyStatus(
+            text,
+            backend,
+            editable=self.key_source is not KeySource.ENVIRONMENT,
+            removable=self.key_source in (KeySource.KEYRING, KeySource.SESSION),
+        )
+
+    def _test_key(self, key: str, done: Callable[[KeyCheck], None]) -> None:
+        """Ask ``GET /health`` whether ``key`` is accepted, in the background."""
+        api_url = self.api_url
+        host = api_host(api_url)
+
+        def work() -> None:
+            from ..core.client import UploadClient
+
+            with UploadClient(api_url, key, retry=RetryPolicy(retries=0)) as client:
+                client.check_key()
+
+        def finished(_result: object, error: BaseException | None) -> None:
+            if error is None:
+                done(KeyCheck(True, f"✓ {host} accepts this key."))
+            elif isinstance(error, KeyRejectedError):
+                done(KeyCheck(False, f"✗ {host} rejected this key."))
+            else:
+                done(KeyCheck(None, f"Could not check the key: {error}"))
+
+        self.checks.submit(work, finished)
 
     def _key_rejected(self) -> None:
         if not self._ask_key("The API key was rejected by the server. Paste a valid key."):
             self.queue.give_up_on_key()
+
+    # -- settings ----------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        current = SettingsValues(
+            api_url=self.settings.api_url,
+            concurrency=self.settings.concurrency,
+            retries=self.settings.retries,
+            auto_copy=self.settings.auto_copy,
+            link_format=self.settings.link_format,
+        )
+
+        def change_key(_dialog: SettingsDialog) -> None:
+            self.change_key()
+
+        def remove_key(_dialog: SettingsDialog) -> None:
+            self.remove_key()
+
+        values = self.dialogs.edit_settings(
+            self,
+            current,
+            self.key_status(),
+            DEFAULT_API_URL,
+            self.key_status_changed,
+            change_key,
+            remove_key,
+        )
+        if values is not None:
+            self.apply_settings(values)
+
+    def apply_settings(self, values: SettingsValues) -> None:
+        """Store and apply settings at once (a new concurrency applies to the next uploads)."""
+        settings = self.settings
+        settings.concurrency = values.concurrency
+        settings.retries = values.retries
+        settings.auto_copy = values.auto_copy
+        settings.api_url = values.api_url
+        self.queue.set_concurrency(values.concurrency)
+        self.queue.set_retry_policy(RetryPolicy(retries=values.retries))
+        self.auto_copy_action.setChecked(values.auto_copy)
+        self.set_link_format(values.link_format)
+        settings.sync()
+        if self.sandbox is not None or self.api_url_locked:
+            return
+        api_url = normalize_api_url(values.api_url or DEFAULT_API_URL)
+        if api_url != self.api_url:
+            self.api_url = api_url
+            self.queue.forget_key()
+            self.key_source = KeySource.NONE
+            self.load_key()
 
     # -- getting files in --------------------------------------------------------------
 
@@ -565,7 +776,7 @@ class MainWindow(QMainWindow):
         for item in done:
             item.copied_until = until
         self.model.changed_many([item.id for item in done])
-        QTimer.singleShot(COPIED_FEEDBACK_MS + 50, self.view.viewport().update)
+        QTimer.singleShot(COPIED_FEEDBACK_MS + 50, self.view, self.view.viewport().update)
         what = done[0].name if len(done) == 1 else _plural(len(done), "link")
         self.statusBar().showMessage(f"Copied {what} as {self.link_format.label}", 5000)
         return len(done)
@@ -689,7 +900,8 @@ class MainWindow(QMainWindow):
         self._shutdown_started = time.monotonic()
         self.queue.shutdown()
         self.thumbnails.close()
-        self.files.close()
+        for pool in (self.files, self.keyring, self.checks):
+            pool.close()
         if self._idle():
             self._release()
             event.accept()
@@ -701,14 +913,17 @@ class MainWindow(QMainWindow):
         if self._idle() or time.monotonic() - self._shutdown_started > SHUTDOWN_DEADLINE_S:
             self.close()
         else:
-            QTimer.singleShot(20, self._poll_shutdown)
+            QTimer.singleShot(20, self, self._poll_shutdown)
+
+    def _pools(self) -> list[BackgroundPool]:
+        return [self.queue.pool, self.thumbnails.pool, self.files, self.keyring, self.checks]
 
     def _idle(self) -> bool:
-        return self.queue.idle and self.thumbnails.idle and not self.files.busy
+        return not any(pool.busy for pool in self._pools())
 
     def _release(self) -> None:
-        for pool in (self.queue.pool.pool, self.thumbnails.pool.pool, self.files.pool):
-            pool.waitForDone(int(SHUTDOWN_DEADLINE_S * 1000))
+        for pool in self._pools():
+            pool.pool.waitForDone(int(SHUTDOWN_DEADLINE_S * 1000))
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.units import format_size
+from .palette import error_color
 from .upload_model import FailureKind, ItemRole, State, UploadItem
 
 ROW_HEIGHT = 64
@@ -73,17 +74,6 @@ def actions_for(item: UploadItem) -> list[str]:
     if item.state is State.CANCELLED:
         return ["retry", "remove"]
     return ["cancel"]
-
-
-def error_color(palette: QPalette) -> QColor:
-    """A red that reads on both light and dark backgrounds."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#ff7b72") if dark else QColor("#b3261e")
-
-
-def success_color(palette: QPalette) -> QColor:
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#7ee2a8") if dark else QColor("#1e7b34")
 
 
 class UploadDelegate(QStyledItemDelegate):

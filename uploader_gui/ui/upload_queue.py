@@ -185,6 +185,11 @@ class UploadQueue(QObject):
                 self._start(item)
         self.summary_changed.emit()
 
+    def forget_key(self) -> None:
+        """No key any more: what is queued from now on waits for a new one."""
+        self._api = None
+        self._has_key = False
+
     @property
     def has_key(self) -> bool:
         return self._has_key

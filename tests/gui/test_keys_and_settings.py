@@ -1,0 +1,286 @@
+"""The key in the window: first run, keyring, no keyring, environment, settings."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import MemoryKeyring
+from tests.gui.conftest import FAST, ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.images import png_bytes, write
+from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
+from uploader_gui.core.links import LinkFormat
+from uploader_gui.core.urls import api_host
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.app import create_window
+from uploader_gui.ui.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyDialog
+from uploader_gui.ui.main_window import MainWindow
+from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.upload_model import State
+
+
+def wait_key(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.queue.has_key, timeout=5000)
+
+
+def test_first_run_asks_saves_to_the_keyring_and_starts_waiting_files(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    window = make_window(qtbot, sandbox.url, dialogs)
+    drop_files(window, [write(tmp_path / "first.png", png_bytes())])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=True)]
+    window.load_key()
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    assert dialogs.key_prompts == [""]  # the welcome, asked once
+    assert dialogs.key_backends[0]  # the dialog was told which keyring keeps the key
+    qtbot.waitUntil(lambda: window.key_source is KeySource.KEYRING)
+    assert memory_keyring.secrets == {(SERVICE, api_host(sandbox.url)): sandbox.key}
+    shut(qtbot, window)
+
+
+def test_a_key_in_the_keyring_is_used_without_asking(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    Credentials(env={}).save(sandbox.url, sandbox.key)
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.load_key()
+    wait_key(qtbot, window)
+    assert window.key_source is KeySource.KEYRING
+    drop_files(window, [write(tmp_path / "k.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    assert dialogs.key_prompts == []
+    shut(qtbot, window)
+
+
+def test_no_keyring_says_so_and_the_session_key_works(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    window = make_window(qtbot, sandbox.url, dialogs)
+    dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=False)]
+    window.load_key()
+    wait_key(qtbot, window)
+    assert dialogs.key_backends == [None]  # the dialog explains there is no keyring
+    assert window.key_source is KeySource.SESSION
+    status = window.key_status()
+    assert "for this session only" in status.text
+    assert status.backend == "no secure keyring"
+    drop_files(window, [write(tmp_path / "s.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    shut(qtbot, window)
+
+
+def test_a_failed_save_is_reported_and_the_key_still_works(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    class Locked(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.KeyringLocked("collection is locked")
+
+    keyring.set_keyring(Locked())
+    window = make_window(qtbot, sandbox.url, dialogs)
+    dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=True)]
+    window.load_key()
+    qtbot.waitUntil(lambda: bool(dialogs.informed))
+    assert "is locked" in dialogs.informed[0]
+    assert "used until you quit" in dialogs.informed[0]
+    assert sandbox.key not in dialogs.informed[0]
+    drop_files(window, [write(tmp_path / "l.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    shut(qtbot, window)
+
+
+def test_the_environment_key_wins_and_is_not_editable(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    Credentials(env={}).save(sandbox.url, "some-other-key")
+    monkeypatch.setenv("IMAGEPIPELINE_API_KEY", sandbox.key)
+    monkeypatch.setenv("IMAGEPIPELINE_API_URL", sandbox.url)
+    window = create_window(Namespace(api_url=None, sandbox=False, files=[]))
+    qtbot.addWidget(window)
+    dialogs = ScriptedDialogs()
+    window.dialogs = dialogs  # type: ignore[assignment]
+    window.queue.set_retry_policy(FAST)
+    window.show()
+    assert window.key_source is KeySource.ENVIRONMENT
+    status = window.key_status()
+    assert "from the environment (IMAGEPIPELINE_API_KEY)" in status.text
+    assert not status.editable
+    window.change_key()
+    assert dialogs.key_prompts == []
+    assert "IMAGEPIPELINE_API_KEY" in window.statusBar().currentMessage()
+    drop_files(window, [write(tmp_path / "e.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    shut(qtbot, window)
+
+
+def test_settings_apply_without_a_restart(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    dialogs.settings_answer = SettingsValues(
+        api_url="", concurrency=7, retries=5, auto_copy=False, link_format=LinkFormat.HTML
+    )
+    window.settings_action.trigger()
+    assert dialogs.settings_shown[0].editable
+    assert window.queue.pool.pool.maxThreadCount() == 7
+    assert window.queue.retry_policy.retries == 5
+    assert window.auto_copy_action.isChecked() is False
+    assert window.format_combo.currentData() == "html"
+    stored = window.settings
+    assert (stored.concurrency, stored.retries, stored.auto_copy) == (7, 5, False)
+    assert stored.link_format is LinkFormat.HTML
+    ini = Path(stored.store.fileName()).read_text()
+    assert "concurrency=7" in ini
+    assert window.queue.clients._settings is not None
+    assert window.queue.clients._settings[1] not in ini  # never the key
+
+
+def test_a_new_api_url_in_settings_looks_up_its_own_key(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    window = make_window(qtbot, "https://api.imagepipeline.io", dialogs)
+    Credentials(env={}).save(sandbox.url, sandbox.key)
+    dialogs.settings_answer = SettingsValues(
+        api_url=sandbox.url, concurrency=4, retries=3, auto_copy=True, link_format=LinkFormat.URL
+    )
+    window.open_settings()
+    wait_key(qtbot, window)
+    assert window.api_url == sandbox.url
+    assert window.key_source is KeySource.KEYRING
+    assert dialogs.key_prompts == []
+    shut(qtbot, window)
+
+
+def test_remove_key_deletes_it_and_new_files_wait(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    Credentials(env={}).save(sandbox.url, sandbox.key)
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.load_key()
+    wait_key(qtbot, window)
+    window.remove_key()
+    qtbot.waitUntil(lambda: window.key_source is KeySource.NONE)
+    assert memory_keyring.secrets == {}
+    assert not window.queue.has_key
+    drop_files(window, [write(tmp_path / "w.png", png_bytes())])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.model.items()[0].status_text() == "Waiting for an API key"
+    shut(qtbot, window)
+
+
+def test_the_key_shows_nowhere_in_the_window_or_the_clipboard(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    drop_files(window, [write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
+    items = wait_finished(qtbot, window, 2)
+    window.copy_all()
+    texts = [
+        window.windowTitle(),
+        window.statusBar().currentMessage(),
+        window.summary_label.text(),
+        QGuiApplication.clipboard().text(),
+        window.banner.text(),
+        window.key_status().text,
+    ]
+    texts += [str(window.model.data(window.model.index_of(i.id), 3)) for i in items]  # tooltip
+    for text in texts:
+        assert sandbox.key not in text
+
+
+def test_key_dialog_tests_the_key_against_the_server(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    dialog = KeyDialog(
+        window, api_host(sandbox.url), backend="Test Keyring", tester=window._test_key
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.text() == "Save to Test Keyring"
+    assert dialog.edit.echoMode() is QLineEdit.EchoMode.Password
+    dialog.show_box.click()
+    assert dialog.edit.echoMode() is QLineEdit.EchoMode.Normal
+    dialog.edit.setText("wrong")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "rejected" in dialog.check_label.text())
+    dialog.edit.setText(sandbox.key)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "accepts this key" in dialog.check_label.text())
+    dialog.save_button.click()
+    answer = dialog.answer()
+    assert (answer.choice, answer.key, answer.remember) == (KeyChoice.KEY, sandbox.key, True)
+    assert sandbox.key not in repr(answer)
+
+
+def test_key_dialog_without_a_keyring_offers_this_session(qtbot: QtBot) -> None:
+    checks: list[str] = []
+
+    def tester(key: str, done: Callable[[KeyCheck], None]) -> None:
+        checks.append(key)
+        done(KeyCheck(None, "Could not check"))
+
+    dialog = KeyDialog(None, "api.imagepipeline.io", backend=None, tester=tester)
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.text() == "Use for This Session"
+    assert not dialog.save_button.isEnabled()
+    dialog.edit.setText("  abc  ")
+    dialog.test_button.click()
+    assert checks == ["abc"]
+    assert dialog.check_label.text() == "Could not check"
+    dialog.sandbox_button.click()
+    assert dialog.answer().choice is KeyChoice.SANDBOX
+
+
+def test_settings_dialog_refuses_an_insecure_url_and_returns_typed_values(qtbot: QtBot) -> None:
+    values = SettingsValues("", 4, 3, True, LinkFormat.URL)
+    status = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
+    dialog = SettingsDialog(None, values, status, "https://api.imagepipeline.io")
+    qtbot.addWidget(dialog)
+    assert dialog.change_key_button.text() == "Set Key…"
+    assert not dialog.remove_key_button.isEnabled()
+    dialog.api_url.setText("http://example.com")
+    dialog._accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "plain http" in dialog.url_error.text()
+    dialog.api_url.setText("https://staging.example.com/")
+    dialog.concurrency.setValue(12)
+    dialog.link_format.setCurrentIndex(1)
+    dialog._accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.values() == SettingsValues(
+        "https://staging.example.com", 12, 3, True, LinkFormat.MARKDOWN
+    )
+    dialog.set_key_status(KeyStatus("Key: stored.", "GNOME Keyring", True, True))
+    assert dialog.change_key_button.text() == "Replace Key…"
+    assert dialog.remove_key_button.isEnabled()

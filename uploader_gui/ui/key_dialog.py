@@ -1,0 +1,184 @@
+"""Asking for the API key: masked entry, Test key, Save to the keyring, or try the sandbox."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.credentials import NO_BACKEND_MESSAGE
+from .palette import error_color, success_color
+
+
+class KeyChoice(enum.Enum):
+    KEY = "key"
+    SANDBOX = "sandbox"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    choice: KeyChoice
+    key: str = ""
+    #: Keep it in the OS keyring (False: this session only).
+    remember: bool = True
+
+    def __repr__(self) -> str:  # never show the key
+        return f"KeyAnswer({self.choice.value}, remember={self.remember})"
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """Outcome of Test key: ``accepted`` True/False, or None when the server was unreachable."""
+
+    accepted: bool | None
+    message: str
+
+
+#: ``tester(key, done)`` checks a key in the background and calls ``done`` on the GUI thread.
+KeyTester = Callable[[str, Callable[[KeyCheck], None]], None]
+
+
+class KeyDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        host: str,
+        *,
+        reason: str = "",
+        backend: str | None = None,
+        tester: KeyTester | None = None,
+    ) -> None:
+        """``backend`` names the secure keyring; ``None`` means there is none."""
+        super().__init__(parent)
+        self.setWindowTitle("API key")
+        self.setModal(True)
+        self.choice = KeyChoice.CANCEL
+        self._tester = tester
+        self._backend = backend
+        self._check_serial = 0
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        heading = QLabel(reason or "Welcome! Paste your ImagePipeline API key to start uploading.")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+
+        where = f"It is kept in {backend}, never in a file." if backend else NO_BACKEND_MESSAGE
+        hint = QLabel(f"The key is for {host}. {where}")
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(hint)
+
+        row = QHBoxLayout()
+        self.edit = QLineEdit(self)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setPlaceholderText("API key")
+        self.edit.setAccessibleName("API key")
+        self.edit.setMinimumWidth(380)
+        self.show_box = QPushButton("Show", self)
+        self.show_box.setCheckable(True)
+        self.show_box.setAccessibleName("Show key")
+        self.show_box.setToolTip("Show or hide the key")
+        self.show_box.toggled.connect(self._toggle_visible)
+        self.test_button = QPushButton("Test key", self)
+        self.test_button.setToolTip("Ask the server whether it accepts this key")
+        self.test_button.setEnabled(False)
+        self.test_button.setVisible(tester is not None)
+        self.test_button.clicked.connect(self._test)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.show_box)
+        row.addWidget(self.test_button)
+        layout.addLayout(row)
+
+        self.check_label = QLabel(self)
+        self.check_label.setWordWrap(True)
+        self.check_label.setAccessibleName("Key test result")
+        layout.addWidget(self.check_label)
+
+        buttons = QDialogButtonBox(self)
+        save_text = f"Save to {backend}" if backend else "Use for This Session"
+        self.save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sandbox_button = QPushButton("Try the Sandbox", self)
+        self.sandbox_button.setToolTip(
+            "Upload to a local test server instead: no account needed; its links work only "
+            "on this computer while the app runs"
+        )
+        buttons.addButton(self.sandbox_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setEnabled(False)
+        self.save_button.setDefault(True)
+        self.edit.textChanged.connect(self._edited)
+        buttons.accepted.connect(self._use_key)
+        buttons.rejected.connect(self.reject)
+        self.sandbox_button.clicked.connect(self._use_sandbox)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.edit, self.show_box)
+        self.setTabOrder(self.show_box, self.test_button)
+
+    def _edited(self, text: str) -> None:
+        has_text = bool(text.strip())
+        self.save_button.setEnabled(has_text)
+        self.test_button.setEnabled(has_text)
+        self._check_serial += 1  # a result for an older text is stale
+        self.check_label.clear()
+
+    def _toggle_visible(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.edit.setEchoMode(mode)
+        self.show_box.setText("Hide" if visible else "Show")
+
+    def _test(self) -> None:
+        if self._tester is None:
+            return
+        self._check_serial += 1
+        serial = self._check_serial
+        self.check_label.setStyleSheet("")
+        self.check_label.setText("Testing…")
+        self.test_button.setEnabled(False)
+
+        def done(check: KeyCheck) -> None:
+            if not shiboken6.isValid(self) or serial != self._check_serial:
+                return  # the dialog closed, or the key was edited meanwhile
+            self.test_button.setEnabled(bool(self.edit.text().strip()))
+            if check.accepted is True:
+                color = success_color(self.palette())
+            elif check.accepted is False:
+                color = error_color(self.palette())
+            else:
+                color = self.palette().color(self.foregroundRole())
+            self.check_label.setStyleSheet(f"color: {color.name()};")
+            self.check_label.setText(check.message)
+
+        self._tester(self.edit.text().strip(), done)
+
+    def _use_key(self) -> None:
+        if self.edit.text().strip():
+            self.choice = KeyChoice.KEY
+            self.accept()
+
+    def _use_sandbox(self) -> None:
+        self.choice = KeyChoice.SANDBOX
+        self.accept()
+
+    def answer(self) -> KeyAnswer:
+        if self.choice is KeyChoice.KEY:
+            return KeyAnswer(KeyChoice.KEY, self.edit.text().strip(), self._backend is not None)
+        return KeyAnswer(self.choice)

@@ -1,0 +1,158 @@
+"""Settings (Ctrl+,): the API key, the API URL, uploads and copying."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import ConfigurationError
+from ..core.links import LinkFormat
+from ..core.urls import normalize_api_url
+from .palette import error_color
+
+
+@dataclass(frozen=True)
+class SettingsValues:
+    api_url: str
+    concurrency: int
+    retries: int
+    auto_copy: bool
+    link_format: LinkFormat
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """What the key section shows: where the key comes from, and what can be done."""
+
+    text: str
+    backend: str
+    editable: bool  # False when the key comes from the environment
+    removable: bool
+
+
+class SettingsDialog(QDialog):
+    change_key_requested = Signal()
+    remove_key_requested = Signal()
+
+    def __init__(
+        self, parent: QWidget | None, values: SettingsValues, key: KeyStatus, default_url: str
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setModal(True)
+        self._default_url = default_url
+        layout = QVBoxLayout(self)
+
+        key_box = QGroupBox("API key")
+        key_layout = QVBoxLayout(key_box)
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.backend_label = QLabel()
+        self.backend_label.setWordWrap(True)
+        self.backend_label.setForegroundRole(self.backend_label.foregroundRole())
+        key_buttons = QHBoxLayout()
+        self.change_key_button = QPushButton("Set Key…")
+        self.change_key_button.clicked.connect(self.change_key_requested)
+        self.remove_key_button = QPushButton("Remove Key")
+        self.remove_key_button.setToolTip("Delete the key from the keyring")
+        self.remove_key_button.clicked.connect(self.remove_key_requested)
+        key_buttons.addWidget(self.change_key_button)
+        key_buttons.addWidget(self.remove_key_button)
+        key_buttons.addStretch(1)
+        key_layout.addWidget(self.key_label)
+        key_layout.addWidget(self.backend_label)
+        key_layout.addLayout(key_buttons)
+        layout.addWidget(key_box)
+
+        uploads = QGroupBox("Uploads")
+        form = QFormLayout(uploads)
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(1, 16)
+        self.concurrency.setValue(values.concurrency)
+        self.concurrency.setToolTip("How many files upload at once (applies to the next uploads)")
+        form.addRow("&Parallel uploads:", self.concurrency)
+        self.retries = QSpinBox()
+        self.retries.setRange(0, 10)
+        self.retries.setValue(values.retries)
+        self.retries.setToolTip("How often a rate-limited or failed upload is tried again")
+        form.addRow("&Retries:", self.retries)
+        layout.addWidget(uploads)
+
+        copying = QGroupBox("Copying")
+        copy_form = QFormLayout(copying)
+        self.link_format = QComboBox()
+        for fmt in LinkFormat:
+            self.link_format.addItem(fmt.label, fmt.value)
+        self.link_format.setCurrentIndex(list(LinkFormat).index(values.link_format))
+        copy_form.addRow("Copy &format:", self.link_format)
+        self.auto_copy = QCheckBox("Copy the links when every file of a drop has finished")
+        self.auto_copy.setChecked(values.auto_copy)
+        copy_form.addRow(self.auto_copy)
+        layout.addWidget(copying)
+
+        advanced = QGroupBox("Advanced")
+        advanced_form = QFormLayout(advanced)
+        self.api_url = QLineEdit(values.api_url)
+        self.api_url.setPlaceholderText(default_url)
+        self.api_url.setToolTip("The API's base URL; https only (http only for localhost)")
+        advanced_form.addRow("API &URL:", self.api_url)
+        self.url_error = QLabel()
+        self.url_error.setWordWrap(True)
+        self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
+        self.url_error.hide()
+        advanced_form.addRow(self.url_error)
+        layout.addWidget(advanced)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.set_key_status(key)
+
+    def set_key_status(self, key: KeyStatus) -> None:
+        self.key_label.setText(key.text)
+        self.backend_label.setText(f"Keyring in use: {key.backend}")
+        self.backend_label.setVisible(key.backend not in key.text)
+        self.change_key_button.setEnabled(key.editable)
+        self.change_key_button.setText("Replace Key…" if key.removable else "Set Key…")
+        self.remove_key_button.setEnabled(key.editable and key.removable)
+
+    def _accept(self) -> None:
+        text = self.api_url.text().strip()
+        try:
+            normalize_api_url(text or self._default_url)
+        except ConfigurationError as exc:
+            self.url_error.setText(str(exc))
+            self.url_error.show()
+            self.api_url.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> SettingsValues:
+        text = self.api_url.text().strip()
+        return SettingsValues(
+            api_url=normalize_api_url(text) if text else "",
+            concurrency=self.concurrency.value(),
+            retries=self.retries.value(),
+            auto_copy=self.auto_copy.isChecked(),
+            link_format=LinkFormat.parse(self.link_format.currentData()),
+        )
