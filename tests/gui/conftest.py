@@ -37,6 +37,7 @@ class ScriptedDialogs:
     #: What the settings dialog "returns"; ``None`` is Cancel.
     settings_answer: SettingsValues | None = None
     settings_shown: list[KeyStatus] = field(default_factory=list)
+    save_answer: Path | None = None
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
         self.confirms.append(text)
@@ -56,6 +57,9 @@ class ScriptedDialogs:
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         self.informed.append(f"{title}: {text}")
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        return self.save_answer
 
     def edit_settings(
         self,

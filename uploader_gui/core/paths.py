@@ -27,3 +27,8 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """``$XDG_CACHE_HOME/uploader-gui`` (thumbnails, pasted images)."""
     return _xdg("XDG_CACHE_HOME", ".cache")
+
+
+def thumbnail_file(entry_id: int) -> Path:
+    """The cached thumbnail of history entry ``entry_id``."""
+    return cache_dir() / "thumbnails" / f"{entry_id}.png"

@@ -6,9 +6,10 @@ Tests swap :class:`Dialogs` for a scripted stand-in so no modal ``exec()`` ever 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .key_dialog import KeyAnswer, KeyChoice, KeyDialog, KeyTester
 from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
@@ -43,6 +44,16 @@ class Dialogs:
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        """A path to save to, with the chosen filter's extension if none was typed."""
+        name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix and "*." in chosen:
+            path = path.with_suffix(chosen.split("*", 1)[1].split(")", 1)[0])
+        return path
 
     def edit_settings(
         self,

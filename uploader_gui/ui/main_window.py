@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -44,22 +47,33 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME
+from ..core.atomic import atomic_text_file
 from ..core.config import DEFAULT_API_URL, ENV_API_KEY
 from ..core.credentials import Credentials, KeyLookup, KeySource
 from ..core.errors import ConfigurationError, KeyRejectedError
+from ..core.history import (
+    FILE_NAME,
+    HistoryEntry,
+    HistoryState,
+    HistoryStore,
+    export_csv,
+    export_json,
+)
 from ..core.intake import Intake, collect
 from ..core.links import LinkFormat, format_links
-from ..core.paths import cache_dir
+from ..core.paths import cache_dir, thumbnail_file
 from ..core.retry import RetryPolicy
 from ..core.urls import api_host, is_web_url, normalize_api_url
 from .background import BackgroundPool
 from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
+from .history_view import HistoryModel, HistoryPanel
 from .key_dialog import KeyCheck, KeyChoice
 from .settings import Settings
 from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
@@ -99,6 +113,22 @@ def save_image_data(image: QImage, prefix: str) -> Path:
     return path
 
 
+def _delete_thumbnails(entry_ids: list[int]) -> None:
+    for entry_id in entry_ids:
+        thumbnail_file(entry_id).unlink(missing_ok=True)
+
+
+def open_history() -> HistoryStore:
+    """The history database; if its folder is unusable, a temporary one (and say so)."""
+    try:
+        return HistoryStore()
+    except (OSError, sqlite3.Error) as exc:
+        log.error("history unavailable (%s); using a temporary one for this session", exc)
+        store = HistoryStore(Path(tempfile.mkdtemp(prefix="uploader-gui-")) / FILE_NAME)
+        store.recovery_reason = f"the history could not be opened ({exc})"
+        return store
+
+
 class MainWindow(QMainWindow):
     #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
     key_status_changed = Signal(object)
@@ -109,6 +139,7 @@ class MainWindow(QMainWindow):
         api_url: str,
         dialogs: Dialogs | None = None,
         credentials: Credentials | None = None,
+        history: HistoryStore | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -128,7 +159,9 @@ class MainWindow(QMainWindow):
         self.api_url_locked = False
 
         self.model = UploadListModel(self)
-        self.queue = UploadQueue(self.model, settings.concurrency, self)
+        self.history = history if history is not None else open_history()
+        self.queue = UploadQueue(self.model, settings.concurrency, self.history, self)
+        self.queue.reuse_duplicates = settings.reuse_duplicates
         self.queue.set_retry_policy(RetryPolicy(retries=settings.retries))
         self.thumbnails = ThumbnailLoader(parent=self)
         self.files = BackgroundPool("files", 1, self)
@@ -144,6 +177,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._update_summary()
+        QTimer.singleShot(0, self, self._restore_session)
 
     # -- construction ------------------------------------------------------------------
 
@@ -204,7 +238,20 @@ class MainWindow(QMainWindow):
         self.view.setAlternatingRowColors(False)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
-        layout.addWidget(self.stack, 1)
+        self.history_model = HistoryModel(self.history, self.thumbnails, self)
+        self.history_panel = HistoryPanel(self.history_model)
+        self._history_dirty = True
+        self._history_refresh = QTimer(self)
+        self._history_refresh.setSingleShot(True)
+        self._history_refresh.setInterval(400)
+        self._history_refresh.timeout.connect(self._refresh_history)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.stack, "&Uploads")
+        self.tabs.addTab(self.history_panel, "&History")
+        self.tabs.setTabToolTip(0, "This session's uploads (Ctrl+1)")
+        self.tabs.setTabToolTip(1, "Every upload, searchable (Ctrl+2)")
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.overlay = DropOverlay(central)
 
@@ -256,6 +303,12 @@ class MainWindow(QMainWindow):
         self.remove_action = self._action("Re&move", std.Delete, self.remove_selected)
         self.clear_action = self._action("C&lear Finished", None, self.clear_finished)
         self.key_action = self._action("API &Key…", None, self.change_key)
+        self.show_uploads_action = self._action(
+            "&Uploads", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0)
+        )
+        self.show_history_action = self._action(
+            "&History", "Ctrl+2", lambda: self.tabs.setCurrentIndex(1)
+        )
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.auto_copy_action = QAction("Copy URLs &When a Drop Finishes", self)
@@ -289,10 +342,22 @@ class MainWindow(QMainWindow):
         )
         uploads.addSeparator()
         uploads.addActions([self.remove_action, self.clear_action])
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions([self.show_uploads_action, self.show_history_action])
         settings_menu = menus.addMenu("&Settings")
         settings_menu.addActions([self.settings_action, self.key_action])
-        for action in (self.open_action, self.paste_action, self.quit_action, self.settings_action):
+        for action in (
+            self.open_action,
+            self.paste_action,
+            self.quit_action,
+            self.settings_action,
+            self.show_uploads_action,
+            self.show_history_action,
+        ):
             self.addAction(action)
+        self.history_panel.view.addActions(
+            [self.copy_action, self.open_url_action, self.remove_action]
+        )
         self.view.addActions(
             [
                 self.copy_action,
@@ -315,6 +380,14 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.queue.history_changed.connect(self._history_changed)
+        self.history_panel.export_requested.connect(self.export_history)
+        self.history_panel.clear_requested.connect(self.clear_history)
+        self.history_panel.view.activated.connect(
+            lambda index: self.copy_entries([self.history_model.entry_at(index.row())])
+        )
+        self.history_panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.add_button.clicked.connect(self.choose_files)
         self.paste_button.clicked.connect(self.paste)
         self.copy_all_button.clicked.connect(self.copy_all)
@@ -523,6 +596,8 @@ class MainWindow(QMainWindow):
             retries=self.settings.retries,
             auto_copy=self.settings.auto_copy,
             link_format=self.settings.link_format,
+            reuse_duplicates=self.settings.reuse_duplicates,
+            resume_unfinished=self.settings.resume_unfinished,
         )
 
         def change_key(_dialog: SettingsDialog) -> None:
@@ -550,6 +625,9 @@ class MainWindow(QMainWindow):
         settings.retries = values.retries
         settings.auto_copy = values.auto_copy
         settings.api_url = values.api_url
+        settings.reuse_duplicates = values.reuse_duplicates
+        settings.resume_unfinished = values.resume_unfinished
+        self.queue.reuse_duplicates = values.reuse_duplicates
         self.queue.set_concurrency(values.concurrency)
         self.queue.set_retry_policy(RetryPolicy(retries=values.retries))
         self.auto_copy_action.setChecked(values.auto_copy)
@@ -620,7 +698,8 @@ class MainWindow(QMainWindow):
                 target.size = size
             self.model.changed(item_id)
 
-        self.thumbnails.request(item.path, done)
+        save_to = thumbnail_file(item.history_id) if item.history_id is not None else None
+        self.thumbnails.request(item.path, done, save_to)
 
     def add_image_data(self, image: QImage, prefix: str) -> None:
         """Save image data (pasted or dropped) as PNG in the background, then queue it."""
@@ -763,26 +842,43 @@ class MainWindow(QMainWindow):
     def _set_auto_copy(self, enabled: bool) -> None:
         self.settings.auto_copy = enabled
 
-    def copy_items(self, items: list[UploadItem], quiet: bool = False) -> int:
-        """Copy the finished items' links in the chosen format; return how many."""
-        done = [item for item in items if item.state is State.DONE and is_web_url(item.url)]
-        if not done:
+    def copy_links(self, links: list[tuple[str, str]], quiet: bool = False) -> int:
+        """Copy ``(url, name)`` links in the chosen format, one per line; return how many."""
+        links = [(url, name) for url, name in links if is_web_url(url)]
+        if not links:
             if not quiet:
                 self.statusBar().showMessage("Nothing to copy: no finished upload selected", 4000)
             return 0
-        text = format_links(((item.url or "", item.name) for item in done), self.link_format)
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(format_links(links, self.link_format))
+        what = links[0][1] if len(links) == 1 else _plural(len(links), "link")
+        self.statusBar().showMessage(f"Copied {what} as {self.link_format.label}", 5000)
+        return len(links)
+
+    def copy_entries(self, entries: list[HistoryEntry]) -> int:
+        done = [e for e in entries if e.state is HistoryState.DONE and e.url]
+        return self.copy_links([(e.url or "", e.name) for e in done])
+
+    def copy_items(self, items: list[UploadItem], quiet: bool = False) -> int:
+        """Copy the finished items' links in the chosen format; return how many."""
+        done = [item for item in items if item.state is State.DONE and is_web_url(item.url)]
+        if not self.copy_links([(item.url or "", item.name) for item in done], quiet):
+            return 0
         until = time.monotonic() + COPIED_FEEDBACK_MS / 1000
         for item in done:
             item.copied_until = until
         self.model.changed_many([item.id for item in done])
         QTimer.singleShot(COPIED_FEEDBACK_MS + 50, self.view, self.view.viewport().update)
-        what = done[0].name if len(done) == 1 else _plural(len(done), "link")
-        self.statusBar().showMessage(f"Copied {what} as {self.link_format.label}", 5000)
         return len(done)
 
+    @property
+    def showing_history(self) -> bool:
+        return self.tabs.currentWidget() is self.history_panel
+
     def copy_selected(self) -> None:
-        self.copy_items(self.selected_items())
+        if self.showing_history:
+            self.copy_entries(self.history_panel.selected_entries())
+        else:
+            self.copy_items(self.selected_items())
 
     def copy_all(self) -> None:
         self.copy_items(self.model.items())
@@ -793,7 +889,12 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl(item.url))
 
     def open_selected(self) -> None:
-        self.open_items(self.selected_items())
+        if self.showing_history:
+            for entry in self.history_panel.selected_entries():
+                if entry.state is HistoryState.DONE and entry.url and is_web_url(entry.url):
+                    QDesktopServices.openUrl(QUrl(entry.url))
+        else:
+            self.open_items(self.selected_items())
 
     def retry_selected(self) -> None:
         self.queue.retry([item.id for item in self.selected_items()])
@@ -805,7 +906,102 @@ class MainWindow(QMainWindow):
         self.queue.cancel([item.id for item in self.selected_items()])
 
     def remove_selected(self) -> None:
-        self.queue.remove([item.id for item in self.selected_items()])
+        if self.showing_history:
+            self.remove_entries([entry.id for entry in self.history_panel.selected_entries()])
+        else:
+            self.queue.remove([item.id for item in self.selected_items()])
+
+    # -- history -----------------------------------------------------------------------
+
+    def _restore_session(self) -> None:
+        """Say if the history had to be started afresh; list what the last run left."""
+        if self.history.recovery_reason:
+            where = self.history.recovered_from
+            kept = f" The old file was kept as {where}." if where else ""
+            self.dialogs.inform(
+                self,
+                "Upload history reset",
+                f"The upload history could not be read ({self.history.recovery_reason}), so "
+                f"a new one was started.{kept}",
+            )
+        try:
+            unfinished = self.history.unfinished()
+        except Exception:
+            log.exception("could not read unfinished uploads")
+            return
+        items = self.queue.restore(unfinished, self.settings.resume_unfinished)
+        for item in items:
+            self._request_thumbnail(item)
+        if items and not self.settings.resume_unfinished:
+            self.statusBar().showMessage(
+                f"{_plural(len(items), 'file')} from last time not uploaded: Retry to send them"
+            )
+
+    def _history_changed(self) -> None:
+        self._history_dirty = True
+        if self.showing_history:
+            self._history_refresh.start()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.showing_history and self._history_dirty:
+            self._refresh_history()
+        self._update_actions()
+
+    def _refresh_history(self) -> None:
+        self._history_dirty = False
+        self.history_model.reload()
+
+    def remove_entries(self, entry_ids: list[int]) -> None:
+        if not entry_ids:
+            return
+        self.history.remove(entry_ids)
+        self.files.submit(lambda: _delete_thumbnails(entry_ids), lambda _r, _e: None)
+        self._refresh_history()
+
+    def clear_history(self) -> None:
+        count = self.history.count()
+        if not count or not self.dialogs.confirm(
+            self,
+            "Clear the upload history?",
+            f"All {_plural(count, 'entry')} and their thumbnails will be deleted. Uploaded "
+            "images stay online.",
+            "Clear History",
+        ):
+            return
+        self.history.clear()
+        self.files.submit(
+            lambda: shutil.rmtree(thumbnail_file(0).parent, ignore_errors=True),
+            lambda _r, _e: None,
+        )
+        self._refresh_history()
+
+    def export_history(self) -> None:
+        target = self.dialogs.save_file(
+            self, "Export history", "uploads.csv", "CSV (*.csv);;JSON (*.json)"
+        )
+        if target is None:
+            return
+        model = self.history_model
+        store, search, failed_only = self.history, model.search, model.failed_only
+
+        def work() -> int:
+            entries = store.page(0, store.count(search, failed_only), search, failed_only)
+            with atomic_text_file(target) as stream:
+                if target.suffix.lower() == ".json":
+                    export_json(entries, stream)
+                else:
+                    export_csv(entries, stream)
+            return len(entries)
+
+        def done(count: int | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.dialogs.inform(self, "Export failed", f"{target}: {error}")
+            else:
+                self.statusBar().showMessage(
+                    f"Exported {_plural(count or 0, 'entry')} to {target}", 6000
+                )
+
+        self.files.submit(work, done)
 
     def clear_finished(self) -> None:
         self.queue.remove([i.id for i in self.model.items() if i.state is State.DONE])
@@ -836,7 +1032,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        has_selection = self.view.selectionModel().hasSelection()
+        view = self.history_panel.view if self.showing_history else self.view
+        has_selection = view.selectionModel().hasSelection()
         for action in (
             self.copy_action,
             self.open_url_action,

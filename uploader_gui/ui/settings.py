@@ -71,6 +71,24 @@ class Settings:
         self.store.setValue("copy/format", value.value)
 
     @property
+    def reuse_duplicates(self) -> bool:
+        """Offer the earlier URL for bytes already uploaded to the same host."""
+        return _flag(self._get("uploads/reuse_duplicates", True), True)
+
+    @reuse_duplicates.setter
+    def reuse_duplicates(self, value: bool) -> None:
+        self.store.setValue("uploads/reuse_duplicates", bool(value))
+
+    @property
+    def resume_unfinished(self) -> bool:
+        """Start again what the last run left unfinished (else list it with Retry)."""
+        return _flag(self._get("uploads/resume_unfinished", False), False)
+
+    @resume_unfinished.setter
+    def resume_unfinished(self, value: bool) -> None:
+        self.store.setValue("uploads/resume_unfinished", bool(value))
+
+    @property
     def api_url(self) -> str:
         value = self._get("api/url", "")
         return value.strip() if isinstance(value, str) else ""

@@ -34,6 +34,8 @@ class SettingsValues:
     retries: int
     auto_copy: bool
     link_format: LinkFormat
+    reuse_duplicates: bool = True
+    resume_unfinished: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,19 @@ class SettingsDialog(QDialog):
         self.retries.setValue(values.retries)
         self.retries.setToolTip("How often a rate-limited or failed upload is tried again")
         form.addRow("&Retries:", self.retries)
+        self.reuse_duplicates = QCheckBox("Reuse the link of a file already uploaded")
+        self.reuse_duplicates.setToolTip(
+            "A file whose bytes were uploaded to this API before gets its earlier URL at once"
+        )
+        self.reuse_duplicates.setChecked(values.reuse_duplicates)
+        form.addRow(self.reuse_duplicates)
+        self.resume_unfinished = QCheckBox("Resume unfinished uploads at start")
+        self.resume_unfinished.setToolTip(
+            "Files left unfinished when the app last quit or crashed upload again at once "
+            "(otherwise they are listed with Retry)"
+        )
+        self.resume_unfinished.setChecked(values.resume_unfinished)
+        form.addRow(self.resume_unfinished)
         layout.addWidget(uploads)
 
         copying = QGroupBox("Copying")
@@ -155,4 +170,6 @@ class SettingsDialog(QDialog):
             retries=self.retries.value(),
             auto_copy=self.auto_copy.isChecked(),
             link_format=LinkFormat.parse(self.link_format.currentData()),
+            reuse_duplicates=self.reuse_duplicates.isChecked(),
+            resume_unfinished=self.resume_unfinished.isChecked(),
         )

@@ -41,6 +41,7 @@ class FailureKind(enum.Enum):
     OTHER = "other"
     KEY = "key"  # the key was rejected: the row offers to change it
     LOCAL = "local"  # refused before sending (not an image, missing…)
+    INTERRUPTED = "interrupted"  # the app quit or crashed before it finished
 
 
 @dataclass(eq=False)
@@ -63,6 +64,9 @@ class UploadItem:
     thumbnail: QPixmap | None = None
     thumbnail_error: str | None = None
     copied_until: float = 0.0
+    history_id: int | None = None
+    #: Done without uploading: the same bytes were uploaded before and their URL reused.
+    reused: bool = False
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -93,7 +97,7 @@ class UploadItem:
             reason = f" ({self.retry_reason})" if self.retry_reason else ""
             return f"Retrying in {left} s{reason}"
         if self.state is State.DONE:
-            return self.url or ""
+            return f"{self.url} · uploaded before, link reused" if self.reused else self.url or ""
         if self.state is State.FAILED:
             return f"Failed: {self.error}"
         return "Cancelled"

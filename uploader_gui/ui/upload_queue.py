@@ -20,9 +20,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.config import check_api_key
 from ..core.errors import CancelledError, KeyRejectedError, LocalFileError, UploadError
-from ..core.responses import UploadResult
+from ..core.history import HistoryEntry, HistoryStore
 from ..core.retry import CancelToken, RetryPolicy
-from ..core.urls import normalize_api_url
+from ..core.upload_job import HistoryLink, JobOutcome, run_upload
+from ..core.urls import api_host, normalize_api_url
 from .background import BackgroundPool
 from .upload_model import FailureKind, State, UploadItem, UploadListModel
 
@@ -140,12 +141,22 @@ class UploadQueue(QObject):
     batch_finished = Signal(int)
     #: An upload was refused with 401/403. Emitted once until a new key is set.
     key_rejected = Signal()
+    #: Rows were added to or finished in the history database.
+    history_changed = Signal()
 
     def __init__(
-        self, model: UploadListModel, concurrency: int = 4, parent: QObject | None = None
+        self,
+        model: UploadListModel,
+        concurrency: int = 4,
+        history: HistoryStore | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.history = history
+        #: Reuse the URL of bytes already uploaded to the same host (else upload again).
+        self.reuse_duplicates = True
+        self._quitting = threading.Event()
         self.pool = BackgroundPool("uploads", concurrency, self)
         self.board = ProgressBoard()
         self.clients = ClientHolder()
@@ -213,12 +224,55 @@ class UploadQueue(QObject):
             return []
         batch = self.new_batch() if batch is None else batch
         items = [UploadItem(id=next(self._ids), path=path, batch=batch) for path in paths]
+        if self.history is not None:
+            # On disk before anything starts: a crash from here on forgets none of them.
+            try:
+                rows = self.history.add([(str(i.path), i.name, self.api_host) for i in items])
+            except Exception:
+                log.exception("could not record the new uploads in the history")
+            else:
+                for item, row in zip(items, rows, strict=True):
+                    item.history_id = row
+                self.history_changed.emit()
         self._batch_pending.setdefault(batch, set()).update(item.id for item in items)
         self.model.append(items)
         for item in items:
             self._start(item)
         self.summary_changed.emit()
         return items
+
+    def restore(self, entries: list[HistoryEntry], resume: bool) -> list[UploadItem]:
+        """List what a previous run left unfinished: started again, or failed with Retry."""
+        if not entries:
+            return []
+        batch = self.new_batch()
+        items = [
+            UploadItem(
+                id=next(self._ids),
+                path=Path(entry.path),
+                batch=batch,
+                name=entry.name,
+                size=entry.size,
+                history_id=entry.id,
+            )
+            for entry in entries
+        ]
+        self.model.append(items)
+        for item in items:
+            if resume:
+                self._batch_pending.setdefault(batch, set()).add(item.id)
+                self._start(item)
+            else:
+                item.state = State.FAILED
+                item.failure = FailureKind.INTERRUPTED
+                item.error = "not uploaded: uploader-gui closed before it finished"
+                self.model.changed(item.id)
+        self.summary_changed.emit()
+        return items
+
+    @property
+    def api_host(self) -> str:
+        return api_host(self._api[0]) if self._api is not None else ""
 
     def retry(self, item_ids: list[int]) -> None:
         for item_id in item_ids:
@@ -265,15 +319,22 @@ class UploadQueue(QObject):
         token = CancelToken()
         self._tokens[item.id] = token
         item_id, attempt, path = item.id, item.attempt, item.path
+        item.reused = False
         generation = self._key_generation
         board, clients = self.board, self.clients
+        link = None
+        if self.history is not None and item.history_id is not None:
+            link = HistoryLink(
+                self.history, item.history_id, self.api_host, self.reuse_duplicates, self._quitting
+            )
 
-        def work() -> UploadResult:
+        def work() -> JobOutcome:
             token.raise_if_cancelled()
             board.started(item_id, attempt)
-            client = clients.get()
-            return client.upload(
+            return run_upload(
+                clients.get,
                 path,
+                history=link,
                 progress=lambda sent, total: board.progress(item_id, attempt, sent, total),
                 cancel=token,
                 on_retry=lambda _n, delay, error: board.retrying(
@@ -293,7 +354,7 @@ class UploadQueue(QObject):
         item_id: int,
         attempt: int,
         generation: int,
-        result: UploadResult | None,
+        outcome: JobOutcome | None,
         error: BaseException | None,
     ) -> None:
         item = self.model.item(item_id)
@@ -301,8 +362,12 @@ class UploadQueue(QObject):
             return  # removed, cancelled or restarted meanwhile
         self._tokens.pop(item_id, None)
         item.retry_at = None
-        if error is None and result is not None:
+        if item.history_id is not None:
+            self.history_changed.emit()
+        if error is None and outcome is not None:
+            result = outcome.result
             item.state = State.DONE
+            item.reused = outcome.reused
             item.url = result.url
             item.sent = item.total = max(item.total, item.sent)
             if result.size_bytes >= 0:
@@ -402,6 +467,7 @@ class UploadQueue(QObject):
     def shutdown(self) -> None:
         """Cancel everything and release the network; call before quitting."""
         self._closing = True
+        self._quitting.set()
         self._timer.stop()
         for token in self._tokens.values():
             token.cancel()

@@ -1,0 +1,343 @@
+"""Upload history: every file the user dropped and what became of it, in SQLite.
+
+One row per upload item, written when the item is added (so a crash forgets nothing) and
+when it finishes (so no URL is lost). WAL mode with full sync: a committed row survives
+``kill -9`` and power loss. The schema is versioned with ``PRAGMA user_version`` and moved
+forward by :data:`MIGRATIONS`. A database that cannot be opened is moved aside (kept, not
+deleted) and a fresh one started; :attr:`HistoryStore.recovered_from` says where it went.
+
+Each thread gets its own connection, so upload workers record results without waiting for
+the GUI thread and the GUI reads while a worker writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO
+
+from .paths import data_dir
+
+FILE_NAME = "history.sqlite3"
+
+
+class HistoryState(enum.Enum):
+    QUEUED = "queued"  # added, not finished: after a crash, "not uploaded"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    path: str
+    name: str
+    size: int | None
+    sha256: str | None
+    content_type: str | None
+    api_host: str
+    state: HistoryState
+    url: str | None
+    error: str | None
+    added_at: float
+    uploaded_at: float | None
+
+    def as_record(self) -> dict[str, object]:
+        record = asdict(self)
+        record["state"] = self.state.value
+        return record
+
+
+# Each entry moves the schema from version N to N+1.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE uploads (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER,
+        sha256 TEXT,
+        api_host TEXT NOT NULL,
+        state TEXT NOT NULL,
+        url TEXT,
+        error TEXT,
+        added_at REAL NOT NULL,
+        uploaded_at REAL
+    );
+    """,
+    # 2: the declared content type, and indexes for the history view and duplicate checks.
+    """
+    ALTER TABLE uploads ADD COLUMN content_type TEXT;
+    CREATE INDEX uploads_added ON uploads (added_at DESC, id DESC);
+    CREATE INDEX uploads_duplicate ON uploads (api_host, sha256) WHERE state = 'done';
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_COLUMNS = (
+    "id, path, name, size, sha256, content_type, api_host, state, url, error, added_at, uploaded_at"
+)
+
+
+class HistoryError(Exception):
+    """The history database cannot be used; the message says why."""
+
+
+def _entry(row: sqlite3.Row) -> HistoryEntry:
+    return HistoryEntry(
+        id=row["id"],
+        path=row["path"],
+        name=row["name"],
+        size=row["size"],
+        sha256=row["sha256"],
+        content_type=row["content_type"],
+        api_host=row["api_host"],
+        state=HistoryState(row["state"]),
+        url=row["url"],
+        error=row["error"],
+        added_at=row["added_at"],
+        uploaded_at=row["uploaded_at"],
+    )
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class HistoryStore:
+    """The history database. Safe to use from several threads (a connection per thread)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / FILE_NAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        #: Where an unreadable database was moved, if one was; the app tells the user.
+        self.recovered_from: Path | None = None
+        self.recovery_reason: str | None = None
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            self._close_all()
+            self._move_aside(str(exc))
+            self._prepare()
+
+    # -- connections -------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        with self._lock:
+            self._connections.append(connection)
+        return connection
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = self._connect()
+        return connection
+
+    def _prepare(self) -> None:
+        db = self._db
+        db.execute("PRAGMA quick_check").fetchone()
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"the history was written by a newer uploader-gui (schema {version})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with db:
+                db.executescript(
+                    f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;"
+                )
+
+    def _move_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        counter = 2
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{counter}")
+            counter += 1
+        self.path.replace(target)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                side.replace(target.with_name(target.name + suffix))
+        self.recovered_from = target
+        self.recovery_reason = reason
+        self._local = threading.local()
+
+    def _close_all(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+
+    def close(self) -> None:
+        self._close_all()
+        self._local = threading.local()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, items: Sequence[tuple[str, str, str]]) -> list[int]:
+        """Record ``(path, name, api_host)`` items as queued, in one transaction."""
+        now = time.time()
+        db = self._db
+        ids: list[int] = []
+        with db:
+            for path, name, host in items:
+                cursor = db.execute(
+                    "INSERT INTO uploads (path, name, api_host, state, added_at) "
+                    "VALUES (?, ?, ?, 'queued', ?)",
+                    (path, name, host, now),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def restart(self, entry_id: int, api_host: str) -> None:
+        """The item is being tried again (perhaps on another host): queued, no outcome."""
+        with self._db as db:
+            db.execute(
+                "UPDATE uploads SET state = 'queued', url = NULL, error = NULL, "
+                "uploaded_at = NULL, api_host = ? WHERE id = ?",
+                (api_host, entry_id),
+            )
+
+    def record_sha256(self, entry_id: int, sha256: str, size: int, content_type: str) -> None:
+        with self._db as db:
+            db.execute(
+                "UPDATE uploads SET sha256 = ?, size = ?, content_type = ? WHERE id = ?",
+                (sha256, size, content_type, entry_id),
+            )
+
+    def finish(
+        self,
+        entry_id: int,
+        state: HistoryState,
+        *,
+        url: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record an outcome. A done row keeps its URL; a later failure cannot erase it."""
+        uploaded_at = time.time() if state is HistoryState.DONE else None
+        with self._db as db:
+            db.execute(
+                "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ? "
+                "WHERE id = ? AND state != 'done'",
+                (state.value, url, error, uploaded_at, entry_id),
+            )
+
+    def remove(self, entry_ids: Iterable[int]) -> None:
+        with self._db as db:
+            db.executemany("DELETE FROM uploads WHERE id = ?", [(i,) for i in entry_ids])
+
+    def clear(self) -> None:
+        with self._db as db:
+            db.execute("DELETE FROM uploads")
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _where(self, search: str, failed_only: bool) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if search.strip():
+            clauses.append("(name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')")
+            params += [_like(search.strip())] * 2
+        if failed_only:
+            clauses.append("state = 'failed'")
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def count(self, search: str = "", failed_only: bool = False) -> int:
+        where, params = self._where(search, failed_only)
+        row = self._db.execute(f"SELECT COUNT(*) FROM uploads{where}", params).fetchone()  # noqa: S608
+        return int(row[0])
+
+    def page(
+        self, offset: int, limit: int, search: str = "", failed_only: bool = False
+    ) -> list[HistoryEntry]:
+        """Entries newest first."""
+        where, params = self._where(search, failed_only)
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM uploads{where} "  # noqa: S608
+            "ORDER BY added_at DESC, id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def get(self, entry_id: int) -> HistoryEntry | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM uploads WHERE id = ?",  # noqa: S608
+            (entry_id,),
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def unfinished(self) -> list[HistoryEntry]:
+        """Items added but never finished (the app quit or crashed), oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued' ORDER BY id"  # noqa: S608
+        ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def find_upload(self, sha256: str, api_host: str) -> HistoryEntry | None:
+        """The latest finished upload of these bytes to this host, if any."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM uploads WHERE api_host = ? AND sha256 = ? "  # noqa: S608
+            "AND state = 'done' ORDER BY uploaded_at DESC LIMIT 1",
+            (api_host, sha256),
+        ).fetchone()
+        return _entry(row) if row else None
+
+
+EXPORT_FIELDS = (
+    "name",
+    "url",
+    "state",
+    "error",
+    "path",
+    "size",
+    "sha256",
+    "content_type",
+    "api_host",
+    "added_at",
+    "uploaded_at",
+)
+
+
+def _iso(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+def _export_record(entry: HistoryEntry) -> dict[str, object]:
+    record = entry.as_record()
+    record["added_at"] = _iso(entry.added_at)
+    record["uploaded_at"] = _iso(entry.uploaded_at)
+    return {name: record[name] for name in EXPORT_FIELDS}
+
+
+def export_csv(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        writer.writerow({k: ("" if v is None else v) for k, v in _export_record(entry).items()})
+
+
+def export_json(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
+    json.dump([_export_record(entry) for entry in entries], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

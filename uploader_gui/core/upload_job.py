@@ -1,0 +1,121 @@
+"""One upload as the app runs it: history bookkeeping, duplicate check, then the upload.
+
+Runs on a worker thread. The outcome is in the history database *before* it is returned, so
+whatever the window shows as uploaded survives a crash a moment later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import CancelledError, UploadError
+from .history import HistoryState, HistoryStore
+from .responses import UploadResult
+from .retry import CancelToken
+from .sniff import HEAD_SIZE, sniff
+
+if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
+    from .client import ProgressCallback, RetryCallback, UploadClient
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    result: UploadResult
+    #: The same bytes were uploaded to this host before: their URL was reused.
+    reused: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryLink:
+    """Where a job records itself: the store, its row, the host, the duplicate policy."""
+
+    store: HistoryStore
+    entry_id: int
+    api_host: str
+    reuse_duplicates: bool
+    #: Set while the app quits: interrupted uploads stay "not uploaded", not "cancelled".
+    quitting: threading.Event
+
+
+def file_digest(path: Path, cancel: CancelToken | None) -> tuple[str, int, str] | None:
+    """``(sha256, size, content type)`` of an accepted image; ``None`` for anything else."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_SIZE)
+            kind = sniff(head)
+            if kind is None:
+                return None
+            digest.update(head)
+            size = len(head)
+            while chunk := file.read(_CHUNK):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None  # the upload itself reports why the file cannot be read
+    return digest.hexdigest(), size, kind.mime
+
+
+def _safely(action: Callable[[], None]) -> None:
+    """History is a record, not the job: a failing write must not lose an upload."""
+    try:
+        action()
+    except Exception:
+        log.exception("could not update the upload history")
+
+
+def run_upload(
+    get_client: Callable[[], UploadClient],
+    path: Path,
+    *,
+    history: HistoryLink | None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    on_retry: RetryCallback | None = None,
+) -> JobOutcome:
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    if history is None:
+        client = get_client()
+        return JobOutcome(client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry))
+    store, entry_id = history.store, history.entry_id
+    _safely(lambda: store.restart(entry_id, history.api_host))
+    try:
+        digest = file_digest(path, cancel)
+        if digest is not None:
+            sha, size, content_type = digest
+            _safely(lambda: store.record_sha256(entry_id, sha, size, content_type))
+            prior = store.find_upload(sha, history.api_host) if history.reuse_duplicates else None
+            if prior is not None and prior.url:
+                url = prior.url
+                _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url))
+                return JobOutcome(UploadResult(url, prior.name, size), reused=True)
+        client = get_client()
+        result = client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry)
+    except CancelledError:
+        if not history.quitting.is_set():
+            _safely(lambda: store.finish(entry_id, HistoryState.CANCELLED))
+        raise
+    except UploadError as exc:
+        reason = str(exc)
+        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason))
+        raise
+    except Exception as exc:
+        reason = f"unexpected error: {type(exc).__name__}"
+        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason))
+        raise
+    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url))
+    return JobOutcome(result)

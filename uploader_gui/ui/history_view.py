@@ -1,0 +1,269 @@
+"""The History tab: every upload ever made, searchable, lazily loaded, with cached pictures.
+
+The model fetches 200 rows at a time as the view scrolls (``canFetchMore``/``fetchMore``), so
+10,000 entries open at once. Thumbnails come from the small PNGs cached when each file was
+added, decoded off the GUI thread, so an entry keeps its picture after the file is gone.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.history import HistoryEntry, HistoryState, HistoryStore
+from ..core.paths import thumbnail_file
+from ..core.units import format_size
+from .palette import error_color
+from .thumbnails import ThumbnailLoader
+
+PAGE_SIZE = 200
+ROW_HEIGHT = 56
+THUMB = 40
+EntryRole = Qt.ItemDataRole.UserRole + 1
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def describe(entry: HistoryEntry) -> str:
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.uploaded_at or entry.added_at))
+    if entry.state is HistoryState.DONE:
+        return f"{when} · {entry.url}"
+    if entry.state is HistoryState.FAILED:
+        return f"{when} · Failed: {entry.error}"
+    if entry.state is HistoryState.CANCELLED:
+        return f"{when} · Cancelled"
+    return f"{when} · Not uploaded"
+
+
+class HistoryModel(QAbstractListModel):
+    def __init__(
+        self, store: HistoryStore, thumbnails: ThumbnailLoader, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.thumbnails = thumbnails
+        self.search = ""
+        self.failed_only = False
+        self._entries: list[HistoryEntry] = []
+        self._rows: dict[int, int] = {}
+        self._total = 0
+        self._pixmaps: dict[int, QPixmap | None] = {}  # None: requested or missing
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._entries = []
+        self._rows = {}
+        self._total = self.store.count(self.search, self.failed_only)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and len(self._entries) < self._total
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if parent.isValid():
+            return
+        page = self.store.page(len(self._entries), PAGE_SIZE, self.search, self.failed_only)
+        if not page:
+            self._total = len(self._entries)
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for offset, entry in enumerate(page):
+            self._rows[entry.id] = first + offset
+        self._entries.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.name
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{entry.name}: {describe(entry)}\n{entry.path}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._pixmap(entry.id)
+        if role == EntryRole:
+            return entry
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def entry_at(self, row: int) -> HistoryEntry:
+        return self._entries[row]
+
+    def _pixmap(self, entry_id: int) -> QPixmap | None:
+        if entry_id in self._pixmaps:
+            return self._pixmaps[entry_id]
+        self._pixmaps[entry_id] = None
+        path = thumbnail_file(entry_id)
+
+        def done(image: QImage | None, _size: int | None, _error: str | None) -> None:
+            if image is None:
+                return
+            self._pixmaps[entry_id] = QPixmap.fromImage(image)
+            row = self._rows.get(entry_id)
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+        self.thumbnails.request(Path(path), done)
+        return None
+
+
+class HistoryDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(300, ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        entry = index.data(EntryRole)
+        if not isinstance(entry, HistoryEntry):
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        base = QStyleOptionViewItem(option)
+        self.initStyleOption(base, index)
+        base.text = ""
+        base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
+
+        thumb = QRect(rect.left() + 8, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            size = pixmap.size().scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveCenter(thumb.center())
+            painter.drawPixmap(target, pixmap)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+            painter.drawRoundedRect(thumb, 5, 5)
+
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(role)
+        muted = QColor(text_color)
+        muted.setAlphaF(0.7)
+        font = option.font
+        metrics = QFontMetrics(font)
+        left = thumb.right() + 12
+        width = max(10, rect.right() - 8 - left)
+        line = metrics.height()
+        top = rect.top() + (rect.height() - 2 * line - 2) // 2
+        bold = font.__class__(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        size_text = f"  {format_size(entry.size)}" if entry.size is not None else ""
+        name = QFontMetrics(bold).elidedText(
+            entry.name + size_text, Qt.TextElideMode.ElideMiddle, width
+        )
+        painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(font)
+        if entry.state is HistoryState.FAILED and not selected:
+            painter.setPen(error_color(palette))
+        elif entry.state is HistoryState.DONE and not selected:
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
+        else:
+            painter.setPen(muted)
+        detail = metrics.elidedText(describe(entry), Qt.TextElideMode.ElideMiddle, width)
+        painter.drawText(
+            QRect(left, top + line + 2, width, line), Qt.AlignmentFlag.AlignVCenter, detail
+        )
+        painter.restore()
+
+
+class HistoryPanel(QWidget):
+    """Search, filter and act on the history; the window wires the actions."""
+
+    export_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(self, model: HistoryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by file name or URL")
+        self.search.setAccessibleName("Search history")
+        self.search.setClearButtonEnabled(True)
+        self.failed_only = QCheckBox("Failed only")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the listed entries as CSV or JSON")
+        self.clear_button = QPushButton("Clear All…")
+        self.clear_button.setToolTip("Delete the whole history")
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.failed_only)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.clear_button)
+        layout.addLayout(bar)
+        self.view = QListView()
+        self.view.setModel(model)
+        self.view.setItemDelegate(HistoryDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.setAccessibleName("Upload history")
+        layout.addWidget(self.view, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.failed_only.toggled.connect(self._apply_filter)
+        self.export_button.clicked.connect(self.export_requested)
+        self.clear_button.clicked.connect(self.clear_requested)
+
+    def _apply_filter(self) -> None:
+        self.model.search = self.search.text()
+        self.model.failed_only = self.failed_only.isChecked()
+        self.model.reload()
+
+    def selected_entries(self) -> list[HistoryEntry]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.entry_at(row) for row in rows]
