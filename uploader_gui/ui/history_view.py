@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -166,6 +166,7 @@ class HistoryDelegate(QStyledItemDelegate):
         base = QStyleOptionViewItem(option)
         self.initStyleOption(base, index)
         base.text = ""
+        base.icon = QIcon()  # drawn below; the style would render a selected-state copy
         base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
 

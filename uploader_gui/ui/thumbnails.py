@@ -11,13 +11,16 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from ..core.sniff import HEAD_SIZE, sniff
 from .background import BackgroundPool
 
 #: Thumbnails are decoded at this many device pixels on their longer side.
 THUMBNAIL_PIXELS = 128
+#: Qt's image format names for the types the service accepts.
+FORMATS = {"image/png": b"png", "image/jpeg": b"jpeg", "image/webp": b"webp", "image/gif": b"gif"}
 
 
 class ThumbnailError(Exception):
@@ -31,11 +34,18 @@ def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage,
     """
     try:
         size = os.stat(path).st_size
+        with open(path, "rb") as file:
+            kind = sniff(file.read(HEAD_SIZE))
     except OSError as exc:
         raise ThumbnailError(exc.strerror or "cannot read the file") from None
-    reader = QImageReader(str(path))
+    if kind is None:
+        raise ThumbnailError("no preview: not a PNG, JPEG, WebP or GIF image")
+    # Name the format from our own sniffing: letting Qt probe every image plugin on a
+    # worker thread (the SVG one creates QObjects while holding Python's lock) can deadlock
+    # against the GUI thread.
+    reader = QImageReader(str(path), QByteArray(FORMATS[kind.mime]))
+    reader.setAutoDetectImageFormat(False)
     reader.setAutoTransform(True)
-    reader.setDecideFormatFromContent(True)
     full = reader.size()
     if full.isValid() and (full.width() > longest or full.height() > longest):
         reader.setScaledSize(

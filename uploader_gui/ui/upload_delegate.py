@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QIcon, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -135,7 +135,7 @@ class UploadDelegate(QStyledItemDelegate):
         base = QStyleOptionViewItem(option)
         self.initStyleOption(base, index)
         base.text = ""
-        base.icon = base.icon.__class__()
+        base.icon = QIcon()  # drawn below; the style would render a selected-state copy
         base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
 
