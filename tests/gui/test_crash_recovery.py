@@ -1,0 +1,79 @@
+"""``kill -9`` of the real app mid-batch, then a restart: nothing forgotten, nothing twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import ScriptedDialogs, make_window, shut, wait_finished
+from tests.images import write
+from uploader_gui.core.history import HistoryState, HistoryStore
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.upload_model import FailureKind, State
+
+
+def test_kill_9_mid_batch_then_restart(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    files = [
+        write(tmp_path / f"batch-{i:02}.png", b"\x89PNG\r\n\x1a\n" + os.urandom(150_000))
+        for i in range(10)
+    ]
+    sandbox.faults.throttle_bps = 600_000
+    env = {**os.environ, "IMAGEPIPELINE_API_KEY": sandbox.key, "IMAGEPIPELINE_API_URL": sandbox.url}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "uploader_gui", *map(str, files)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(sandbox.uploads) < 3:
+            assert app.poll() is None, app.stderr.read() if app.stderr else ""
+            assert time.monotonic() < deadline, "the app uploaded nothing"
+            time.sleep(0.02)
+    finally:
+        app.kill()  # SIGKILL: no clean-up of any kind
+        app.wait()
+        if app.stderr:
+            app.stderr.close()
+    sandbox.faults.throttle_bps = 0
+
+    store = HistoryStore()
+    entries = store.page(0, 100)
+    assert sorted(e.path for e in entries) == sorted(map(str, files))  # each file, once
+    done = [e for e in entries if e.state is HistoryState.DONE]
+    on_server = {upload.url for upload in sandbox.uploads}
+    assert len(done) >= 2
+    assert len({e.url for e in done}) == len(done)
+    assert {e.url for e in done} <= on_server
+    unfinished = store.unfinished()
+    assert len(done) + len(unfinished) == 10
+    store.close()
+
+    # The next start lists every unfinished file with Retry, and retrying finishes them.
+    dialogs = ScriptedDialogs()
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.use_key(sandbox.url, sandbox.key)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(unfinished))
+    items = window.model.items()
+    assert {item.failure for item in items} == {FailureKind.INTERRUPTED}
+    assert sorted(str(item.path) for item in items) == sorted(e.path for e in unfinished)
+    window.retry_all_failed()
+    items = wait_finished(qtbot, window, len(unfinished))
+    assert {item.state for item in items} == {State.DONE}
+    shut(qtbot, window)
+
+    final = HistoryStore().page(0, 100)
+    assert len(final) == 10
+    assert {e.state for e in final} == {HistoryState.DONE}
+    urls = [e.url for e in final]
+    assert len(set(urls)) == 10
+    for entry in done:  # the URLs recorded before the crash did not change
+        assert entry.url in urls

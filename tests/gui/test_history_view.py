@@ -1,0 +1,250 @@
+"""History in the window: restarts, unfinished files, duplicates, the History tab."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import httpx
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.images import png_bytes, write
+from uploader_gui.core.history import HistoryState, HistoryStore
+from uploader_gui.core.links import LinkFormat
+from uploader_gui.core.paths import data_dir, thumbnail_file
+from uploader_gui.core.urls import api_host
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.main_window import MainWindow
+from uploader_gui.ui.upload_model import FailureKind, State
+
+
+def open_window(qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs) -> MainWindow:
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.use_key(sandbox.url, sandbox.key)
+    return window
+
+
+def show_history(qtbot: QtBot, window: MainWindow, rows: int) -> None:
+    window.show_history_action.trigger()
+    assert window.showing_history
+    qtbot.waitUntil(lambda: window.history_model.rowCount() == rows)
+
+
+def test_history_survives_a_restart_with_pictures_after_the_files_are_gone(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    source = tmp_path / "photos"
+    source.mkdir()
+    paths = [write(source / f"h{i}.png", png_bytes(20, 10, seed=i)) for i in range(2)]
+    first = open_window(qtbot, sandbox, dialogs)
+    drop_files(first, paths)
+    items = wait_finished(qtbot, first, 2)
+    qtbot.waitUntil(lambda: all(thumbnail_file(i.history_id or 0).exists() for i in items))
+    shut(qtbot, first)
+    shutil.rmtree(source)
+
+    second = open_window(qtbot, sandbox, ScriptedDialogs())
+    assert second.model.rowCount() == 0  # nothing unfinished to bring back
+    show_history(qtbot, second, 2)
+    entries = [second.history_model.entry_at(row) for row in range(2)]
+    assert {e.url for e in entries} == {i.url for i in items}
+    assert all(e.state is HistoryState.DONE for e in entries)
+    model = second.history_model
+    qtbot.waitUntil(lambda: all(model.index(r, 0).data(1) is not None for r in range(2)))
+    shut(qtbot, second)
+
+
+def test_unfinished_files_from_last_time_are_listed_with_retry(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "left.png", png_bytes())
+    store = HistoryStore()
+    (row,) = store.add([(str(path), path.name, api_host(sandbox.url))])
+    store.close()
+    window = open_window(qtbot, sandbox, dialogs)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    item = window.model.items()[0]
+    assert item.state is State.FAILED
+    assert item.failure is FailureKind.INTERRUPTED
+    assert "not uploaded" in item.status_text()
+    assert "from last time" in window.statusBar().currentMessage()
+    window.select_item(item.id)
+    window.retry_action.trigger()
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    check = HistoryStore()
+    assert check.count() == 1  # the same row, not a second one
+    entry = check.get(row)
+    assert entry is not None
+    assert entry.state is HistoryState.DONE
+    assert entry.url == item.url
+    shut(qtbot, window)
+
+
+def test_resume_setting_starts_unfinished_files_at_once(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "resume.png", png_bytes())
+    HistoryStore().add([(str(path), path.name, api_host(sandbox.url))])
+    from uploader_gui.ui.settings import Settings
+
+    Settings().resume_unfinished = True
+    window = open_window(qtbot, sandbox, dialogs)
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    assert len(sandbox.uploads) == 1
+    shut(qtbot, window)
+
+
+def test_the_same_bytes_reuse_the_earlier_url(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "original.png", png_bytes(seed=7))
+    drop_files(window, [original])
+    (first,) = wait_finished(qtbot, window, 1)
+    copy = tmp_path / "copy-of-original.png"
+    copy.write_bytes(original.read_bytes())
+    drop_files(window, [copy])
+    items = wait_finished(qtbot, window, 2)
+    assert items[1].state is State.DONE
+    assert items[1].reused
+    assert items[1].url == first.url
+    assert "uploaded before" in items[1].status_text()
+    assert len(sandbox.uploads) == 1
+
+    window.settings.reuse_duplicates = False
+    window.queue.reuse_duplicates = False
+    again = tmp_path / "again.png"
+    again.write_bytes(original.read_bytes())
+    drop_files(window, [again])
+    items = wait_finished(qtbot, window, 3)
+    assert not items[2].reused
+    assert items[2].url != first.url
+    assert len(sandbox.uploads) == 2
+
+
+def test_history_tab_search_filter_copy_remove_export_clear(
+    qtbot: QtBot,
+    window: MainWindow,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    drop_files(
+        window,
+        [
+            write(tmp_path / "red.png", png_bytes(seed=1)),
+            write(tmp_path / "green.png", png_bytes(seed=2)),
+            write(tmp_path / "notes.txt", b"text"),
+        ],
+    )
+    items = {i.name: i for i in wait_finished(qtbot, window, 3)}
+    show_history(qtbot, window, 3)
+    panel, model = window.history_panel, window.history_model
+
+    panel.search.setText("gre")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.entry_at(0).name == "green.png"
+    panel.search.setText("")
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    panel.failed_only.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.entry_at(0).error == (
+        "not an image the service accepts: text; allowed: PNG, JPEG, WebP, GIF"
+    )
+    panel.failed_only.setChecked(False)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+
+    window.set_link_format(LinkFormat.MARKDOWN)
+    panel.view.selectAll()
+    window.copy_action.trigger()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert sorted(lines) == sorted(
+        f"![{name}]({items[name].url})" for name in ("red.png", "green.png")
+    )
+
+    dialogs.save_answer = tmp_path / "export.csv"
+    window.export_history()
+    qtbot.waitUntil(lambda: (tmp_path / "export.csv").exists())
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "export.csv").read_text())))
+    assert {r["name"] for r in rows} == {"red.png", "green.png", "notes.txt"}
+    dialogs.save_answer = tmp_path / "export.json"
+    window.export_history()
+    qtbot.waitUntil(lambda: (tmp_path / "export.json").exists())
+    records = json.loads((tmp_path / "export.json").read_text())
+    assert {r["url"] for r in records} == {items["red.png"].url, items["green.png"].url, None}
+
+    panel.view.clearSelection()
+    row = next(r for r in range(3) if model.entry_at(r).name == "red.png")
+    panel.view.selectionModel().select(
+        model.index(row, 0), panel.view.selectionModel().SelectionFlag.Select
+    )
+    window.remove_action.trigger()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert "red.png" not in {model.entry_at(r).name for r in range(2)}
+
+    dialogs.confirm_answer = False
+    window.clear_history()
+    assert model.rowCount() == 2
+    dialogs.confirm_answer = True
+    window.clear_history()
+    assert model.rowCount() == 0
+    assert HistoryStore().count() == 0
+    assert httpx.get(items["green.png"].url or "").status_code == 200  # still online
+
+
+def test_ten_thousand_entries_load_lazily_and_scroll(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs
+) -> None:
+    HistoryStore().close()  # create the schema
+    db = sqlite3.connect(data_dir() / "history.sqlite3")
+    now = time.time()
+    db.executemany(
+        "INSERT INTO uploads (path, name, api_host, state, url, added_at, uploaded_at) "
+        "VALUES (?, ?, 'h', 'done', ?, ?, ?)",
+        [
+            (f"/p/{i}.png", f"photo-{i:05}.png", f"https://cdn/u/{i}.png", now + i, now + i)
+            for i in range(10_000)
+        ],
+    )
+    db.commit()
+    db.close()
+    window = open_window(qtbot, sandbox, dialogs)
+    show_history(qtbot, window, 200)
+    model = window.history_model
+    assert model.total == 10_000
+    assert model.entry_at(0).name == "photo-09999.png"
+    view = window.history_panel.view
+    for _ in range(5):
+        view.scrollToBottom()
+        qtbot.wait(10)
+    assert 400 <= model.rowCount() < 10_000
+    window.history_panel.search.setText("photo-00042")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    shut(qtbot, window)
+
+
+def test_a_corrupt_history_is_reported_kept_and_replaced(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "history.sqlite3").write_bytes(b"\x00garbage" * 500)
+    window = open_window(qtbot, sandbox, dialogs)
+    qtbot.waitUntil(lambda: bool(dialogs.informed))
+    assert "could not be read" in dialogs.informed[0]
+    kept = list(folder.glob("history.sqlite3.unreadable-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == b"\x00garbage" * 500
+    drop_files(window, [write(tmp_path / "after.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    assert HistoryStore().count() == 1
+    shut(qtbot, window)

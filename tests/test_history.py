@@ -1,0 +1,167 @@
+"""The history store: durable rows, migrations, recovery from a bad file, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from uploader_gui.core.history import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryState,
+    HistoryStore,
+    export_csv,
+    export_json,
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    return HistoryStore(tmp_path / "history.sqlite3")
+
+
+def test_rows_survive_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    first = HistoryStore(path)
+    done, failed, waiting = first.add(
+        [
+            ("/p/a.png", "a.png", "api.x"),
+            ("/p/b.png", "b.png", "api.x"),
+            ("/p/c.png", "c.png", "api.x"),
+        ]
+    )
+    first.record_sha256(done, "ab" * 32, 10, "image/png")
+    first.finish(done, HistoryState.DONE, url="https://cdn.x/u/1.png")
+    first.finish(failed, HistoryState.FAILED, error="the API key was rejected")
+    first.close()
+
+    again = HistoryStore(path)
+    assert again.count() == 3
+    by_name = {entry.name: entry for entry in again.page(0, 10)}
+    assert by_name["a.png"].state is HistoryState.DONE
+    assert by_name["a.png"].url == "https://cdn.x/u/1.png"
+    assert by_name["a.png"].uploaded_at is not None
+    assert by_name["b.png"].error == "the API key was rejected"
+    assert [e.id for e in again.unfinished()] == [waiting]
+    assert again.find_upload("ab" * 32, "api.x") == by_name["a.png"]
+    assert again.find_upload("ab" * 32, "other.host") is None
+
+
+def test_a_done_row_keeps_its_url(store: HistoryStore) -> None:
+    (entry,) = store.add([("/a.png", "a.png", "h")])
+    store.finish(entry, HistoryState.DONE, url="https://cdn/1.png")
+    store.finish(entry, HistoryState.FAILED, error="late failure")
+    got = store.get(entry)
+    assert got is not None
+    assert (got.state, got.url) == (HistoryState.DONE, "https://cdn/1.png")
+
+
+def test_search_filter_and_newest_first(store: HistoryStore) -> None:
+    ids = store.add([(f"/x/{n}.png", f"{n}.png", "h") for n in ("cat", "dog", "100%_off")])
+    store.finish(ids[0], HistoryState.DONE, url="https://cdn/u/zebra.png")
+    store.finish(ids[1], HistoryState.FAILED, error="boom")
+    assert [e.name for e in store.page(0, 10)] == ["100%_off.png", "dog.png", "cat.png"]
+    assert [e.name for e in store.page(0, 10, search="zebra")] == ["cat.png"]
+    assert [e.name for e in store.page(0, 10, search="DOG")] == ["dog.png"]
+    assert [e.name for e in store.page(0, 10, search="%_")] == ["100%_off.png"]
+    assert [e.name for e in store.page(0, 10, failed_only=True)] == ["dog.png"]
+    assert store.count(search="png") == 3
+    assert [e.name for e in store.page(1, 1)] == ["dog.png"]
+
+
+def test_workers_write_while_the_gui_reads(store: HistoryStore) -> None:
+    ids = store.add([(f"/f/{i}.png", f"{i}.png", "h") for i in range(40)])
+
+    def finish(chunk: list[int]) -> None:
+        for entry in chunk:
+            store.finish(entry, HistoryState.DONE, url=f"https://cdn/{entry}.png")
+
+    threads = [threading.Thread(target=finish, args=(ids[i::4],)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        store.count()
+    for thread in threads:
+        thread.join()
+    assert store.unfinished() == []
+    assert len({e.url for e in store.page(0, 100)}) == 40
+
+
+def test_migration_from_the_first_schema(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO uploads (path, name, api_host, state, url, added_at, uploaded_at) "
+        "VALUES ('/old.png', 'old.png', 'h', 'done', 'https://cdn/old.png', 1.0, 2.0)"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    store = HistoryStore(path)
+    assert store.recovered_from is None
+    (entry,) = store.page(0, 10)
+    assert (entry.name, entry.url, entry.content_type) == ("old.png", "https://cdn/old.png", None)
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    indexes = {row[1] for row in check.execute("PRAGMA index_list(uploads)")}
+    assert {"uploads_added", "uploads_duplicate"} <= indexes
+
+
+def test_a_corrupt_file_is_kept_aside_and_a_fresh_history_starts(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    garbage = b"this is not a database" * 100
+    path.write_bytes(garbage)
+    store = HistoryStore(path)
+    assert store.recovered_from is not None
+    assert store.recovered_from.read_bytes() == garbage
+    assert store.recovery_reason
+    assert store.count() == 0
+    store.add([("/a.png", "a.png", "h")])
+    assert HistoryStore(path).count() == 1
+
+
+def test_a_history_from_a_newer_version_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    newer = sqlite3.connect(path)
+    newer.execute("PRAGMA user_version = 99")
+    newer.close()
+    store = HistoryStore(path)
+    assert store.recovered_from is not None
+    assert "newer" in (store.recovery_reason or "")
+
+
+def test_exports(store: HistoryStore) -> None:
+    ok, bad = store.add([('/p/a,"b".png', 'a,"b".png', "h"), ("/p/c.png", "c.png", "h")])
+    store.record_sha256(ok, "f" * 64, 1234, "image/png")
+    store.finish(ok, HistoryState.DONE, url="https://cdn/u/1.png")
+    store.finish(bad, HistoryState.FAILED, error="too large")
+    entries = store.page(0, 10)
+
+    out = io.StringIO()
+    export_csv(entries, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert out.getvalue().splitlines()[0] == (
+        "name,url,state,error,path,size,sha256,content_type,api_host,added_at,uploaded_at"
+    )
+    assert rows[1]["name"] == 'a,"b".png'
+    assert rows[1]["url"] == "https://cdn/u/1.png"
+    assert rows[1]["size"] == "1234"
+    assert rows[0]["state"] == "failed"
+    assert rows[0]["error"] == "too large"
+    assert rows[0]["url"] == ""
+
+    out = io.StringIO()
+    export_json(entries, out)
+    records = json.loads(out.getvalue())
+    assert records[1]["url"] == "https://cdn/u/1.png"
+    assert records[1]["state"] == "done"
+    assert records[1]["uploaded_at"].endswith("Z")
+    assert records[0]["url"] is None
