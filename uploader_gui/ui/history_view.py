@@ -197,11 +197,20 @@ class HistoryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        size_text = f"  {format_size(entry.size)}" if entry.size is not None else ""
-        name = QFontMetrics(bold).elidedText(
-            entry.name + size_text, Qt.TextElideMode.ElideMiddle, width
+        size_text = format_size(entry.size) if entry.size is not None else ""
+        bold_metrics = QFontMetrics(bold)
+        size_width = metrics.horizontalAdvance(size_text) + 10 if size_text else 0
+        name = bold_metrics.elidedText(
+            entry.name, Qt.TextElideMode.ElideMiddle, max(10, width - size_width)
         )
         painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignVCenter, name)
+        if size_text:
+            painter.setFont(font)
+            painter.setPen(muted)
+            size_left = left + bold_metrics.horizontalAdvance(name) + 10
+            painter.drawText(
+                QRect(size_left, top, size_width, line), Qt.AlignmentFlag.AlignVCenter, size_text
+            )
         painter.setFont(font)
         if entry.state is HistoryState.FAILED and not selected:
             painter.setPen(error_color(palette))
