@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self._shutdown_started = 0.0
         self._run_ids: set[int] = set()
         self._asking_key = False
+        self._quit_without_asking = False
         self.credentials = credentials or Credentials()
         self.key_source = KeySource.NONE
         #: The secure keyring's name, once known; ``None`` while unknown or if there is none.
@@ -1085,11 +1086,15 @@ class MainWindow(QMainWindow):
                 event.ignore()
             return
         running = self.queue.active_count
-        if running and not self.dialogs.confirm(
-            self,
-            "Quit uploader-gui?",
-            f"{_plural(running, 'upload')} not finished. Quit and cancel them?",
-            "Quit and Cancel Uploads",
+        if (
+            running
+            and not self._quit_without_asking
+            and not self.dialogs.confirm(
+                self,
+                "Quit uploader-gui?",
+                f"{_plural(running, 'upload')} not finished. Quit and cancel them?",
+                "Quit and Cancel Uploads",
+            )
         ):
             event.ignore()
             return
@@ -1105,6 +1110,11 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         self._poll_shutdown()
+
+    def quit_without_asking(self) -> None:
+        """Close now, cancelling uploads (SIGTERM, logout): they stay listed as not uploaded."""
+        self._quit_without_asking = True
+        self.close()
 
     def _poll_shutdown(self) -> None:
         if self._idle() or time.monotonic() - self._shutdown_started > SHUTDOWN_DEADLINE_S:
