@@ -19,10 +19,11 @@ apt_run=(
     libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libdbus-1-3
     fonts-dejavu-core fonts-wqy-microhei
 )
-# What the tests use: a virtual screen, a real Secret Service, desktop-entry checks.
+# What the tests use: a virtual screen, a real Secret Service, desktop-entry tools,
+# and binutils (objdump, objcopy) for PyInstaller's bundle build.
 apt_test=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-    desktop-file-utils appstream libglib2.0-bin
+    desktop-file-utils appstream libglib2.0-bin gtk-update-icon-cache binutils
 )
 
 python=${PYTHON:-python3}

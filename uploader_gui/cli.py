@@ -66,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="retries of a transient failure, 0-10 (default 3)",
     )
+    desktop = parser.add_argument_group("desktop integration")
+    entry = desktop.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add uploader-gui to your applications menu and to Open With for images "
+        "(in $XDG_DATA_HOME), then exit",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added, then exit",
+    )
     return parser
 
 
@@ -74,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.sandbox and args.api_url:
         parser.error("--sandbox and --api-url cannot be used together")
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _run_desktop_entry(parser, args)
     if args.headless:
         return _run_headless(parser, args)
     if args.json:
@@ -81,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.app import run_app
 
     return run_app(args)
+
+
+def _run_desktop_entry(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.files or args.headless:
+        parser.error("--(un)install-desktop-entry takes no FILE and no --headless")
+    from .desktop import install
+
+    return install.install() if args.install_desktop_entry else install.uninstall()
 
 
 def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

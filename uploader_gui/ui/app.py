@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -15,8 +16,15 @@ from .. import APP_NAME, __version__
 from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
-from .main_window import MainWindow
+from ..desktop import APP_ID, single_instance
+from ..desktop.signals import on_termination
+from ..desktop.window import bring_to_front
 from .settings import Settings
+
+if TYPE_CHECKING:
+    # Imported when the window is made: a start that hands its files to a running window
+    # (single instance) exits before paying for it.
+    from .main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -27,6 +35,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Docks and Wayland compositors match the window to its desktop entry by this id.
+    app.setDesktopFileName(APP_ID)
     return app
 
 
@@ -41,10 +51,16 @@ def create_window(
     else production. A key in ``$IMAGEPIPELINE_API_KEY`` is used at once; otherwise
     :meth:`MainWindow.load_key` looks in the keyring (off the start-up path).
     """
+    from ..desktop.icons import app_icon
+    from .main_window import MainWindow
+
     settings = settings or Settings()
     locked = bool(args.api_url or os.environ.get(ENV_API_URL, "").strip())
     api_url = resolve_api_url(args.api_url) if locked else settings.api_url or DEFAULT_API_URL
+    icon = app_icon()
+    QApplication.setWindowIcon(icon)  # dialogs too
     window = MainWindow(settings, api_url, credentials=credentials)
+    window.setWindowIcon(icon)
     window.api_url_locked = locked
     if args.sandbox:
         window.start_sandbox()
@@ -61,10 +77,34 @@ def create_window(
 def run_app(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format=f"{APP_NAME}: %(message)s")
     app = create_application()
+    # Single instance: hand the files to a running window for the same target and stop.
+    explicit_url = args.api_url or os.environ.get(ENV_API_URL)
+    target = single_instance.target_for(args.sandbox, explicit_url)
+    token = os.environ.get(single_instance.ENV_ACTIVATION_TOKEN, "")
+    instance = single_instance.claim(target, list(args.files), token)
+    if instance.forwarded:
+        return 0
     window = create_window(args)
     window.show()
+    if instance.server is not None:
+        instance.server.files_received.connect(
+            lambda paths, token: _take_forwarded(window, paths, token)
+        )
     if args.files:
         window.add_paths([Path(name) for name in args.files])
     if not window.queue.has_key:
         QTimer.singleShot(0, window.load_key)
-    return app.exec()
+    try:
+        # SIGTERM/SIGINT: close without a question nobody may be there to answer; what was
+        # still uploading is listed as not uploaded at the next start.
+        with on_termination(window.quit_without_asking):
+            return app.exec()
+    finally:
+        if instance.server is not None:
+            instance.server.close()
+
+
+def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:
+    """Files a later ``uploader-gui FILE...`` handed over: add them, come to the front."""
+    window.add_paths(paths)
+    bring_to_front(window, token)

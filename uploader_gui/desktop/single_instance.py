@@ -1,0 +1,275 @@
+"""One window per user and upload target: a second start hands its files to the first.
+
+The first ``uploader-gui`` to start listens on a local socket (``QLocalServer``). A later
+``uploader-gui FILE...`` run by the same user for the same target connects, sends the absolute
+paths, waits for the answer and exits; the first window adds the files and comes to the front.
+
+Where: ``$XDG_RUNTIME_DIR`` (private to the user, emptied at logout), else the temporary folder
+with the user id in the name and the file's owner checked before trusting it. The name also
+carries a digest of the upload target (``--sandbox``, an explicit API URL, or the URL in
+Settings), so files meant for production never land in a sandbox window and vice versa.
+
+Robustness: the check and the ``listen`` run under a ``QLockFile`` so two simultaneous starts do
+not both become the first. A socket file nobody listens on (a crash) is removed; a server that
+accepts but does not greet within a short timeout (a hung first instance) loses the name to the
+new one, which starts normally. Nothing is sent to a server before its greeting, so a hung
+instance that wakes up later finds no files to add twice.
+
+Protocol (one connection per hand-off, UTF-8 lines): the server greets with ``GREETING``; the
+client sends one JSON object ``{"paths": [...], "activation_token": "..."}`` and a newline; the
+server answers ``ACK`` and closes.
+
+Light on purpose: it runs on every start, so it imports only QtCore and QtNetwork.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from .. import APP_NAME
+
+log = logging.getLogger(__name__)
+
+GREETING = b"uploader-gui 1\n"
+ACK = b"ok\n"
+#: How long a start waits for the first instance at each step before deciding it is hung.
+CONNECT_TIMEOUT_MS = 1000
+GREETING_TIMEOUT_MS = 1500
+ACK_TIMEOUT_MS = 5000
+LOCK_TIMEOUT_MS = 10_000
+#: A peer that says nothing for this long is dropped; a message larger than this is refused.
+PEER_TIMEOUT_MS = 10_000
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+ENV_ACTIVATION_TOKEN = "XDG_ACTIVATION_TOKEN"  # noqa: S105 - a variable's name
+
+SANDBOX_TARGET = "sandbox"
+SETTINGS_TARGET = "settings"
+
+
+def target_for(sandbox: bool, api_url: str | None) -> str:
+    """What a window uploads to, as far as is known before it starts: ``--sandbox``, an API URL
+    from ``--api-url`` or ``$IMAGEPIPELINE_API_URL``, else whatever Settings say."""
+    if sandbox:
+        return SANDBOX_TARGET
+    if api_url and api_url.strip():
+        return "url:" + api_url.strip().rstrip("/").lower()
+    return SETTINGS_TARGET
+
+
+def _user() -> str:
+    getuid = getattr(os, "getuid", None)
+    return str(getuid()) if getuid is not None else os.environ.get("USERNAME", "user")
+
+
+def _runtime_dir() -> Path | None:
+    """``$XDG_RUNTIME_DIR`` when it is an absolute folder that belongs to this user."""
+    value = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not value or not os.path.isabs(value):
+        return None
+    try:
+        info = os.stat(value)
+    except OSError:
+        return None
+    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return Path(value) if stat.S_ISDIR(info.st_mode) and owner_ok else None
+
+
+def socket_name(target: str) -> str:
+    """The local socket's name for this user and ``target``: a full path on Unix."""
+    user = _user()
+    digest = hashlib.sha256(f"{user}\0{target}".encode()).hexdigest()[:16]
+    name = f"{APP_NAME}-{user}-{digest}"
+    if os.name == "nt":  # a named pipe, private to the user's session
+        return name
+    folder = _runtime_dir() or Path(QDir.tempPath())
+    return str(folder / name)
+
+
+def _foreign_owner(name: str) -> bool:
+    """The socket file exists and belongs to someone else (in a shared temporary folder)."""
+    if os.name == "nt":
+        return False
+    try:
+        return os.lstat(name).st_uid != os.getuid()
+    except OSError:
+        return False
+
+
+@dataclass
+class Claim:
+    """The outcome of :func:`claim`: the files went to a running window (``forwarded``), or
+    this process is the first and ``server`` listens (``None`` if that was not possible)."""
+
+    forwarded: bool
+    server: InstanceServer | None = None
+
+
+def claim(target: str, paths: list[str], activation_token: str = "") -> Claim:
+    """Hands ``paths`` to the running instance for ``target``, or becomes that instance.
+
+    Needs a ``QCoreApplication``. Paths are made absolute here, against this process's folder.
+    """
+    name = socket_name(target)
+    if _foreign_owner(name):
+        log.warning("%s belongs to another user; not using single-instance mode", name)
+        return Claim(forwarded=False)
+    lock = QLockFile(name + ".lock")
+    if not lock.tryLock(LOCK_TIMEOUT_MS):
+        log.warning("could not lock %s.lock; not using single-instance mode", name)
+        return Claim(forwarded=False)
+    try:
+        absolute = [os.path.abspath(path) for path in paths]
+        if forward(name, absolute, activation_token):
+            return Claim(forwarded=True)
+        # Nobody answered: a socket file left by a crash, or a hung instance. Take the name.
+        QLocalServer.removeServer(name)
+        server = InstanceServer()
+        if not server.listen(name):
+            log.warning("cannot listen on %s: %s", name, server.error_string())
+            return Claim(forwarded=False)
+        return Claim(forwarded=False, server=server)
+    finally:
+        lock.unlock()
+
+
+def forward(name: str, paths: list[str], activation_token: str = "") -> bool:
+    """Sends ``paths`` to the server at ``name``; ``True`` once it has confirmed them."""
+    sock = QLocalSocket()
+    try:
+        sock.connectToServer(name)
+        if not sock.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        if _read_line(sock, GREETING_TIMEOUT_MS) != GREETING:
+            log.warning("the running %s did not answer; starting a new window", APP_NAME)
+            return False
+        message = json.dumps({"paths": paths, "activation_token": activation_token})
+        sock.write(message.encode() + b"\n")
+        if not sock.waitForBytesWritten(ACK_TIMEOUT_MS):
+            return False
+        return _read_line(sock, ACK_TIMEOUT_MS) == ACK
+    finally:
+        sock.abort()
+
+
+def _read_line(sock: QLocalSocket, timeout_ms: int) -> bytes:
+    while not sock.canReadLine():
+        if not sock.waitForReadyRead(timeout_ms):
+            return b""
+    return bytes(sock.readLine(1024).data())
+
+
+class InstanceServer(QObject):
+    """Listens for later starts; emits what they hand over."""
+
+    #: ``(paths: list[Path], activation_token: str)`` from a later start.
+    files_received = Signal(object, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._peers: set[_Peer] = set()
+
+    def listen(self, name: str) -> bool:
+        return self._server.listen(name)
+
+    def error_string(self) -> str:
+        return self._server.errorString()
+
+    @property
+    def name(self) -> str:
+        return self._server.fullServerName()
+
+    def close(self) -> None:
+        """Stops listening, removes the socket file and drops connections in progress."""
+        self._server.close()
+        for peer in list(self._peers):
+            peer.close(abort=True)
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            self._peers.add(_Peer(sock, self))
+
+    def _deliver(self, paths: list[Path], token: str) -> None:
+        self.files_received.emit(paths, token)
+
+    def _forget(self, peer: _Peer) -> None:
+        self._peers.discard(peer)
+
+
+class _Peer:
+    """One connection to :class:`InstanceServer`: greet, read one message, answer, close."""
+
+    def __init__(self, sock: QLocalSocket, server: InstanceServer) -> None:
+        self._sock = sock
+        self._server = server
+        self._buffer = bytearray()
+        self._closed = False
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.close(abort=True))
+        self._timer.start(PEER_TIMEOUT_MS)
+        sock.readyRead.connect(self._read)
+        sock.disconnected.connect(self.close)
+        sock.write(GREETING)
+        sock.flush()
+
+    def _read(self) -> None:
+        if self._closed:
+            return
+        self._buffer += bytes(self._sock.readAll().data())
+        if b"\n" not in self._buffer:
+            if len(self._buffer) > MAX_MESSAGE_BYTES:
+                self.close(abort=True)
+            return
+        line = bytes(self._buffer).split(b"\n", 1)[0]
+        paths, token = _parse(line)
+        if paths is None:
+            log.warning("ignored a malformed hand-off from another start")
+            self.close(abort=True)
+            return
+        self._sock.write(ACK)
+        self._sock.flush()
+        self.close()
+        self._server._deliver(paths, token)
+
+    def close(self, abort: bool = False) -> None:
+        """Done with this connection: hang up (after sending what is queued, unless
+        ``abort``) and let the socket go."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        self._server._forget(self)
+        if abort:
+            self._sock.abort()
+        else:
+            self._sock.disconnectFromServer()
+        self._sock.deleteLater()
+
+
+def _parse(line: bytes) -> tuple[list[Path] | None, str]:
+    try:
+        message = json.loads(line)
+    except ValueError:
+        return None, ""
+    if not isinstance(message, dict):
+        return None, ""
+    paths = message.get("paths")
+    token = message.get("activation_token", "")
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+        return None, ""
+    if not all(os.path.isabs(p) for p in paths):
+        return None, ""
+    return [Path(p) for p in paths], token if isinstance(token, str) else ""
