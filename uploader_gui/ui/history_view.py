@@ -22,10 +22,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
@@ -42,6 +41,7 @@ from ..core.history import HistoryEntry, HistoryState, HistoryStore
 from ..core.paths import thumbnail_file
 from ..core.units import format_size
 from .palette import error_color
+from .row_painting import draw_row_background, draw_thumbnail
 from .thumbnails import ThumbnailLoader
 
 PAGE_SIZE = 200
@@ -157,31 +157,14 @@ class HistoryDelegate(QStyledItemDelegate):
         entry = index.data(EntryRole)
         if not isinstance(entry, HistoryEntry):
             return
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
         rect: QRect = option.rect
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
-        base = QStyleOptionViewItem(option)
-        self.initStyleOption(base, index)
-        base.text = ""
-        base.icon = QIcon()  # drawn below; the style would render a selected-state copy
-        base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
-
+        draw_row_background(self, painter, option, index)
         thumb = QRect(rect.left() + 8, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-            size = pixmap.size().scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(thumb.center())
-            painter.drawPixmap(target, pixmap)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-            painter.drawRoundedRect(thumb, 5, 5)
+        draw_thumbnail(painter, thumb, pixmap if isinstance(pixmap, QPixmap) else None, palette)
 
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = palette.color(role)

@@ -19,10 +19,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QIcon, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core.units import format_size
 from .palette import error_color
+from .row_painting import draw_row_background, draw_thumbnail
 from .upload_model import FailureKind, ItemRole, State, UploadItem
 
 ROW_HEIGHT = 64
@@ -125,25 +125,19 @@ class UploadDelegate(QStyledItemDelegate):
         if not isinstance(item, UploadItem):
             return
         widget: QWidget | None = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
         rect: QRect = option.rect
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
 
         painter.save()
-        # Background, selection and focus, as the platform draws them.
-        base = QStyleOptionViewItem(option)
-        self.initStyleOption(base, index)
-        base.text = ""
-        base.icon = QIcon()  # drawn below; the style would render a selected-state copy
-        base.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
+        style = draw_row_background(self, painter, option, index)
 
         # Thumbnail.
         thumb_rect = QRect(
             rect.left() + MARGIN, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB
         )
-        self._paint_thumbnail(painter, thumb_rect, item, palette)
+        glyph = "?" if item.thumbnail_error else "…"
+        draw_thumbnail(painter, thumb_rect, item.thumbnail, palette, glyph)
 
         # Buttons.
         buttons = self.button_rects(option, item)
@@ -214,27 +208,6 @@ class UploadDelegate(QStyledItemDelegate):
             status_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status
         )
         painter.restore()
-
-    def _paint_thumbnail(
-        self, painter: QPainter, rect: QRect, item: UploadItem, palette: QPalette
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if item.thumbnail is not None and not item.thumbnail.isNull():
-            pixmap = item.thumbnail
-            ratio = pixmap.devicePixelRatio()
-            size = pixmap.size() / ratio
-            size.scale(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(QPoint(0, 0), size)
-            target.moveCenter(rect.center())
-            painter.drawPixmap(target, pixmap)
-            return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        glyph = "?" if item.thumbnail_error else "…"
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
 
     def _paint_button(
         self,
