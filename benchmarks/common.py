@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,13 +76,11 @@ def alternate(runs: int, variants: dict[str, Callable[[], float]]) -> dict[str, 
     return results
 
 
-def print_table(
-    title: str, rows: list[tuple[str, str, str]], headers: tuple[str, str, str]
-) -> None:
-    widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(3)]
+def print_table(title: str, rows: Sequence[Sequence[str]], headers: Sequence[str]) -> None:
+    """A markdown table under ``title``."""
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
     print(f"\n{title}")
-    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
-    print(line)
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
