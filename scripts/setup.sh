@@ -86,3 +86,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".$extras"
     echo "$want" >"$stamp"
 fi
+# Byte-compile the package (quietly, only what changed): an editable install is not
+# compiled by pip, and with PYTHONDONTWRITEBYTECODE set every start would compile it again.
+"$venv/bin/python" -m compileall -q "$root/uploader_gui" >/dev/null || true

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from .key_dialog import KeyAnswer, KeyChoice, KeyDialog, KeyTester
-from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from .dialog_types import KeyAnswer, KeyChoice, KeyStatus, KeyTester, SettingsValues
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog
 
 __all__ = ["Dialogs", "KeyAnswer", "KeyChoice"]
 
@@ -36,6 +39,8 @@ class Dialogs:
         backend: str | None = None,
         tester: KeyTester | None = None,
     ) -> KeyAnswer:
+        from .key_dialog import KeyDialog  # loaded when first needed, not at start-up
+
         dialog = KeyDialog(parent, host, reason=reason, backend=backend, tester=tester)
         dialog.exec()
         answer = dialog.answer()
@@ -65,6 +70,8 @@ class Dialogs:
         on_change_key: Callable[[SettingsDialog], None],
         on_remove_key: Callable[[SettingsDialog], None],
     ) -> SettingsValues | None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(parent, values, key, default_url)
         dialog.change_key_requested.connect(lambda: on_change_key(dialog))
         dialog.remove_key_requested.connect(lambda: on_remove_key(dialog))

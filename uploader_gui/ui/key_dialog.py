@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,36 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.credentials import NO_BACKEND_MESSAGE
+from .dialog_types import KeyAnswer, KeyCheck, KeyChoice, KeyTester
 from .palette import error_color, success_color
 
-
-class KeyChoice(enum.Enum):
-    KEY = "key"
-    SANDBOX = "sandbox"
-    CANCEL = "cancel"
-
-
-@dataclass(frozen=True)
-class KeyAnswer:
-    choice: KeyChoice
-    key: str = ""
-    #: Keep it in the OS keyring (False: this session only).
-    remember: bool = True
-
-    def __repr__(self) -> str:  # never show the key
-        return f"KeyAnswer({self.choice.value}, remember={self.remember})"
-
-
-@dataclass(frozen=True)
-class KeyCheck:
-    """Outcome of Test key: ``accepted`` True/False, or None when the server was unreachable."""
-
-    accepted: bool | None
-    message: str
-
-
-#: ``tester(key, done)`` checks a key in the background and calls ``done`` on the GUI thread.
-KeyTester = Callable[[str, Callable[[KeyCheck], None]], None]
+__all__ = ["KeyAnswer", "KeyCheck", "KeyChoice", "KeyDialog", "KeyTester"]
 
 
 class KeyDialog(QDialog):

@@ -73,7 +73,6 @@ from ..core.urls import api_host, is_web_url, normalize_api_url
 from .background import BackgroundPool
 from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
-from .history_view import HistoryModel, HistoryPanel
 from .key_dialog import KeyCheck, KeyChoice
 from .settings import Settings
 from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
@@ -84,6 +83,8 @@ from .upload_queue import UploadQueue
 
 if TYPE_CHECKING:
     from ..sandbox import SandboxServer
+    from .history_view import HistoryModel, HistoryPanel
+    from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -239,8 +240,10 @@ class MainWindow(QMainWindow):
         self.view.setAlternatingRowColors(False)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
-        self.history_model = HistoryModel(self.history, self.thumbnails, self)
-        self.history_panel = HistoryPanel(self.history_model)
+        # The History tab is built the first time it is shown (off the start-up path).
+        self._history_panel: HistoryPanel | None = None
+        self._history_page = QWidget()
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
         self._history_dirty = True
         self._history_refresh = QTimer(self)
         self._history_refresh.setSingleShot(True)
@@ -249,7 +252,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.stack, "&Uploads")
-        self.tabs.addTab(self.history_panel, "&History")
+        self.tabs.addTab(self._history_page, "&History")
         self.tabs.setTabToolTip(0, "This session's uploads (Ctrl+1)")
         self.tabs.setTabToolTip(1, "Every upload, searchable (Ctrl+2)")
         layout.addWidget(self.tabs, 1)
@@ -356,9 +359,6 @@ class MainWindow(QMainWindow):
             self.show_history_action,
         ):
             self.addAction(action)
-        self.history_panel.view.addActions(
-            [self.copy_action, self.open_url_action, self.remove_action]
-        )
         self.view.addActions(
             [
                 self.copy_action,
@@ -383,12 +383,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.history_changed.connect(self._history_changed)
-        self.history_panel.export_requested.connect(self.export_history)
-        self.history_panel.clear_requested.connect(self.clear_history)
-        self.history_panel.view.activated.connect(
-            lambda index: self.copy_entries([self.history_model.entry_at(index.row())])
-        )
-        self.history_panel.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.add_button.clicked.connect(self.choose_files)
         self.paste_button.clicked.connect(self.paste)
         self.copy_all_button.clicked.connect(self.copy_all)
@@ -873,7 +867,7 @@ class MainWindow(QMainWindow):
 
     @property
     def showing_history(self) -> bool:
-        return self.tabs.currentWidget() is self.history_panel
+        return self.tabs.currentWidget() is self._history_page
 
     def copy_selected(self) -> None:
         if self.showing_history:
@@ -938,13 +932,38 @@ class MainWindow(QMainWindow):
                 f"{_plural(len(items), 'file')} from last time not uploaded: Retry to send them"
             )
 
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The History tab's contents, built on first use."""
+        if self._history_panel is None:
+            from . import history_view  # loaded the first time the tab is shown
+
+            model = history_view.HistoryModel(self.history, self.thumbnails, self)
+            panel = self._history_panel = history_view.HistoryPanel(model, self._history_page)
+            layout = self._history_page.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            panel.view.addActions([self.copy_action, self.open_url_action, self.remove_action])
+            panel.export_requested.connect(self.export_history)
+            panel.clear_requested.connect(self.clear_history)
+            panel.view.activated.connect(
+                lambda index: self.copy_entries([model.entry_at(index.row())])
+            )
+            panel.view.selectionModel().selectionChanged.connect(self._update_actions)
+            self._history_dirty = True
+        return self._history_panel
+
+    @property
+    def history_model(self) -> HistoryModel:
+        return self.history_panel.model
+
     def _history_changed(self) -> None:
         self._history_dirty = True
         if self.showing_history:
             self._history_refresh.start()
 
     def _tab_changed(self, _index: int) -> None:
-        if self.showing_history and self._history_dirty:
+        if self.showing_history and (self._history_panel is None or self._history_dirty):
             self._refresh_history()
         self._update_actions()
 

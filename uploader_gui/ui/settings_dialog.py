@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,28 +22,10 @@ from PySide6.QtWidgets import (
 from ..core.errors import ConfigurationError
 from ..core.links import LinkFormat
 from ..core.urls import normalize_api_url
+from .dialog_types import KeyStatus, SettingsValues
 from .palette import error_color
 
-
-@dataclass(frozen=True)
-class SettingsValues:
-    api_url: str
-    concurrency: int
-    retries: int
-    auto_copy: bool
-    link_format: LinkFormat
-    reuse_duplicates: bool = True
-    resume_unfinished: bool = False
-
-
-@dataclass(frozen=True)
-class KeyStatus:
-    """What the key section shows: where the key comes from, and what can be done."""
-
-    text: str
-    backend: str
-    editable: bool  # False when the key comes from the environment
-    removable: bool
+__all__ = ["KeyStatus", "SettingsDialog", "SettingsValues"]
 
 
 class SettingsDialog(QDialog):

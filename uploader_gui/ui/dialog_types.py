@@ -1,0 +1,63 @@
+"""What the dialogs answer, as plain data: the window uses these without loading the dialogs.
+
+The dialog widgets themselves (``key_dialog``, ``settings_dialog``) are imported only when a
+dialog is opened, which keeps them off the start-up path.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..core.links import LinkFormat
+
+
+class KeyChoice(enum.Enum):
+    KEY = "key"
+    SANDBOX = "sandbox"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    choice: KeyChoice
+    key: str = ""
+    #: Keep it in the OS keyring (False: this session only).
+    remember: bool = True
+
+    def __repr__(self) -> str:  # never show the key
+        return f"KeyAnswer({self.choice.value}, remember={self.remember})"
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """Outcome of Test key: ``accepted`` True/False, or None when the server was unreachable."""
+
+    accepted: bool | None
+    message: str
+
+
+#: ``tester(key, done)`` checks a key in the background and calls ``done`` on the GUI thread.
+KeyTester = Callable[[str, Callable[[KeyCheck], None]], None]
+
+
+@dataclass(frozen=True)
+class SettingsValues:
+    api_url: str
+    concurrency: int
+    retries: int
+    auto_copy: bool
+    link_format: LinkFormat
+    reuse_duplicates: bool = True
+    resume_unfinished: bool = False
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """What the key section shows: where the key comes from, and what can be done."""
+
+    text: str
+    backend: str
+    editable: bool  # False when the key comes from the environment
+    removable: bool
