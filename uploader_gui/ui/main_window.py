@@ -71,11 +71,10 @@ from ..core.paths import cache_dir, thumbnail_file
 from ..core.retry import RetryPolicy
 from ..core.urls import api_host, is_web_url, normalize_api_url
 from .background import BackgroundPool
+from .dialog_types import KeyCheck, KeyChoice, KeyStatus, SettingsValues
 from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
-from .key_dialog import KeyCheck, KeyChoice
 from .settings import Settings
-from .settings_dialog import KeyStatus, SettingsDialog, SettingsValues
 from .thumbnails import ThumbnailLoader
 from .upload_delegate import UploadDelegate
 from .upload_model import State, UploadItem, UploadListModel
