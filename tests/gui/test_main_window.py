@@ -212,7 +212,7 @@ def test_a_finished_drop_copies_its_urls_and_says_so(
     items = wait_finished(qtbot, window, 2)
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == f"{items[0].url}\n{items[1].url}")
     assert "2 links copied" in window.statusBar().currentMessage()
-    assert window.summary_label.text() == "2 images uploaded"
+    qtbot.waitUntil(lambda: window.summary_label.text() == "2 images uploaded")
 
 
 def test_auto_copy_off_leaves_the_clipboard_alone(
@@ -444,3 +444,19 @@ def test_the_model_passes_qtmodeltester(
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
     window.queue.remove([items[0].id, items[2].id])
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+
+
+def test_a_big_drop_is_added_in_chunks_and_copied_once_at_the_end(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    paths = [write(tmp_path / f"many-{i:03}.png", png_bytes(2, 2, seed=i)) for i in range(120)]
+    copies: list[str] = []
+    QGuiApplication.clipboard().dataChanged.connect(
+        lambda: copies.append(QGuiApplication.clipboard().text())
+    )
+    drop_files(window, paths)
+    items = wait_finished(qtbot, window, 120, timeout=30_000)
+    assert [item.name for item in items] == [path.name for path in paths]
+    qtbot.waitUntil(lambda: len(copies) == 1)
+    assert copies[0].splitlines() == [item.url for item in items]
+    assert len(sandbox.uploads) == 120

@@ -45,6 +45,8 @@ class HistoryLink:
     reuse_duplicates: bool
     #: Set while the app quits: interrupted uploads stay "not uploaded", not "cancelled".
     quitting: threading.Event
+    #: The row was just written as queued for this host: no need to reset it first.
+    fresh: bool = False
 
 
 def file_digest(path: Path, cancel: CancelToken | None) -> tuple[str, int, str] | None:
@@ -92,7 +94,8 @@ def run_upload(
         client = get_client()
         return JobOutcome(client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry))
     store, entry_id = history.store, history.entry_id
-    _safely(lambda: store.restart(entry_id, history.api_host))
+    if not history.fresh:
+        _safely(lambda: store.restart(entry_id, history.api_host))
     try:
         digest = file_digest(path, cancel)
         if digest is not None:

@@ -89,6 +89,8 @@ log = logging.getLogger(__name__)
 
 #: Folders holding more images than this ask before queueing them all.
 ASK_ABOVE = 100
+#: Files added to the list per event-loop turn.
+ADD_CHUNK = 50
 COPIED_FEEDBACK_MS = 1500
 SHUTDOWN_DEADLINE_S = 2.0
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"
@@ -391,7 +393,13 @@ class MainWindow(QMainWindow):
         )
         self.delegate.action.connect(self._row_action)
         self.view.activated.connect(lambda index: self._row_default(index.row()))
-        self.queue.summary_changed.connect(self._update_summary)
+        # The summary scans every item: coalesce the queue's many changes into one update
+        # per progress tick rather than one per event.
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(100)
+        self._summary_timer.timeout.connect(self._update_summary)
+        self.queue.summary_changed.connect(self._summary_timer.start)
         self.queue.batch_finished.connect(self._batch_finished)
         self.queue.key_rejected.connect(self._key_rejected)
         self.model.rowsInserted.connect(self._update_stack)
@@ -668,13 +676,19 @@ class MainWindow(QMainWindow):
             )
         self._queue_files(intake.files)
 
-    def _queue_files(self, paths: list[Path]) -> None:
-        if self._run_finished():
-            self._run_ids.clear()
-        items = self.queue.add(paths)
+    def _queue_files(self, paths: list[Path], batch: int | None = None) -> None:
+        """Queue files, a chunk per event-loop turn so a big drop never blocks the window."""
+        if batch is None:
+            if self._run_finished():
+                self._run_ids.clear()
+            batch = self.queue.new_batch()
+        chunk, rest = paths[:ADD_CHUNK], paths[ADD_CHUNK:]
+        items = self.queue.add(chunk, batch, more_coming=bool(rest))
         self._run_ids.update(item.id for item in items)
         for item in items:
             self._request_thumbnail(item)
+        if rest and not self._closing:
+            QTimer.singleShot(0, self, lambda: self._queue_files(rest, batch))
         if items and not self.queue.has_key:
             self.statusBar().showMessage("Waiting for an API key before uploading")
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QThread
 from PySide6.QtGui import QImage, QImageReader
 
 from ..core.sniff import HEAD_SIZE, sniff
@@ -68,9 +68,15 @@ def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage,
 class ThumbnailLoader(QObject):
     """Decodes thumbnails on a pool of its own, so they never hold up uploads."""
 
-    def __init__(self, threads: int = 2, parent: QObject | None = None) -> None:
+    def __init__(self, threads: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        if threads is None:
+            # Leave a core for the GUI thread and the uploads.
+            threads = max(1, QThread.idealThreadCount() - 1)
         self.pool = BackgroundPool("thumbnails", threads, self)
+        # Decoding is the heaviest work in the app: it gets the CPU only when the GUI thread
+        # does not want it, so the window stays smooth during a big drop.
+        self.pool.pool.setThreadPriority(QThread.Priority.IdlePriority)
 
     def request(
         self,

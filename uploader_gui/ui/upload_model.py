@@ -185,10 +185,14 @@ class UploadListModel(QAbstractListModel):
             self.dataChanged.emit(index, index)
 
     def changed_many(self, item_ids: list[int]) -> None:
-        rows = sorted(self._rows[i] for i in item_ids if i in self._rows)
-        if not rows:
-            return
-        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
+        """Tell the view these items changed: one signal per run of adjacent rows."""
+        rows = sorted({self._rows[i] for i in item_ids if i in self._rows})
+        start = 0
+        for position in range(1, len(rows) + 1):
+            if position == len(rows) or rows[position] != rows[position - 1] + 1:
+                first, last = rows[start], rows[position - 1]
+                self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+                start = position
 
     def remove(self, item_ids: set[int]) -> None:
         """Remove items, one contiguous run of rows at a time."""

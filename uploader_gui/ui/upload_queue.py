@@ -157,6 +157,8 @@ class UploadQueue(QObject):
         #: Reuse the URL of bytes already uploaded to the same host (else upload again).
         self.reuse_duplicates = True
         self._quitting = threading.Event()
+        #: The host each new history row was written with (so its first start skips a reset).
+        self._recorded_host: dict[int, str] = {}
         self.pool = BackgroundPool("uploads", concurrency, self)
         self.board = ProgressBoard()
         self.clients = ClientHolder()
@@ -218,11 +220,24 @@ class UploadQueue(QObject):
     def new_batch(self) -> int:
         return next(self._batches)
 
-    def add(self, paths: list[Path], batch: int | None = None) -> list[UploadItem]:
-        """Queue files (already de-duplicated and expanded). Returns the new items."""
-        if self._closing or not paths:
+    def add(
+        self, paths: list[Path], batch: int | None = None, more_coming: bool = False
+    ) -> list[UploadItem]:
+        """Queue files (already de-duplicated and expanded). Returns the new items.
+
+        With ``more_coming``, the batch is not finished until a later call without it.
+        """
+        if self._closing:
             return []
         batch = self.new_batch() if batch is None else batch
+        pending = self._batch_pending.setdefault(batch, set())
+        if more_coming:
+            pending.add(-batch)  # a hold: the batch cannot finish before the rest is added
+        else:
+            pending.discard(-batch)
+        if not paths:
+            self._finish_batch_if_done(batch)
+            return []
         items = [UploadItem(id=next(self._ids), path=path, batch=batch) for path in paths]
         if self.history is not None:
             # On disk before anything starts: a crash from here on forgets none of them.
@@ -233,11 +248,12 @@ class UploadQueue(QObject):
             else:
                 for item, row in zip(items, rows, strict=True):
                     item.history_id = row
+                    self._recorded_host[item.id] = self.api_host
                 self.history_changed.emit()
-        self._batch_pending.setdefault(batch, set()).update(item.id for item in items)
+        pending.update(item.id for item in items)
         self.model.append(items)
         for item in items:
-            self._start(item)
+            self._start(item, notify=False)  # the rows were just inserted: no change to paint
         self.summary_changed.emit()
         return items
 
@@ -305,7 +321,7 @@ class UploadQueue(QObject):
 
     # -- running -----------------------------------------------------------------------
 
-    def _start(self, item: UploadItem) -> None:
+    def _start(self, item: UploadItem, notify: bool = True) -> None:
         item.attempt += 1
         item.state = State.QUEUED
         item.sent = 0
@@ -313,7 +329,8 @@ class UploadQueue(QObject):
         item.retry_at = None
         if not self._has_key or self._key_state is _KeyState.ASKING:
             item.waiting_for_key = True
-            self.model.changed(item.id)
+            if notify:
+                self.model.changed(item.id)
             return
         item.waiting_for_key = False
         token = CancelToken()
@@ -324,8 +341,14 @@ class UploadQueue(QObject):
         board, clients = self.board, self.clients
         link = None
         if self.history is not None and item.history_id is not None:
+            fresh = self._recorded_host.pop(item.id, None) == self.api_host
             link = HistoryLink(
-                self.history, item.history_id, self.api_host, self.reuse_duplicates, self._quitting
+                self.history,
+                item.history_id,
+                self.api_host,
+                self.reuse_duplicates,
+                self._quitting,
+                fresh,
             )
 
         def work() -> JobOutcome:
@@ -345,7 +368,8 @@ class UploadQueue(QObject):
         self.pool.submit(
             work, lambda result, error: self._done(item_id, attempt, generation, result, error)
         )
-        self.model.changed(item.id)
+        if notify:
+            self.model.changed(item.id)
         if not self._timer.isActive():
             self._timer.start()
 
@@ -414,12 +438,14 @@ class UploadQueue(QObject):
     def _finish(self, item: UploadItem) -> None:
         self.model.changed(item.id)
         pending = self._batch_pending.get(item.batch)
-        if pending is None:
-            return
-        pending.discard(item.id)
-        if not pending:
-            del self._batch_pending[item.batch]
-            self.batch_finished.emit(item.batch)
+        if pending is not None:
+            pending.discard(item.id)
+            self._finish_batch_if_done(item.batch)
+
+    def _finish_batch_if_done(self, batch: int) -> None:
+        if batch in self._batch_pending and not self._batch_pending[batch]:
+            del self._batch_pending[batch]
+            self.batch_finished.emit(batch)
 
     def _drain_progress(self) -> None:
         changed: list[int] = []
