@@ -1,0 +1,248 @@
+"""GUI-thread responsiveness while 300 photos of 24 MP are thumbnailed and uploaded.
+
+A 10 ms repeating precise ``QTimer`` runs on the GUI thread of a real ``MainWindow``
+(offscreen, shown and painted, concurrency 4, auto-copy off, isolated XDG folders). Its
+lateness (actual gap between timeouts minus 10 ms, ``time.perf_counter``) is recorded from
+``window.add_paths(paths)`` until every upload has finished and every thumbnail has arrived
+(``item.thumbnail is not None or item.thumbnail_error``); all uploads must succeed.
+Every child is a fresh process with its own empty XDG folders (no history to reuse uploads
+from). Baseline, same run: the same timer in the same kind of window with nothing to do, for
+as long as the busy run took. Reports max and p99 lateness and the tick count.
+Targets (busy): max < 50 ms, p99 < 16 ms.
+
+The photos are 6000x4000 JPEGs of varied content (colour fields, shapes, grain; ~3-7 MB),
+generated with QImage/QPainter by a pool of 2 processes into
+``$TMPDIR/uploader-bench-24mp`` (the first time takes a few minutes) and reused later. The
+sandbox server runs in its own process (no added latency, large --max-bytes); the key reaches
+the children only through ``IMAGEPIPELINE_API_KEY``.
+
+    .venv/bin/python -m benchmarks.bench_gui_responsiveness [--files 300] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from benchmarks.common import median, print_table, sandbox_process
+from benchmarks.gui_common import (
+    LatenessProbe,
+    child_command,
+    fresh_home,
+    idle,
+    isolated_env,
+    report,
+    run_child,
+    run_until,
+    upload_window,
+)
+
+MODULE = "benchmarks.bench_gui_responsiveness"
+WIDTH, HEIGHT = 6000, 4000
+CACHE = Path(tempfile.gettempdir()) / "uploader-bench-24mp"
+INTERVAL_MS = 10
+
+
+# -- the photos --------------------------------------------------------------------------
+
+
+def photo_path(index: int) -> Path:
+    return CACHE / f"photo-{index:04}.jpg"
+
+
+def generate_photo(index: int) -> int:
+    """Draw and save photo ``index`` (deterministic per index); return its size in bytes."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+
+    rng = random.Random(index)
+    # Broad colour fields: a tiny random image scaled up smoothly.
+    cells = bytes(rng.getrandbits(8) for _ in range(48 * 32 * 3))
+    small = QImage(cells, 48, 32, 48 * 3, QImage.Format.Format_RGB888)
+    image = small.scaled(
+        WIDTH,
+        HEIGHT,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    ).convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for _ in range(rng.randrange(60, 180)):  # objects with edges
+        fill = QColor(rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        fill.setAlpha(rng.randrange(60, 230))
+        painter.setBrush(fill)
+        edge = QColor(rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        painter.setPen(QPen(edge, rng.uniform(1, 14)))
+        rect = QRectF(
+            rng.uniform(-500, WIDTH),
+            rng.uniform(-500, HEIGHT),
+            rng.uniform(40, 2200),
+            rng.uniform(40, 2200),
+        )
+        if rng.random() < 0.5:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, rng.uniform(0, 80), rng.uniform(0, 80))
+    # Sensor-like grain, so the JPEG is a realistic few MB rather than a flat drawing.
+    grain = QImage(
+        bytes(rng.getrandbits(8) for _ in range(512 * 512)),
+        512,
+        512,
+        512,
+        QImage.Format.Format_Grayscale8,
+    )
+    painter.setOpacity(rng.uniform(0.03, 0.07))
+    painter.fillRect(0, 0, WIDTH, HEIGHT, QBrush(grain))
+    painter.end()
+    path = photo_path(index)
+    partial = path.with_suffix(f".partial-{os.getpid()}.jpg")
+    if not image.save(str(partial), b"JPEG", rng.randrange(85, 95)):
+        raise OSError(f"could not write {partial}")
+    partial.replace(path)  # atomically: an interrupted run leaves no half-written photo
+    return path.stat().st_size
+
+
+def ensure_photos(count: int) -> list[Path]:
+    """The first ``count`` cached photos, generating whichever are missing."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    missing = [i for i in range(count) if not photo_path(i).is_file()]
+    if missing:
+        print(f"generating {len(missing)} photos of {WIDTH}x{HEIGHT} in {CACHE} …", flush=True)
+        started = time.perf_counter()
+        with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+            for done, _size in enumerate(pool.map(generate_photo, missing), 1):
+                if done % 25 == 0:
+                    print(f"  {done}/{len(missing)}", flush=True)
+        print(f"generated in {time.perf_counter() - started:.0f} s", flush=True)
+    return [photo_path(i) for i in range(count)]
+
+
+# -- the children ------------------------------------------------------------------------
+
+
+def child_busy(count: int, api_url: str) -> dict[str, float]:
+    from uploader_gui.ui.upload_model import State
+
+    paths = [photo_path(i) for i in range(count)]
+    app, window = upload_window(api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4)
+    probe = LatenessProbe(INTERVAL_MS)
+
+    def all_done() -> bool:
+        items = window.model.items()
+        return len(items) == len(paths) and all(
+            item.state.finished and (item.thumbnail is not None or item.thumbnail_error)
+            for item in items
+        )
+
+    started = time.perf_counter()
+    probe.start()
+    window.add_paths(paths)
+    run_until(app, all_done, timeout=1200, poll_ms=50, wake=[window.queue.summary_changed])
+    probe.stop()
+    seconds = time.perf_counter() - started
+    items = window.model.items()
+    failed = [i for i in items if i.state is not State.DONE]
+    if failed:
+        raise RuntimeError(f"{len(failed)} not uploaded, e.g. {failed[0].name}: {failed[0].error}")
+    no_thumbnail = sum(1 for i in items if i.thumbnail is None)
+    window.close()
+    return {
+        **probe.summary(),
+        "seconds": seconds,
+        "bytes": float(sum(p.stat().st_size for p in paths)),
+        "no_thumbnail": float(no_thumbnail),
+    }
+
+
+def child_idle(seconds: float, api_url: str) -> dict[str, float]:
+    app, window = upload_window(api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4)
+    probe = LatenessProbe(INTERVAL_MS)
+    probe.start()
+    idle(app, seconds)
+    probe.stop()
+    window.close()
+    return {**probe.summary(), "seconds": seconds}
+
+
+# -- the parent --------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=1, help="interleaved busy/idle pairs")
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--child", nargs=3, metavar=("VARIANT", "AMOUNT", "URL"))
+    args = parser.parse_args()
+
+    if args.child:
+        variant, amount, api_url = args.child
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if variant == "busy":
+            report(child_busy(int(amount), api_url))
+        else:
+            report(child_idle(float(amount), api_url))
+        return 0
+
+    paths = ensure_photos(args.files)
+    total_mb = sum(p.stat().st_size for p in paths) / 1e6
+    busy: list[dict[str, float]] = []
+    quiet: list[dict[str, float]] = []
+    with sandbox_process("--latency", str(args.latency), "--max-bytes", "200000000") as server:
+
+        def run(variant: str, amount: str) -> dict[str, float]:
+            # Own XDG folders: no history to show, reuse uploads from or resume.
+            with fresh_home() as home:
+                env = isolated_env(home, "offscreen", IMAGEPIPELINE_API_KEY=server.key)
+                command = child_command(MODULE, variant, amount, server.url)
+                return run_child(command, env, timeout=1500)[1]
+
+        for _ in range(args.runs):  # interleaved: busy, then idle for as long
+            busy.append(run("busy", str(args.files)))
+            quiet.append(run("idle", f"{busy[-1]['seconds']:.3f}"))
+
+    def stat(results: list[dict[str, float]], key: str) -> float:
+        return median([r[key] for r in results])
+
+    rows = [
+        (
+            "max lateness, ms (target < 50)",
+            f"{stat(quiet, 'max_ms'):.1f}",
+            f"{stat(busy, 'max_ms'):.1f}",
+        ),
+        (
+            "p99 lateness, ms (target < 16)",
+            f"{stat(quiet, 'p99_ms'):.1f}",
+            f"{stat(busy, 'p99_ms'):.1f}",
+        ),
+        ("p50 lateness, ms", f"{stat(quiet, 'p50_ms'):.2f}", f"{stat(busy, 'p50_ms'):.2f}"),
+        ("ticks (count)", f"{stat(quiet, 'ticks'):.0f}", f"{stat(busy, 'ticks'):.0f}"),
+        ("ticks > 16 ms late", f"{stat(quiet, 'over_16ms'):.0f}", f"{stat(busy, 'over_16ms'):.0f}"),
+        ("duration, s", f"{stat(quiet, 'seconds'):.1f}", f"{stat(busy, 'seconds'):.1f}"),
+    ]
+    print_table(
+        f"GUI-thread lateness of a {INTERVAL_MS} ms timer, {args.files} JPEGs of "
+        f"{WIDTH}x{HEIGHT} ({total_mb:.0f} MB) thumbnailed + uploaded, concurrency 4, "
+        f"median of {args.runs} run(s)",
+        rows,
+        ("metric", "idle window (baseline)", "busy: thumbnails + uploads"),
+    )
+    for key, label in (("max_ms", "max"), ("p99_ms", "p99")):
+        base = stat(quiet, key)
+        ratio = f"{stat(busy, key) / base:.1f}" if base > 0 else "n/a"
+        print(f"{label} lateness busy/idle: {ratio}")
+    missing = stat(busy, "no_thumbnail")
+    if missing:
+        print(f"items without a thumbnail (thumbnail_error): {missing:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
