@@ -36,8 +36,9 @@ def test_rows_survive_a_restart(tmp_path: Path) -> None:
             ("/p/c.png", "c.png", "api.x"),
         ]
     )
-    first.record_sha256(done, "ab" * 32, 10, "image/png")
-    first.finish(done, HistoryState.DONE, url="https://cdn.x/u/1.png")
+    first.finish(
+        done, HistoryState.DONE, url="https://cdn.x/u/1.png", digest=("ab" * 32, 10, "image/png")
+    )
     first.finish(failed, HistoryState.FAILED, error="the API key was rejected")
     first.close()
 
@@ -140,8 +141,9 @@ def test_a_history_from_a_newer_version_is_kept_aside(tmp_path: Path) -> None:
 
 def test_exports(store: HistoryStore) -> None:
     ok, bad = store.add([('/p/a,"b".png', 'a,"b".png', "h"), ("/p/c.png", "c.png", "h")])
-    store.record_sha256(ok, "f" * 64, 1234, "image/png")
-    store.finish(ok, HistoryState.DONE, url="https://cdn/u/1.png")
+    store.finish(
+        ok, HistoryState.DONE, url="https://cdn/u/1.png", digest=("f" * 64, 1234, "image/png")
+    )
     store.finish(bad, HistoryState.FAILED, error="too large")
     entries = store.page(0, 10)
 

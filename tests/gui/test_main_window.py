@@ -433,6 +433,8 @@ def test_thumbnails_arrive_and_an_undecodable_file_gets_a_reason(
     assert max(first.thumbnail.width(), first.thumbnail.height()) <= 128
     assert second.thumbnail is None
     assert second.thumbnail_error
+    tooltip = window.model.index_of(second.id).data(Qt.ItemDataRole.ToolTipRole)
+    assert second.thumbnail_error in tooltip
 
 
 def test_the_model_passes_qtmodeltester(

@@ -218,13 +218,6 @@ class HistoryStore:
                 (api_host, entry_id),
             )
 
-    def record_sha256(self, entry_id: int, sha256: str, size: int, content_type: str) -> None:
-        with self._db as db:
-            db.execute(
-                "UPDATE uploads SET sha256 = ?, size = ?, content_type = ? WHERE id = ?",
-                (sha256, size, content_type, entry_id),
-            )
-
     def finish(
         self,
         entry_id: int,
@@ -232,14 +225,21 @@ class HistoryStore:
         *,
         url: str | None = None,
         error: str | None = None,
+        digest: tuple[str, int, str] | None = None,
     ) -> None:
-        """Record an outcome. A done row keeps its URL; a later failure cannot erase it."""
+        """Record an outcome (one durable commit), with the file's ``(sha256, size, type)``.
+
+        A done row keeps its URL; a later failure cannot erase it.
+        """
         uploaded_at = time.time() if state is HistoryState.DONE else None
+        sha256, size, content_type = digest or (None, None, None)
         with self._db as db:
             db.execute(
-                "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ? "
+                "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
+                "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
+                "content_type = coalesce(?, content_type) "
                 "WHERE id = ? AND state != 'done'",
-                (state.value, url, error, uploaded_at, entry_id),
+                (state.value, url, error, uploaded_at, sha256, size, content_type, entry_id),
             )
 
     def remove(self, entry_ids: Iterable[int]) -> None:

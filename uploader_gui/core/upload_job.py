@@ -96,29 +96,30 @@ def run_upload(
     store, entry_id = history.store, history.entry_id
     if not history.fresh:
         _safely(lambda: store.restart(entry_id, history.api_host))
+    digest: tuple[str, int, str] | None = None
     try:
         digest = file_digest(path, cancel)
-        if digest is not None:
-            sha, size, content_type = digest
-            _safely(lambda: store.record_sha256(entry_id, sha, size, content_type))
-            prior = store.find_upload(sha, history.api_host) if history.reuse_duplicates else None
+        if digest is not None and history.reuse_duplicates:
+            prior = store.find_upload(digest[0], history.api_host)
             if prior is not None and prior.url:
-                url = prior.url
-                _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url))
-                return JobOutcome(UploadResult(url, prior.name, size), reused=True)
+                url, found = prior.url, digest
+                _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found))
+                return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
         client = get_client()
         result = client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry)
     except CancelledError:
         if not history.quitting.is_set():
-            _safely(lambda: store.finish(entry_id, HistoryState.CANCELLED))
+            _safely(lambda: store.finish(entry_id, HistoryState.CANCELLED, digest=digest))
         raise
     except UploadError as exc:
         reason = str(exc)
-        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason))
+        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason, digest=digest))
         raise
     except Exception as exc:
         reason = f"unexpected error: {type(exc).__name__}"
-        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason))
+        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason, digest=digest))
         raise
-    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url))
+    # One commit records the URL with the file's digest: what the window shows as uploaded
+    # is on disk first, and later drops of the same bytes find it.
+    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url, digest=digest))
     return JobOutcome(result)

@@ -134,7 +134,8 @@ class UploadListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.path}\n{item.status_text()}"
+            preview = f"\n{item.thumbnail_error}" if item.thumbnail_error else ""
+            return f"{item.path}\n{item.status_text()}{preview}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.accessible_text()
         if role == Qt.ItemDataRole.DecorationRole:
