@@ -174,6 +174,16 @@ def test_fastapi_list_detail_is_quoted() -> None:
             path.unlink()
 
 
+def test_a_key_echoed_in_a_long_detail_is_masked_before_shortening(tmp_path: Path) -> None:
+    key = "SECRETKEY-0123456789abcdef"
+    detail = "x" * 290 + f" bad key {key}"
+    transport = httpx.MockTransport(lambda request: httpx.Response(422, json={"detail": detail}))
+    with UploadClient("https://api.example", key, transport=transport) as client:
+        with pytest.raises(ValidationError) as info:
+            client.upload(write(tmp_path / "a.png", png_bytes()))
+    assert "SECRET" not in str(info.value)
+
+
 def test_server_errors_are_retried_then_succeed(
     client: UploadClient, sandbox: SandboxServer, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -167,3 +168,35 @@ def test_exports(store: HistoryStore) -> None:
     assert records[1]["state"] == "done"
     assert records[1]["uploaded_at"].endswith("Z")
     assert records[0]["url"] is None
+
+
+def test_restart_never_erases_a_done_url(store: HistoryStore) -> None:
+    (entry,) = store.add([("/a.png", "a.png", "h")])
+    store.finish(entry, HistoryState.DONE, url="https://cdn/keep.png")
+    store.restart(entry, "h")
+    got = store.get(entry)
+    assert got is not None
+    assert (got.state, got.url) == (HistoryState.DONE, "https://cdn/keep.png")
+
+
+def test_many_threads_do_not_pile_up_connections(store: HistoryStore) -> None:
+    ids = store.add([(f"/t/{i}.png", f"{i}.png", "h") for i in range(60)])
+    open_files = len(os.listdir("/proc/self/fd"))
+    for entry in ids:  # a new thread per write, as a pool may give
+        thread = threading.Thread(target=store.finish, args=(entry, HistoryState.FAILED))
+        thread.start()
+        thread.join()
+    assert len(os.listdir("/proc/self/fd")) <= open_files + 2
+
+
+def test_a_damaged_database_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    good = HistoryStore(path)
+    good.add([(f"/d/{i}.png", f"{i}.png", "h") for i in range(500)])
+    good.close()
+    data = bytearray(path.read_bytes())
+    data[4096 : 4096 + 300] = b"\xff" * 300  # scribble over the second b-tree page
+    path.write_bytes(bytes(data))
+    store = HistoryStore(path)
+    assert store.recovered_from is not None
+    assert store.count() == 0

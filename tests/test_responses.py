@@ -117,6 +117,7 @@ def test_api_urls_that_may_carry_the_key(url: str, expected: str) -> None:
     [
         "http://api.imagepipeline.io",
         "http://10.0.0.1:8000",
+        "http://api.localhost:8000",  # may resolve anywhere: only "localhost" itself counts
         "ftp://api.imagepipeline.io",
         "https://user:pw@api.imagepipeline.io",
         "https://api.imagepipeline.io?x=1",

@@ -248,3 +248,25 @@ def test_a_corrupt_history_is_reported_kept_and_replaced(
     assert item.state is State.DONE
     assert HistoryStore().count() == 1
     shut(qtbot, window)
+
+
+def test_a_cancelled_file_is_not_brought_back_at_the_next_start(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    from tests.images import sparse_image
+
+    sandbox.faults.throttle_bps = 500_000
+    window = open_window(qtbot, sandbox, dialogs)
+    window.queue.set_concurrency(1)
+    drop_files(window, [sparse_image(tmp_path / f"c{i}.png", 3_000_000) for i in range(2)])
+    qtbot.waitUntil(lambda: window.queue.uploading_count > 0 and window.model.rowCount() == 2)
+    window.view.selectAll()
+    window.cancel_selected()  # one running, one still waiting in the pool
+    qtbot.waitUntil(lambda: window.queue.idle, timeout=5000)
+    states = {e.state for e in HistoryStore().page(0, 10)}
+    assert states == {HistoryState.CANCELLED}
+    shut(qtbot, window)
+    again = open_window(qtbot, sandbox, ScriptedDialogs())
+    qtbot.wait(50)
+    assert again.model.rowCount() == 0
+    shut(qtbot, again)

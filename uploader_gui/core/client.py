@@ -300,8 +300,7 @@ class UploadClient:
     def _raise_for_status(self, status: int, headers: httpx.Headers, body: bytes) -> None:
         if 200 <= status < 300:
             return
-        raw_detail = parse_error_detail(body)
-        detail = self._redact(raw_detail) if raw_detail else None
+        detail = parse_error_detail(body, self._redact)
         suffix = f": {detail}" if detail else ""
         if 300 <= status < 400:
             location = headers.get("location", "")

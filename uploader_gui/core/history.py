@@ -6,8 +6,7 @@ when it finishes (so no URL is lost). WAL mode with full sync: a committed row s
 forward by :data:`MIGRATIONS`. A database that cannot be opened is moved aside (kept, not
 deleted) and a fresh one started; :attr:`HistoryStore.recovered_from` says where it went.
 
-Each thread gets its own connection, so upload workers record results without waiting for
-the GUI thread and the GUI reads while a worker writes.
+One connection serves every thread, under a lock; statements are short.
 """
 
 from __future__ import annotations
@@ -18,7 +17,8 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO
@@ -114,8 +114,33 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+class _Unusable(sqlite3.DatabaseError):
+    """The file is not a usable history (corrupt, not a database, from a newer version)."""
+
+
+# SQLite's primary result codes for a damaged file.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, _Unusable) or (
+        code is not None
+        and code & 0xFF
+        in (
+            _SQLITE_CORRUPT,
+            _SQLITE_NOTADB,
+        )
+    )
+
+
 class HistoryStore:
-    """The history database. Safe to use from several threads (a connection per thread)."""
+    """The history database. Safe to use from several threads.
+
+    One connection, used under a lock: statements are short, and a connection per thread
+    does not work with Qt's pool threads (Python forgets their thread-locals between jobs).
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / FILE_NAME
@@ -123,48 +148,63 @@ class HistoryStore:
         #: Where an unreadable database was moved, if one was; the app tells the user.
         self.recovered_from: Path | None = None
         self.recovery_reason: str | None = None
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
         try:
             self._prepare()
         except sqlite3.DatabaseError as exc:
-            self._close_all()
+            if not _is_damage(exc):
+                raise  # locked, disk full, I/O: the file may be fine; do not move it
+            self.close()
             self._move_aside(str(exc))
             self._prepare()
 
-    # -- connections -------------------------------------------------------------------
+    # -- the connection ----------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
-        connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """The connection, held under the lock for the block."""
         with self._lock:
-            self._connections.append(connection)
-        return connection
+            if self._connection is None:
+                connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+                connection.row_factory = sqlite3.Row
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+                self._connection = connection
+            yield self._connection
 
-    @property
-    def _db(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = self._local.connection = self._connect()
-        return connection
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._db() as db, db:
+            yield db
 
     def _prepare(self) -> None:
-        db = self._db
-        db.execute("PRAGMA quick_check").fetchone()
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(
-                f"the history was written by a newer uploader-gui (schema {version})"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with db:
-                db.executescript(
-                    f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;"
-                )
+        with self._db() as db:
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise _Unusable(f"the database is damaged ({check})")
+            for number in range(SCHEMA_VERSION):
+                # Read the version inside the write lock: two windows starting at once
+                # must not both run a migration.
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    version = db.execute("PRAGMA user_version").fetchone()[0]
+                    if version > SCHEMA_VERSION:
+                        raise _Unusable(
+                            f"the history was written by a newer uploader-gui (schema {version})"
+                        )
+                    if version != number:
+                        db.execute("ROLLBACK")
+                        continue
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {number + 1}")
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
 
     def _move_aside(self, reason: str) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -180,26 +220,20 @@ class HistoryStore:
                 side.replace(target.with_name(target.name + suffix))
         self.recovered_from = target
         self.recovery_reason = reason
-        self._local = threading.local()
-
-    def _close_all(self) -> None:
-        with self._lock:
-            connections, self._connections = self._connections, []
-        for connection in connections:
-            connection.close()
 
     def close(self) -> None:
-        self._close_all()
-        self._local = threading.local()
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     # -- writing -----------------------------------------------------------------------
 
     def add(self, items: Sequence[tuple[str, str, str]]) -> list[int]:
         """Record ``(path, name, api_host)`` items as queued, in one transaction."""
         now = time.time()
-        db = self._db
         ids: list[int] = []
-        with db:
+        with self._transaction() as db:
             for path, name, host in items:
                 cursor = db.execute(
                     "INSERT INTO uploads (path, name, api_host, state, added_at) "
@@ -211,10 +245,10 @@ class HistoryStore:
 
     def restart(self, entry_id: int, api_host: str) -> None:
         """The item is being tried again (perhaps on another host): queued, no outcome."""
-        with self._db as db:
+        with self._transaction() as db:
             db.execute(
                 "UPDATE uploads SET state = 'queued', url = NULL, error = NULL, "
-                "uploaded_at = NULL, api_host = ? WHERE id = ?",
+                "uploaded_at = NULL, api_host = ? WHERE id = ? AND state != 'done'",
                 (api_host, entry_id),
             )
 
@@ -233,7 +267,7 @@ class HistoryStore:
         """
         uploaded_at = time.time() if state is HistoryState.DONE else None
         sha256, size, content_type = digest or (None, None, None)
-        with self._db as db:
+        with self._transaction() as db:
             db.execute(
                 "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
@@ -243,11 +277,11 @@ class HistoryStore:
             )
 
     def remove(self, entry_ids: Iterable[int]) -> None:
-        with self._db as db:
+        with self._transaction() as db:
             db.executemany("DELETE FROM uploads WHERE id = ?", [(i,) for i in entry_ids])
 
     def clear(self) -> None:
-        with self._db as db:
+        with self._transaction() as db:
             db.execute("DELETE FROM uploads")
 
     # -- reading -----------------------------------------------------------------------
@@ -264,43 +298,45 @@ class HistoryStore:
 
     def count(self, search: str = "", failed_only: bool = False) -> int:
         where, params = self._where(search, failed_only)
-        row = self._db.execute(f"SELECT COUNT(*) FROM uploads{where}", params).fetchone()  # noqa: S608
+        with self._db() as db:
+            row = db.execute(f"SELECT COUNT(*) FROM uploads{where}", params).fetchone()  # noqa: S608
         return int(row[0])
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        with self._db() as db:
+            return db.execute(sql, params).fetchall()
 
     def page(
         self, offset: int, limit: int, search: str = "", failed_only: bool = False
     ) -> list[HistoryEntry]:
         """Entries newest first."""
         where, params = self._where(search, failed_only)
-        rows = self._db.execute(
+        rows = self._query(
             f"SELECT {_COLUMNS} FROM uploads{where} "  # noqa: S608
             "ORDER BY added_at DESC, id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
-        ).fetchall()
+        )
         return [_entry(row) for row in rows]
 
     def get(self, entry_id: int) -> HistoryEntry | None:
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM uploads WHERE id = ?",  # noqa: S608
-            (entry_id,),
-        ).fetchone()
-        return _entry(row) if row else None
+        rows = self._query(f"SELECT {_COLUMNS} FROM uploads WHERE id = ?", (entry_id,))  # noqa: S608
+        return _entry(rows[0]) if rows else None
 
     def unfinished(self) -> list[HistoryEntry]:
         """Items added but never finished (the app quit or crashed), oldest first."""
-        rows = self._db.execute(
+        rows = self._query(
             f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued' ORDER BY id"  # noqa: S608
-        ).fetchall()
+        )
         return [_entry(row) for row in rows]
 
     def find_upload(self, sha256: str, api_host: str) -> HistoryEntry | None:
         """The latest finished upload of these bytes to this host, if any."""
-        row = self._db.execute(
+        rows = self._query(
             f"SELECT {_COLUMNS} FROM uploads WHERE api_host = ? AND sha256 = ? "  # noqa: S608
             "AND state = 'done' ORDER BY uploaded_at DESC LIMIT 1",
             (api_host, sha256),
-        ).fetchone()
-        return _entry(row) if row else None
+        )
+        return _entry(rows[0]) if rows else None
 
 
 EXPORT_FIELDS = (

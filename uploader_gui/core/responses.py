@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,11 +44,12 @@ def _describe_item(item: Any) -> str | None:
     return msg
 
 
-def parse_error_detail(body: bytes) -> str | None:
+def parse_error_detail(body: bytes, redact: Callable[[str], str] = str) -> str | None:
     """The server's explanation from an error body, for quoting to a person.
 
     Understands ``{"detail": "text"}`` and FastAPI's ``{"detail": [{"loc": …, "msg": …}]}``;
-    returns ``None`` when the body says nothing usable. Never raises.
+    returns ``None`` when the body says nothing usable. ``redact`` runs on the whole text
+    before it is shortened (so a secret cut in half is still masked). Never raises.
     """
     try:
         data = json.loads(body.decode("utf-8"))
@@ -57,10 +59,10 @@ def parse_error_detail(body: bytes) -> str | None:
         return None
     detail = data.get("detail", data.get("message"))
     if isinstance(detail, str):
-        return _clip(detail) if detail.strip() else None
+        return _clip(redact(detail)) if detail.strip() else None
     if isinstance(detail, list):
         parts = [text for text in map(_describe_item, detail) if text]
-        return _clip("; ".join(parts)) if parts else None
+        return _clip(redact("; ".join(parts))) if parts else None
     return None
 
 

@@ -19,6 +19,7 @@ from .history import HistoryState, HistoryStore
 from .responses import UploadResult
 from .retry import CancelToken
 from .sniff import HEAD_SIZE, sniff
+from .urls import is_web_url
 
 if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
     from .client import ProgressCallback, RetryCallback, UploadClient
@@ -100,9 +101,13 @@ def run_upload(
     try:
         digest = file_digest(path, cancel)
         if digest is not None and history.reuse_duplicates:
-            prior = store.find_upload(digest[0], history.api_host)
-            if prior is not None and prior.url:
-                url, found = prior.url, digest
+            try:
+                prior = store.find_upload(digest[0], history.api_host)
+            except Exception:
+                log.exception("could not look for an earlier upload")
+                prior = None
+            if prior is not None and is_web_url(prior.url):
+                url, found = str(prior.url), digest
                 _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found))
                 return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
         client = get_client()

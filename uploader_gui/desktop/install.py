@@ -152,9 +152,13 @@ def _run_tool(command: list[str], done: str, what: str, out: Printer) -> None:
     if tool is None:
         out(f"Skipped {what}: {command[0]} is not installed (desktops rescan on their own)")
         return
-    result = subprocess.run(
-        [tool, *command[1:]], capture_output=True, text=True, timeout=60, check=False
-    )
+    try:
+        result = subprocess.run(
+            [tool, *command[1:]], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        out(f"Could not update {what} ({command[0]}: {exc})")
+        return
     if result.returncode == 0:
         out(done)
     else:

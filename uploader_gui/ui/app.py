@@ -87,9 +87,10 @@ def run_app(args: argparse.Namespace) -> int:
     window = create_window(args)
     window.show()
     if instance.server is not None:
-        instance.server.files_received.connect(
-            lambda paths, token: _take_forwarded(window, paths, token)
-        )
+        server = instance.server
+        server.files_received.connect(lambda paths, token: _take_forwarded(window, paths, token))
+        # A closing window takes no files: the next start becomes the new instance.
+        window.shutting_down.connect(server.close)
     if args.files:
         window.add_paths([Path(name) for name in args.files])
     if not window.queue.has_key:

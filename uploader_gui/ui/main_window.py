@@ -134,6 +134,8 @@ def open_history() -> HistoryStore:
 class MainWindow(QMainWindow):
     #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
     key_status_changed = Signal(object)
+    #: The window started closing: it takes no more files (e.g. from a second start).
+    shutting_down = Signal()
 
     def __init__(
         self,
@@ -444,13 +446,16 @@ class MainWindow(QMainWindow):
             backend = credentials.backend_name() if credentials.has_secure_backend() else None
             return lookup, backend
 
-        self.keyring.submit(work, self._key_loaded)
+        self.keyring.submit(work, lambda result, error: self._key_loaded(api_url, result, error))
 
     def _key_loaded(
-        self, result: tuple[KeyLookup, str | None] | None, error: BaseException | None
+        self,
+        api_url: str,
+        result: tuple[KeyLookup, str | None] | None,
+        error: BaseException | None,
     ) -> None:
-        if self._closing or self.sandbox is not None:
-            return
+        if self._closing or self.sandbox is not None or api_url != self.api_url:
+            return  # closed, or the API URL changed meanwhile: this key is for another host
         if result is None:
             self._ask_key(f"The keyring could not be read: {error}")
             return
@@ -511,6 +516,8 @@ class MainWindow(QMainWindow):
         api_url, credentials, backend = self.api_url, self.credentials, self._backend
 
         def saved(_result: object, error: BaseException | None) -> None:
+            if api_url != self.api_url:
+                return
             if error is None:
                 self.key_source = KeySource.KEYRING
                 self.statusBar().showMessage(f"The API key is saved in {backend}", 6000)
@@ -539,6 +546,8 @@ class MainWindow(QMainWindow):
         api_url, credentials = self.api_url, self.credentials
 
         def removed(_result: object, error: BaseException | None) -> None:
+            if api_url != self.api_url:
+                return
             if error is not None:
                 self.dialogs.inform(self, "The key was not removed", str(error))
                 return
@@ -1132,6 +1141,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._shutdown_started = time.monotonic()
+        self.shutting_down.emit()
         self.queue.shutdown()
         self.thumbnails.close()
         for pool in (self.files, self.keyring, self.checks):
@@ -1161,8 +1171,10 @@ class MainWindow(QMainWindow):
         return not any(pool.busy for pool in self._pools())
 
     def _release(self) -> None:
+        # One deadline for all pools together, counted from the start of the shutdown.
         for pool in self._pools():
-            pool.pool.waitForDone(int(SHUTDOWN_DEADLINE_S * 1000))
+            left = SHUTDOWN_DEADLINE_S - (time.monotonic() - self._shutdown_started)
+            pool.pool.waitForDone(max(0, int(left * 1000)))
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None

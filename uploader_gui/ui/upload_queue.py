@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.config import check_api_key
 from ..core.errors import CancelledError, KeyRejectedError, LocalFileError, UploadError
-from ..core.history import HistoryEntry, HistoryStore
+from ..core.history import HistoryEntry, HistoryState, HistoryStore
 from ..core.retry import CancelToken, RetryPolicy
 from ..core.upload_job import HistoryLink, JobOutcome, run_upload
 from ..core.urls import api_host, normalize_api_url
@@ -308,10 +308,25 @@ class UploadQueue(QObject):
             item.attempt += 1  # whatever the worker reports now is stale
             item.state = State.CANCELLED
             item.retry_at = None
+            self._record_cancelled(item)
             self._finish(item)
         self.summary_changed.emit()
 
+    def _record_cancelled(self, item: UploadItem) -> None:
+        """The history says cancelled (a done row keeps its URL), so it is not resumed."""
+        if self.history is None or item.history_id is None or self._closing:
+            return
+        try:
+            self.history.finish(item.history_id, HistoryState.CANCELLED)
+        except Exception:
+            log.exception("could not record a cancelled upload in the history")
+        self.history_changed.emit()
+
     def remove(self, item_ids: list[int]) -> None:
+        for item_id in item_ids:
+            item = self.model.item(item_id)
+            if item is not None and item.failure is FailureKind.INTERRUPTED:
+                self._record_cancelled(item)  # removing a leftover says: do not bring it back
         self.cancel(item_ids)
         for item_id in item_ids:
             for pending in self._batch_pending.values():
