@@ -93,3 +93,35 @@ def test_kill_9_mid_batch_then_restart(
     assert len(set(urls)) == 10
     for entry in done:  # the URLs recorded before the crash did not change
         assert entry.url in urls
+
+
+def test_sigterm_while_the_server_is_silent_quits_within_the_deadline(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    import signal
+
+    sandbox.faults.latency = 30  # the server takes the body, then says nothing for 30 s
+    path = write(tmp_path / "slow.png", b"\x89PNG\r\n\x1a\n" + os.urandom(1000))
+    env = {**os.environ, "IMAGEPIPELINE_API_KEY": sandbox.key, "IMAGEPIPELINE_API_URL": sandbox.url}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "uploader_gui", str(path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not any(r.method == "POST" for r in sandbox.requests):
+            assert time.monotonic() < deadline, "the upload never started"
+            time.sleep(0.02)
+        time.sleep(0.3)  # the body is sent; the app now waits for an answer
+        started = time.monotonic()
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=10) == 0
+        assert time.monotonic() - started < 4
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    (entry,) = HistoryStore().page(0, 10)
+    assert entry.state is HistoryState.QUEUED  # listed as not uploaded at the next start

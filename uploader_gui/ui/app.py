@@ -99,10 +99,20 @@ def run_app(args: argparse.Namespace) -> int:
         # SIGTERM/SIGINT: close without a question nobody may be there to answer; what was
         # still uploading is listed as not uploaded at the next start.
         with on_termination(window.quit_without_asking):
-            return app.exec()
+            status = app.exec()
     finally:
         if instance.server is not None:
             instance.server.close()
+    if window.workers_left:
+        # A worker still waits on a server that does not answer (a read blocks until its
+        # timeout, and closing the connection does not wake it). Everything worth keeping
+        # is already on disk, so leave now instead of waiting for Qt to join that thread.
+        window.history.close()
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:

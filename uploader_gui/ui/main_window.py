@@ -1170,6 +1170,11 @@ class MainWindow(QMainWindow):
     def _idle(self) -> bool:
         return not any(pool.busy for pool in self._pools())
 
+    @property
+    def workers_left(self) -> bool:
+        """Some background work outlived the shutdown deadline (e.g. a silent server)."""
+        return not self._idle()
+
     def _release(self) -> None:
         # One deadline for all pools together, counted from the start of the shutdown.
         for pool in self._pools():
