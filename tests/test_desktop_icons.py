@@ -58,8 +58,9 @@ def test_window_icon_has_a_pixmap_per_size(qapp: QApplication) -> None:
 def test_the_window_has_the_icon(qtbot: QtBot) -> None:
     window = create_window(Namespace(api_url="http://127.0.0.1:9", sandbox=False, files=[]))
     qtbot.addWidget(window)
-    sizes = {size.width() for size in window.windowIcon().availableSizes()}
-    assert sizes == set(WINDOW_ICON_SIZES)
+    qtbot.waitUntil(  # set right after the window is first shown
+        lambda: {s.width() for s in window.windowIcon().availableSizes()} == set(WINDOW_ICON_SIZES)
+    )
 
 
 def test_the_app_has_the_desktop_entry_id() -> None:

@@ -142,7 +142,8 @@ class HistoryStore:
     does not work with Qt's pool threads (Python forgets their thread-locals between jobs).
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, lazy: bool = False) -> None:
+        """With ``lazy``, the file is opened and checked on first use (off start-up)."""
         self.path = path or data_dir() / FILE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         #: Where an unreadable database was moved, if one was; the app tells the user.
@@ -150,28 +151,43 @@ class HistoryStore:
         self.recovery_reason: str | None = None
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
-        try:
-            self._prepare()
-        except sqlite3.DatabaseError as exc:
-            if not _is_damage(exc):
-                raise  # locked, disk full, I/O: the file may be fine; do not move it
-            self.close()
-            self._move_aside(str(exc))
-            self._prepare()
+        self._ready = False
+        if not lazy:
+            self.open()
+
+    def open(self) -> None:
+        """Open, check and migrate the database now (else it happens on first use)."""
+        with self._lock:
+            if self._ready:
+                return
+            try:
+                self._prepare()
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc):
+                    raise  # locked, disk full, I/O: the file may be fine; do not move it
+                self.close()
+                self._move_aside(str(exc))
+                self._prepare()
+            self._ready = True
 
     # -- the connection ----------------------------------------------------------------
 
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            self._connection = connection
+        return self._connection
+
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        """The connection, held under the lock for the block."""
+        """The connection, opened and checked on first use, held under the lock."""
         with self._lock:
-            if self._connection is None:
-                connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
-                connection.row_factory = sqlite3.Row
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
-                self._connection = connection
-            yield self._connection
+            if not self._ready:
+                self.open()
+            yield self._connect()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -179,7 +195,8 @@ class HistoryStore:
             yield db
 
     def _prepare(self) -> None:
-        with self._db() as db:
+        with self._lock:
+            db = self._connect()
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise _Unusable(f"the database is damaged ({check})")
@@ -226,6 +243,7 @@ class HistoryStore:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+            self._ready = False
 
     # -- writing -----------------------------------------------------------------------
 

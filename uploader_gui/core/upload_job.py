@@ -6,7 +6,6 @@ whatever the window shows as uploaded survives a crash a moment later.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -52,6 +51,8 @@ class HistoryLink:
 
 def file_digest(path: Path, cancel: CancelToken | None) -> tuple[str, int, str] | None:
     """``(sha256, size, content type)`` of an accepted image; ``None`` for anything else."""
+    import hashlib  # loads libcrypto: only when the first file is hashed
+
     digest = hashlib.sha256()
     size = 0
     try:

@@ -24,11 +24,11 @@ Light on purpose: it runs on every start, so it imports only QtCore and QtNetwor
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +86,9 @@ def _runtime_dir() -> Path | None:
 def socket_name(target: str) -> str:
     """The local socket's name for this user and ``target``: a full path on Unix."""
     user = _user()
-    digest = hashlib.sha256(f"{user}\0{target}".encode()).hexdigest()[:16]
+    # Only a short, stable name is needed (zlib is already loaded; hashlib costs start-up).
+    key = f"{user}\0{target}".encode()
+    digest = f"{zlib.crc32(key):08x}"
     name = f"{APP_NAME}-{user}-{digest}"
     if os.name == "nt":  # a named pipe, private to the user's session
         return name

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
@@ -51,16 +52,25 @@ def create_window(
     else production. A key in ``$IMAGEPIPELINE_API_KEY`` is used at once; otherwise
     :meth:`MainWindow.load_key` looks in the keyring (off the start-up path).
     """
-    from ..desktop.icons import app_icon
     from .main_window import MainWindow
+
+    def app_icon() -> QIcon:
+        from ..desktop.icons import app_icon as render
+
+        return render()
 
     settings = settings or Settings()
     locked = bool(args.api_url or os.environ.get(ENV_API_URL, "").strip())
     api_url = resolve_api_url(args.api_url) if locked else settings.api_url or DEFAULT_API_URL
-    icon = app_icon()
-    QApplication.setWindowIcon(icon)  # dialogs too
     window = MainWindow(settings, api_url, credentials=credentials)
-    window.setWindowIcon(icon)
+
+    def apply_icon() -> None:
+        icon = app_icon()
+        QApplication.setWindowIcon(icon)  # dialogs too
+        window.setWindowIcon(icon)
+
+    # Rendering the icon (QtSvg, seven sizes) waits until the window is on screen.
+    QTimer.singleShot(0, window, apply_icon)
     window.api_url_locked = locked
     if args.sandbox:
         window.start_sandbox()

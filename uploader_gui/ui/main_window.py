@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 import tempfile
 import time
@@ -120,15 +119,12 @@ def _delete_thumbnails(entry_ids: list[int]) -> None:
         thumbnail_file(entry_id).unlink(missing_ok=True)
 
 
-def open_history() -> HistoryStore:
-    """The history database; if its folder is unusable, a temporary one (and say so)."""
-    try:
-        return HistoryStore()
-    except (OSError, sqlite3.Error) as exc:
-        log.error("history unavailable (%s); using a temporary one for this session", exc)
-        store = HistoryStore(Path(tempfile.mkdtemp(prefix="uploader-gui-")) / FILE_NAME)
-        store.recovery_reason = f"the history could not be opened ({exc})"
-        return store
+def temporary_history(reason: str) -> HistoryStore:
+    """A history for this session only, when the real one cannot be used."""
+    log.error("history unavailable (%s); using a temporary one for this session", reason)
+    store = HistoryStore(Path(tempfile.mkdtemp(prefix="uploader-gui-")) / FILE_NAME)
+    store.recovery_reason = f"the history could not be opened ({reason})"
+    return store
 
 
 class MainWindow(QMainWindow):
@@ -164,7 +160,8 @@ class MainWindow(QMainWindow):
         self.api_url_locked = False
 
         self.model = UploadListModel(self)
-        self.history = history if history is not None else open_history()
+        # Opened on first use, after the window is painted (see _restore_session).
+        self.history = history if history is not None else HistoryStore(lazy=True)
         self.queue = UploadQueue(self.model, settings.concurrency, self.history, self)
         self.queue.reuse_duplicates = settings.reuse_duplicates
         self.queue.set_retry_policy(RetryPolicy(retries=settings.retries))
@@ -931,7 +928,11 @@ class MainWindow(QMainWindow):
     # -- history -----------------------------------------------------------------------
 
     def _restore_session(self) -> None:
-        """Say if the history had to be started afresh; list what the last run left."""
+        """Open the history; say if it had to be started afresh; list what the last run left."""
+        try:
+            self.history.open()
+        except (OSError, sqlite3.Error) as exc:
+            self.history = self.queue.history = temporary_history(str(exc))
         if self.history.recovery_reason:
             where = self.history.recovered_from
             kept = f" The old file was kept as {where}." if where else ""
@@ -1011,6 +1012,8 @@ class MainWindow(QMainWindow):
         ):
             return
         self.history.clear()
+        import shutil
+
         self.files.submit(
             lambda: shutil.rmtree(thumbnail_file(0).parent, ignore_errors=True),
             lambda _r, _e: None,
