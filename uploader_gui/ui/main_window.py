@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
         self._summary_timer.timeout.connect(self._update_summary)
         self.queue.summary_changed.connect(self._summary_timer.start)
         self.queue.batch_finished.connect(self._batch_finished)
+        self.queue.recorded.connect(self._items_recorded)
         self.queue.key_rejected.connect(self._key_rejected)
         self.model.rowsInserted.connect(self._update_stack)
         self.model.rowsRemoved.connect(self._update_stack)
@@ -707,13 +708,39 @@ class MainWindow(QMainWindow):
                 return
             if image is not None:
                 target.thumbnail = QPixmap.fromImage(image)
+                self._cache_thumbnail(target, image)
             target.thumbnail_error = error
             if size is not None and target.size is None:
                 target.size = size
             self.model.changed(item_id)
 
-        save_to = thumbnail_file(item.history_id) if item.history_id is not None else None
-        self.thumbnails.request(item.path, done, save_to)
+        self.thumbnails.request(item.path, done)
+
+    def _cache_thumbnail(self, item: UploadItem, image: QImage | None = None) -> None:
+        """Keep the picture for the history once both it and the history row exist."""
+        if image is not None:
+            item.preview = image
+        if item.history_id is None or item.preview is None or item.preview_cached:
+            return
+        item.preview_cached = True
+        target, picture = thumbnail_file(item.history_id), item.preview
+
+        def save() -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not picture.save(str(target)):
+                raise OSError(f"could not write {target}")
+
+        def saved(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("could not cache a thumbnail: %s", error)
+
+        self.files.submit(save, saved)
+
+    def _items_recorded(self, item_ids: list[int]) -> None:
+        for item_id in item_ids:
+            item = self.model.item(item_id)
+            if item is not None:
+                self._cache_thumbnail(item)
 
     def add_image_data(self, image: QImage, prefix: str) -> None:
         """Save image data (pasted or dropped) as PNG in the background, then queue it."""
@@ -1168,7 +1195,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(20, self, self._poll_shutdown)
 
     def _pools(self) -> list[BackgroundPool]:
-        return [self.queue.pool, self.thumbnails.pool, self.files, self.keyring, self.checks]
+        return [
+            self.queue.pool,
+            self.queue.recorder,
+            self.thumbnails.pool,
+            self.files,
+            self.keyring,
+            self.checks,
+        ]
 
     def _idle(self) -> bool:
         return not any(pool.busy for pool in self._pools())

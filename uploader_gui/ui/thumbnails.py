@@ -79,23 +79,9 @@ class ThumbnailLoader(QObject):
         self.pool.pool.setThreadPriority(QThread.Priority.IdlePriority)
 
     def request(
-        self,
-        path: Path,
-        callback: Callable[[QImage | None, int | None, str | None], None],
-        save_to: Path | None = None,
+        self, path: Path, callback: Callable[[QImage | None, int | None, str | None], None]
     ) -> None:
-        """Decode in the background; ``callback(image, file_size, error)`` on the GUI thread.
-
-        With ``save_to``, the thumbnail is also kept there as a PNG (the history's picture
-        of a file that may later move or vanish).
-        """
-
-        def work() -> tuple[QImage, int]:
-            image, size = read_thumbnail(path)
-            if save_to is not None:
-                save_to.parent.mkdir(parents=True, exist_ok=True)
-                image.save(str(save_to))
-            return image, size
+        """Decode in the background; ``callback(image, file_size, error)`` on the GUI thread."""
 
         def done(result: tuple[QImage, int] | None, error: BaseException | None) -> None:
             if result is not None:
@@ -103,7 +89,7 @@ class ThumbnailLoader(QObject):
             else:
                 callback(None, None, str(error) if error else "no preview")
 
-        self.pool.submit(work, done)
+        self.pool.submit(lambda: read_thumbnail(path), done)
 
     def close(self) -> None:
         self.pool.close()

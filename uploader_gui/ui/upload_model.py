@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 
 from ..core.units import format_size
 
@@ -65,6 +65,9 @@ class UploadItem:
     thumbnail_error: str | None = None
     copied_until: float = 0.0
     history_id: int | None = None
+    #: The decoded thumbnail, kept until it is cached for the history.
+    preview: QImage | None = None
+    preview_cached: bool = False
     #: Done without uploading: the same bytes were uploaded before and their URL reused.
     reused: bool = False
 

@@ -143,6 +143,8 @@ class UploadQueue(QObject):
     key_rejected = Signal()
     #: Rows were added to or finished in the history database.
     history_changed = Signal()
+    #: These items (ids) now have their history row.
+    recorded = Signal(list)
 
     def __init__(
         self,
@@ -160,6 +162,8 @@ class UploadQueue(QObject):
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
         self.pool = BackgroundPool("uploads", concurrency, self)
+        #: Writes new history rows (a durable commit) off the GUI thread.
+        self.recorder = BackgroundPool("history", 1, self)
         self.board = ProgressBoard()
         self.clients = ClientHolder()
         self._ids = itertools.count(1)
@@ -192,6 +196,8 @@ class UploadQueue(QObject):
         self._key_generation += 1
         self._key_state = _KeyState.OK
         for item in self.model.items():
+            if item.attempt == 0:
+                continue  # not in the history yet: _recorded starts it
             if (item.state is State.QUEUED and item.waiting_for_key) or (
                 item.state is State.FAILED and item.failure is FailureKind.KEY
             ):
@@ -238,24 +244,54 @@ class UploadQueue(QObject):
         if not paths:
             self._finish_batch_if_done(batch)
             return []
-        items = [UploadItem(id=next(self._ids), path=path, batch=batch) for path in paths]
-        if self.history is not None:
-            # On disk before anything starts: a crash from here on forgets none of them.
-            try:
-                rows = self.history.add([(str(i.path), i.name, self.api_host) for i in items])
-            except Exception:
-                log.exception("could not record the new uploads in the history")
-            else:
-                for item, row in zip(items, rows, strict=True):
-                    item.history_id = row
-                    self._recorded_host[item.id] = self.api_host
-                self.history_changed.emit()
+        waiting = not self._has_key or self._key_state is _KeyState.ASKING
+        items = [
+            UploadItem(id=next(self._ids), path=path, batch=batch, waiting_for_key=waiting)
+            for path in paths
+        ]
         pending.update(item.id for item in items)
         self.model.append(items)
-        for item in items:
-            self._start(item, notify=False)  # the rows were just inserted: no change to paint
+        if self.history is None:
+            for item in items:
+                self._start(item, notify=False)  # just inserted: no change to paint
+        else:
+            # On disk before any of them starts, so a crash from then on forgets none; the
+            # durable write runs on the history thread, never on the GUI thread.
+            store, host = self.history, self.api_host
+            rows = [(str(item.path), item.name, host) for item in items]
+            self.recorder.submit(
+                lambda: store.add(rows),
+                lambda ids, error: self._recorded(items, host, ids, error),
+            )
         self.summary_changed.emit()
         return items
+
+    def _recorded(
+        self,
+        items: list[UploadItem],
+        host: str,
+        ids: list[int] | None,
+        error: BaseException | None,
+    ) -> None:
+        """The new items are in the history: start those still waiting to."""
+        if error is not None or ids is None:
+            log.error("could not record new uploads in the history: %s", error)
+        else:
+            for item, row in zip(items, ids, strict=True):
+                item.history_id = row
+                self._recorded_host[item.id] = host
+            self.history_changed.emit()
+            self.recorded.emit([item.id for item in items])
+        for item in items:
+            if self.model.item(item.id) is not item:
+                if item.history_id is not None:  # removed meanwhile: do not bring it back
+                    self._record_cancelled(item)
+                continue
+            if item.state is State.CANCELLED:
+                self._record_cancelled(item)
+            elif item.state is State.QUEUED and item.attempt == 0:
+                self._start(item, notify=False)
+        self.summary_changed.emit()
 
     def restore(self, entries: list[HistoryEntry], resume: bool) -> list[UploadItem]:
         """List what a previous run left unfinished: started again, or failed with Retry."""
@@ -315,7 +351,7 @@ class UploadQueue(QObject):
     def _record_cancelled(self, item: UploadItem) -> None:
         """The history says cancelled (a done row keeps its URL), so it is not resumed."""
         if self.history is None or item.history_id is None or self._closing:
-            return
+            return  # (not yet recorded: _recorded records it once the row exists)
         try:
             self.history.finish(item.history_id, HistoryState.CANCELLED)
         except Exception:
@@ -518,4 +554,4 @@ class UploadQueue(QObject):
 
     @property
     def idle(self) -> bool:
-        return not self.pool.busy
+        return not self.pool.busy and not self.recorder.busy
