@@ -270,3 +270,24 @@ def test_a_cancelled_file_is_not_brought_back_at_the_next_start(
     qtbot.wait(50)
     assert again.model.rowCount() == 0
     shut(qtbot, again)
+
+
+def test_cancel_and_retry_before_the_history_row_exists_is_still_recorded(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import threading
+
+    gate = threading.Event()
+    window.queue.recorder.submit(lambda: gate.wait(10), lambda _r, _e: None)  # hold the writer
+    drop_files(window, [write(tmp_path / "early-retry.png", png_bytes(seed=3))])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    item = window.model.items()[0]
+    window.queue.cancel([item.id])
+    window.queue.retry([item.id])
+    assert item.history_id is None  # its row is not written yet
+    gate.set()
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE
+    qtbot.waitUntil(lambda: window.queue.idle)
+    (entry,) = HistoryStore().page(0, 10)
+    assert (entry.state, entry.url) == (HistoryState.DONE, item.url)

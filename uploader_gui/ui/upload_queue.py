@@ -161,6 +161,8 @@ class UploadQueue(QObject):
         self._quitting = threading.Event()
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
+        #: Items whose history row is still being written; they start once it exists.
+        self._unrecorded: set[int] = set()
         self.pool = BackgroundPool("uploads", concurrency, self)
         #: Writes new history rows (a durable commit) off the GUI thread.
         self.recorder = BackgroundPool("history", 1, self)
@@ -196,8 +198,6 @@ class UploadQueue(QObject):
         self._key_generation += 1
         self._key_state = _KeyState.OK
         for item in self.model.items():
-            if item.attempt == 0:
-                continue  # not in the history yet: _recorded starts it
             if (item.state is State.QUEUED and item.waiting_for_key) or (
                 item.state is State.FAILED and item.failure is FailureKind.KEY
             ):
@@ -259,6 +259,7 @@ class UploadQueue(QObject):
             # durable write runs on the history thread, never on the GUI thread.
             store, host = self.history, self.api_host
             rows = [(str(item.path), item.name, host) for item in items]
+            self._unrecorded.update(item.id for item in items)
             self.recorder.submit(
                 lambda: store.add(rows),
                 lambda ids, error: self._recorded(items, host, ids, error),
@@ -274,6 +275,7 @@ class UploadQueue(QObject):
         error: BaseException | None,
     ) -> None:
         """The new items are in the history: start those still waiting to."""
+        self._unrecorded.difference_update(item.id for item in items)
         if error is not None or ids is None:
             log.error("could not record new uploads in the history: %s", error)
         else:
@@ -289,8 +291,8 @@ class UploadQueue(QObject):
                 continue
             if item.state is State.CANCELLED:
                 self._record_cancelled(item)
-            elif item.state is State.QUEUED and item.attempt == 0:
-                self._start(item, notify=False)
+            elif item.state is State.QUEUED and item.id not in self._tokens:
+                self._start(item, notify=False)  # (also one retried before its row existed)
         self.summary_changed.emit()
 
     def restore(self, entries: list[HistoryEntry], resume: bool) -> list[UploadItem]:
@@ -378,6 +380,10 @@ class UploadQueue(QObject):
         item.sent = 0
         item.error = item.failure = None
         item.retry_at = None
+        if item.id in self._unrecorded:
+            if notify:  # its history row is being written: _recorded starts it
+                self.model.changed(item.id)
+            return
         if not self._has_key or self._key_state is _KeyState.ASKING:
             item.waiting_for_key = True
             if notify:
