@@ -12,9 +12,6 @@ from pathlib import Path
 class UploadError(Exception):
     """Base class for everything that can make one file's upload fail."""
 
-    #: Whether trying the same request again may succeed (429, 5xx, timeouts, dropped links).
-    retryable: bool = False
-
     def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -81,8 +78,6 @@ class RequestRejectedError(UploadError):
 
 class TransientError(UploadError):
     """A failure worth retrying after a pause."""
-
-    retryable = True
 
     def __init__(
         self, message: str, *, status: int | None = None, retry_after: float | None = None

@@ -88,10 +88,6 @@ _COLUMNS = (
 )
 
 
-class HistoryError(Exception):
-    """The history database cannot be used; the message says why."""
-
-
 def _entry(row: sqlite3.Row) -> HistoryEntry:
     return HistoryEntry(
         id=row["id"],

@@ -111,8 +111,6 @@ class UploadItem:
 
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
-StateRole = Qt.ItemDataRole.UserRole + 2
-UrlRole = Qt.ItemDataRole.UserRole + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -145,10 +143,6 @@ class UploadListModel(QAbstractListModel):
             return item.thumbnail
         if role == ItemRole:
             return item
-        if role == StateRole:
-            return item.state.value
-        if role == UrlRole:
-            return item.url
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
