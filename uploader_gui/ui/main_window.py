@@ -468,11 +468,6 @@ class MainWindow(QMainWindow):
         self.key_status_changed.emit(self.key_status())
         self._ask_key(lookup.problem or "")
 
-    def ensure_key(self) -> None:
-        """With no key yet, ask for one (files dropped meanwhile wait)."""
-        if not self.queue.has_key:
-            self._ask_key("")
-
     def change_key(self) -> None:
         if self.key_source is KeySource.ENVIRONMENT:
             self.statusBar().showMessage(f"The key comes from {ENV_API_KEY}; change it there", 6000)
@@ -1024,9 +1019,13 @@ class MainWindow(QMainWindow):
     def remove_entries(self, entry_ids: list[int]) -> None:
         if not entry_ids:
             return
-        self.history.remove(entry_ids)
-        self.files.submit(lambda: _delete_thumbnails(entry_ids), lambda _r, _e: None)
-        self._refresh_history()
+        store = self.history
+
+        def work() -> None:
+            store.remove(entry_ids)
+            _delete_thumbnails(entry_ids)
+
+        self.queue.recorder.submit(work, self._history_written)
 
     def clear_history(self) -> None:
         count = self.history.count()
@@ -1038,13 +1037,20 @@ class MainWindow(QMainWindow):
             "Clear History",
         ):
             return
-        self.history.clear()
         import shutil
 
-        self.files.submit(
-            lambda: shutil.rmtree(thumbnail_file(0).parent, ignore_errors=True),
-            lambda _r, _e: None,
-        )
+        store = self.history
+
+        def work() -> None:
+            store.clear()
+            shutil.rmtree(thumbnail_file(0).parent, ignore_errors=True)
+
+        self.queue.recorder.submit(work, self._history_written)
+
+    def _history_written(self, _result: object, error: BaseException | None) -> None:
+        """A removal or clearing of the history finished (off the GUI thread)."""
+        if error is not None:
+            self.dialogs.inform(self, "The history was not changed", str(error))
         self._refresh_history()
 
     def export_history(self) -> None:
@@ -1143,7 +1149,7 @@ class MainWindow(QMainWindow):
                 self.summary_label.setText("")
         self.setWindowTitle(title)
         self.retry_failed_action.setEnabled(
-            failed > 0 or any(i.state is State.FAILED for i in self.model.items())
+            any(i.state is State.FAILED for i in self.model.items())
         )
 
     # -- closing -----------------------------------------------------------------------
@@ -1221,10 +1227,6 @@ class MainWindow(QMainWindow):
             self.sandbox.stop()
             self.sandbox = None
         self.settings.sync()
-
-    @property
-    def closing(self) -> bool:
-        return self._closing
 
     def select_item(self, item_id: int) -> None:
         index = self.model.index_of(item_id)

@@ -354,11 +354,15 @@ class UploadQueue(QObject):
         """The history says cancelled (a done row keeps its URL), so it is not resumed."""
         if self.history is None or item.history_id is None or self._closing:
             return  # (not yet recorded: _recorded records it once the row exists)
-        try:
-            self.history.finish(item.history_id, HistoryState.CANCELLED)
-        except Exception:
-            log.exception("could not record a cancelled upload in the history")
-        self.history_changed.emit()
+        store, entry_id = self.history, item.history_id
+
+        def recorded(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("could not record a cancelled upload in the history: %s", error)
+            self.history_changed.emit()
+
+        # A durable write: on the history thread, never on the GUI thread.
+        self.recorder.submit(lambda: store.finish(entry_id, HistoryState.CANCELLED), recorded)
 
     def remove(self, item_ids: list[int]) -> None:
         for item_id in item_ids:
@@ -530,12 +534,6 @@ class UploadQueue(QObject):
             self._timer.stop()
 
     # -- summary and shutdown ----------------------------------------------------------
-
-    def counts(self) -> dict[State, int]:
-        counts = dict.fromkeys(State, 0)
-        for item in self.model.items():
-            counts[item.state] += 1
-        return counts
 
     @property
     def active_count(self) -> int:
