@@ -291,3 +291,25 @@ def test_cancel_and_retry_before_the_history_row_exists_is_still_recorded(
     qtbot.waitUntil(lambda: window.queue.idle)
     (entry,) = HistoryStore().page(0, 10)
     assert (entry.state, entry.url) == (HistoryState.DONE, item.url)
+
+
+def test_an_open_history_tab_follows_a_long_batch_while_it_runs(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    # Rows finish more often than the tab's refresh interval: it must still refresh during
+    # the batch, not only once the changes stop.
+    sandbox.faults.latency = 0.12
+    window.queue.set_concurrency(1)
+    show_history(qtbot, window, 0)
+    paths = [write(tmp_path / f"h{i}.png", png_bytes(seed=i)) for i in range(16)]
+    drop_files(window, paths)
+
+    def some_done_while_others_run() -> bool:
+        model = window.history_model
+        done = sum(
+            1 for row in range(model.rowCount()) if model.entry_at(row).state is HistoryState.DONE
+        )
+        return done > 0 and window.queue.active_count > 3
+
+    qtbot.waitUntil(some_done_while_others_run, timeout=10_000)
+    wait_finished(qtbot, window, 16)

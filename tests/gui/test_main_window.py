@@ -462,3 +462,22 @@ def test_a_big_drop_is_added_in_chunks_and_copied_once_at_the_end(
     qtbot.waitUntil(lambda: len(copies) == 1)
     assert copies[0].splitlines() == [item.url for item in items]
     assert len(sandbox.uploads) == 120
+
+
+def test_the_status_bar_keeps_counting_while_progress_streams_in(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    # Progress arrives every tick for seconds on end: the summary must follow it, not wait
+    # for a quiet moment that never comes.
+    sandbox.faults.throttle_bps = 2_000_000
+    drop_files(window, [sparse_image(tmp_path / "slow.png", 5_000_000)])
+    seen: list[int] = []
+
+    def sample() -> bool:
+        if window.progress.isVisible() and window.progress.value() not in seen:
+            seen.append(window.progress.value())
+        return len(seen) >= 4
+
+    qtbot.waitUntil(sample, timeout=10_000)
+    assert seen == sorted(seen)
+    wait_finished(qtbot, window, 1)

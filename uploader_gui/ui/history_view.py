@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..core.history import HistoryEntry, HistoryState, HistoryStore
 from ..core.paths import thumbnail_file
 from ..core.units import format_size
+from .list_view import RowListView
 from .palette import error_color
 from .row_painting import draw_row_background, draw_thumbnail
 from .thumbnails import ThumbnailLoader
@@ -234,7 +234,7 @@ class HistoryPanel(QWidget):
         bar.addWidget(self.export_button)
         bar.addWidget(self.clear_button)
         layout.addLayout(bar)
-        self.view = QListView()
+        self.view = RowListView()
         self.view.setModel(model)
         self.view.setItemDelegate(HistoryDelegate(self.view))
         self.view.setUniformItemSizes(True)

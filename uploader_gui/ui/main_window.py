@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -73,6 +72,7 @@ from .background import BackgroundPool
 from .dialog_types import KeyCheck, KeyChoice, KeyStatus, SettingsValues
 from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
+from .list_view import RowListView
 from .settings import Settings
 from .thumbnails import ThumbnailLoader
 from .upload_delegate import UploadDelegate
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(central)
         self.empty = EmptyState(self.stack)
-        self.view = QListView(self.stack)
+        self.view = RowListView(self.stack)
         self.view.setModel(self.model)
         self.delegate = UploadDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
@@ -393,12 +393,14 @@ class MainWindow(QMainWindow):
         self.delegate.action.connect(self._row_action)
         self.view.activated.connect(lambda index: self._row_default(index.row()))
         # The summary scans every item: coalesce the queue's many changes into one update
-        # per progress tick rather than one per event.
+        # per progress tick rather than one per event. The first change starts the wait and
+        # later ones join it (restarting it would put the update off for as long as changes
+        # keep coming, i.e. for a whole batch).
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(100)
         self._summary_timer.timeout.connect(self._update_summary)
-        self.queue.summary_changed.connect(self._summary_timer.start)
+        self.queue.summary_changed.connect(self._schedule_summary)
         self.queue.batch_finished.connect(self._batch_finished)
         self.queue.recorded.connect(self._items_recorded)
         self.queue.key_rejected.connect(self._key_rejected)
@@ -1004,8 +1006,8 @@ class MainWindow(QMainWindow):
 
     def _history_changed(self) -> None:
         self._history_dirty = True
-        if self.showing_history:
-            self._history_refresh.start()
+        if self.showing_history and not self._history_refresh.isActive():
+            self._history_refresh.start()  # at most one reload per interval, even mid-batch
 
     def _tab_changed(self, _index: int) -> None:
         if self.showing_history and (self._history_panel is None or self._history_dirty):
@@ -1120,6 +1122,10 @@ class MainWindow(QMainWindow):
             self.remove_action,
         ):
             action.setEnabled(has_selection)
+
+    def _schedule_summary(self) -> None:
+        if not self._summary_timer.isActive():
+            self._summary_timer.start()
 
     def _update_summary(self) -> None:
         run = [item for i in self._run_ids if (item := self.model.item(i)) is not None]
