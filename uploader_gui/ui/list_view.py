@@ -34,7 +34,9 @@ class RowListView(QListView):
         viewport = self.viewport()
         if not self.isVisible() or not topLeft.isValid() or not bottomRight.isValid():
             return
-        changed = self.visualRect(topLeft).united(self.visualRect(bottomRight))
+        changed = self.visualRect(topLeft)
+        if bottomRight.row() != topLeft.row():
+            changed = changed.united(self.visualRect(bottomRight))
         visible = changed.intersected(viewport.rect())
         if not visible.isEmpty():
             viewport.update(visible)

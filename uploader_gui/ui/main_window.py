@@ -1128,17 +1128,26 @@ class MainWindow(QMainWindow):
             self._summary_timer.start()
 
     def _update_summary(self) -> None:
-        run = [item for i in self._run_ids if (item := self.model.item(i)) is not None]
-        total = len(run)
-        finished = sum(1 for item in run if item.state.finished)
-        failed = sum(1 for item in run if item.state is State.FAILED)
+        # One pass over this run's items: it runs every progress tick of a big batch.
+        total = finished = failed = cancelled = sent = size = 0
+        item_of = self.model.item
+        for item_id in self._run_ids:
+            item = item_of(item_id)
+            if item is None:
+                continue
+            total += 1
+            state = item.state
+            if state.finished:
+                finished += 1
+                failed += state is State.FAILED
+                cancelled += state is State.CANCELLED
+            sent += item.total if state is State.DONE else item.sent
+            size += max(item.total, item.size or 0)
         title = APP_NAME
         if self.sandbox is not None:
             title += " (sandbox)"
         if total and finished < total:
             self.summary_label.setText(f"Uploading {finished + 1} of {total}")
-            sent = sum(item.sent if item.state is not State.DONE else item.total for item in run)
-            size = sum(max(item.total, item.size or 0) for item in run)
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * sent / size) if size else 0)
             self.progress.show()
@@ -1146,8 +1155,7 @@ class MainWindow(QMainWindow):
         else:
             self.progress.hide()
             if total:
-                done = total - failed - sum(1 for i in run if i.state is State.CANCELLED)
-                text = f"{_plural(done, 'image')} uploaded"
+                text = f"{_plural(total - failed - cancelled, 'image')} uploaded"
                 if failed:
                     text += f", {failed} failed"
                 self.summary_label.setText(text)
@@ -1155,7 +1163,7 @@ class MainWindow(QMainWindow):
                 self.summary_label.setText("")
         self.setWindowTitle(title)
         self.retry_failed_action.setEnabled(
-            any(i.state is State.FAILED for i in self.model.items())
+            bool(failed) or any(i.state is State.FAILED for i in self.model.items())
         )
 
     # -- closing -----------------------------------------------------------------------
