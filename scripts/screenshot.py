@@ -64,6 +64,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("output")
     args = parser.parse_args()
+    # A fresh, private home for settings, history and caches: the shot never shows (or
+    # leaves behind) anything from the user's own uploads, e.g. a previous shot's leftovers.
+    home = Path(tempfile.mkdtemp(prefix="uploader-shot-home-"))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.lower())
     app = create_application()
     window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))
     assert window.sandbox is not None
