@@ -117,6 +117,44 @@ def test_migration_from_the_first_schema(tmp_path: Path) -> None:
     assert {"uploads_added", "uploads_duplicate"} <= indexes
 
 
+def test_migration_from_schema_two_keeps_rows_and_ids(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + MIGRATIONS[1])
+    old.execute(
+        "INSERT INTO uploads (id, path, name, size, sha256, api_host, state, url, added_at, "
+        "content_type) VALUES (7, '/a.png', 'a.png', 3, 'abc', 'h', 'done', "
+        "'https://cdn/a.png', 1.0, 'image/png')"
+    )
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+
+    store = HistoryStore(path)
+    (entry,) = store.page(0, 10)
+    assert (entry.id, entry.sha256, entry.content_type) == (7, "abc", "image/png")
+    assert store.find_upload("abc", "h") == entry
+    assert store.add([("/b.png", "b.png", "h")]) == [8]
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    indexes = {row[1] for row in check.execute("PRAGMA index_list(uploads)")}
+    assert {"uploads_added", "uploads_duplicate"} <= indexes
+
+
+def test_ids_are_never_reused(store: HistoryStore) -> None:
+    # A file still uploading after its row was cleared must not land on a newer row.
+    first = store.add([("/a.png", "a.png", "h"), ("/b.png", "b.png", "h")])
+    store.remove([first[1]])  # the newest
+    (after_remove,) = store.add([("/c.png", "c.png", "h")])
+    assert after_remove not in first
+    store.clear()
+    (after_clear,) = store.add([("/d.png", "d.png", "h")])
+    assert after_clear > after_remove
+    store.finish(first[0], HistoryState.DONE, url="https://cdn/a.png")  # the late outcome
+    (entry,) = store.page(0, 10)
+    assert (entry.id, entry.state, entry.url) == (after_clear, HistoryState.QUEUED, None)
+
+
 def test_a_corrupt_file_is_kept_aside_and_a_fresh_history_starts(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     garbage = b"this is not a database" * 100

@@ -80,6 +80,37 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX uploads_added ON uploads (added_at DESC, id DESC);
     CREATE INDEX uploads_duplicate ON uploads (api_host, sha256) WHERE state = 'done';
     """,
+    # 3: ids are never reused (AUTOINCREMENT). After Clear All, or removing the newest
+    # entries, a new row used to get the id of a deleted one, whose upload may still be
+    # running and would then write its outcome (and thumbnail) over the new row's.
+    """
+    CREATE TABLE uploads_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER,
+        sha256 TEXT,
+        api_host TEXT NOT NULL,
+        state TEXT NOT NULL,
+        url TEXT,
+        error TEXT,
+        added_at REAL NOT NULL,
+        uploaded_at REAL,
+        content_type TEXT
+    );
+    INSERT INTO uploads_v3 (
+        id, path, name, size, sha256, api_host, state, url, error, added_at, uploaded_at,
+        content_type
+    )
+    SELECT
+        id, path, name, size, sha256, api_host, state, url, error, added_at, uploaded_at,
+        content_type
+    FROM uploads;
+    DROP TABLE uploads;
+    ALTER TABLE uploads_v3 RENAME TO uploads;
+    CREATE INDEX uploads_added ON uploads (added_at DESC, id DESC);
+    CREATE INDEX uploads_duplicate ON uploads (api_host, sha256) WHERE state = 'done';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
