@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -313,3 +314,85 @@ def test_an_open_history_tab_follows_a_long_batch_while_it_runs(
 
     qtbot.waitUntil(some_done_while_others_run, timeout=10_000)
     wait_finished(qtbot, window, 16)
+
+
+def test_resumed_files_count_in_the_status_bar_and_leave_the_clipboard_alone(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    paths = [write(tmp_path / f"again{i}.png", png_bytes(seed=i)) for i in range(3)]
+    HistoryStore().add([(str(p), p.name, api_host(sandbox.url)) for p in paths])
+    from uploader_gui.ui.settings import Settings
+
+    Settings().resume_unfinished = True
+    sandbox.faults.latency = 0.3
+    QGuiApplication.clipboard().setText("mine")
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.queue.set_concurrency(1)
+    window.use_key(sandbox.url, sandbox.key)
+    qtbot.waitUntil(lambda: window.summary_label.text().startswith("Uploading "))
+    assert window.summary_label.text().endswith(" of 3")
+    wait_finished(qtbot, window, 3)
+    qtbot.waitUntil(lambda: window.summary_label.text() == "3 images uploaded")
+    # Nobody just dropped these: what the user copied stays on the clipboard.
+    assert QGuiApplication.clipboard().text() == "mine"
+    shut(qtbot, window)
+
+
+def test_select_all_selects_the_list_on_show(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    drop_files(window, [write(tmp_path / f"s{i}.png", png_bytes(seed=i)) for i in range(3)])
+    wait_finished(qtbot, window, 3)
+    show_history(qtbot, window, 3)
+    window.select_all_action.trigger()
+    assert len(window.history_panel.view.selectionModel().selectedRows()) == 3
+    assert not window.view.selectionModel().hasSelection()
+    window.show_uploads_action.trigger()
+    window.select_all_action.trigger()
+    assert len(window.view.selectionModel().selectedRows()) == 3
+
+
+def test_a_row_keeps_no_second_copy_of_its_picture_once_it_is_cached(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    drop_files(window, [write(tmp_path / "pic.png", png_bytes())])
+    (item,) = wait_finished(qtbot, window, 1)
+    qtbot.waitUntil(lambda: item.history_id is not None and item.thumbnail is not None)
+    entry_id = item.history_id
+    assert entry_id is not None
+    qtbot.waitUntil(lambda: thumbnail_file(entry_id).exists())
+    assert item.preview is None  # the pixmap on the row is all that stays in memory
+
+
+def test_an_open_history_tab_keeps_selection_and_position_while_it_refreshes(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    store = HistoryStore()
+    ids = store.add([(f"/x/old{i}.png", f"old{i}.png", "h") for i in range(300)])
+    for entry_id in ids:
+        store.finish(entry_id, HistoryState.DONE, url=f"https://cdn.example/{entry_id}.png")
+    store.close()
+    window = open_window(qtbot, sandbox, dialogs)
+    show_history(qtbot, window, 200)
+    view, model = window.history_panel.view, window.history_model
+    view.scrollTo(model.index(150, 0), view.ScrollHint.PositionAtTop)
+    model.fetchMore(QModelIndex())  # as scrolling down does
+    picked = model.entry_at(160)
+    view.selectionModel().select(
+        model.index(160, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    top_before = model.entry_at(view.indexAt(QPoint(0, 0)).row())
+
+    window.queue.set_concurrency(1)
+    sandbox.faults.latency = 0.1
+    drop_files(window, [write(tmp_path / f"new{i}.png", png_bytes(seed=i)) for i in range(6)])
+    wait_finished(qtbot, window, 6)
+    qtbot.waitUntil(lambda: model.total == 306)
+    qtbot.waitUntil(lambda: not window._history_refresh.isActive())
+
+    assert [entry.id for entry in window.history_panel.selected_entries()] == [picked.id]
+    assert model.entry_at(view.indexAt(QPoint(0, 0)).row()).id == top_before.id
+    assert model.rowCount() >= 306  # what was loaded stays loaded, plus the new rows
+    window.select_all_action.trigger()
+    assert len(window.history_panel.selected_entries()) == model.rowCount()
+    shut(qtbot, window)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QEventLoop, QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -481,3 +481,88 @@ def test_the_status_bar_keeps_counting_while_progress_streams_in(
     qtbot.waitUntil(sample, timeout=10_000)
     assert seen == sorted(seen)
     wait_finished(qtbot, window, 1)
+
+
+def test_a_key_asked_for_in_a_modal_dialog_still_gets_the_drop_copied_once(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    # A real key dialog runs its own event loop while the person types: every file of the
+    # drop is refused meanwhile. The drop is finished (and its links copied) only once the
+    # files have gone up with the new key.
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.use_key(sandbox.url, "wrong-key")
+    copied: list[int] = []
+    window.queue.batch_finished.connect(copied.append)
+
+    def ask_key(*_args: object, **_kwargs: object) -> KeyAnswer:
+        loop = QEventLoop()
+        QTimer.singleShot(600, loop.quit)
+        loop.exec()
+        dialogs.key_prompts.append("asked")
+        return KeyAnswer(KeyChoice.KEY, sandbox.key)
+
+    dialogs.ask_key = ask_key  # type: ignore[method-assign]
+    QGuiApplication.clipboard().setText("before")
+    paths = [write(tmp_path / f"m{i}.png", png_bytes(seed=i)) for i in range(3)]
+    drop_files(window, paths)
+    qtbot.waitUntil(lambda: len(copied) == 1, timeout=10_000)
+    items = window.model.items()
+    assert [item.state for item in items] == [State.DONE] * 3
+    assert QGuiApplication.clipboard().text() == "\n".join(str(item.url) for item in items)
+    assert len(dialogs.key_prompts) == 1
+    qtbot.wait(200)
+    assert len(copied) == 1
+    shut(qtbot, window)
+
+
+def test_declining_the_key_finishes_the_drop_with_its_failures(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.use_key(sandbox.url, "wrong-key")
+    finished: list[int] = []
+    window.queue.batch_finished.connect(finished.append)
+    drop_files(window, [write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=10_000)
+    assert {item.failure for item in window.model.items()} == {FailureKind.KEY}
+    shut(qtbot, window)
+
+
+def test_a_file_retried_while_its_drop_runs_is_copied_with_the_drop(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    window.queue.set_concurrency(1)
+    sandbox.faults.latency = 0.2
+    paths = [write(tmp_path / f"r{i}.png", png_bytes(seed=i)) for i in range(4)]
+    paths[0].write_text("not a picture yet")  # fails at once; fixed and retried below
+    QGuiApplication.clipboard().setText("before")
+    finished: list[int] = []
+    window.queue.batch_finished.connect(finished.append)
+    drop_files(window, paths)
+    qtbot.waitUntil(
+        lambda: bool(window.model.items()) and window.model.items()[0].state is State.FAILED,
+        timeout=10_000,
+    )
+    assert not finished
+    write(paths[0], png_bytes(seed=9))
+    window.queue.retry([window.model.items()[0].id])
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=10_000)
+    items = window.model.items()
+    assert [item.state for item in items] == [State.DONE] * 4
+    assert QGuiApplication.clipboard().text().splitlines() == [str(i.url) for i in items]
+
+
+def test_a_retried_file_from_an_earlier_drop_shows_in_the_status_bar(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    bad = write(tmp_path / "later.png", b"not a picture yet")
+    drop_files(window, [bad])
+    wait_finished(qtbot, window, 1)
+    drop_files(window, [write(tmp_path / "fine.png", png_bytes())])
+    qtbot.waitUntil(lambda: window.summary_label.text() == "1 image uploaded")
+    write(bad, png_bytes(seed=5))
+    sandbox.faults.latency = 0.5
+    window.retry([window.model.items()[0].id])
+    qtbot.waitUntil(lambda: window.summary_label.text() == "Uploading 1 of 1")
+    assert window.windowTitle() == "Uploading 1 of 1 — uploader-gui"
+    qtbot.waitUntil(lambda: window.summary_label.text() == "1 image uploaded", timeout=5000)

@@ -13,9 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -45,6 +48,8 @@ from .row_painting import draw_row_background, draw_thumbnail
 from .thumbnails import ThumbnailLoader
 
 PAGE_SIZE = 200
+#: A refresh of the open tab keeps up to this many loaded rows (and so the scroll position).
+KEEP_LOADED = 2000
 ROW_HEIGHT = 56
 THUMB = 40
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -77,12 +82,29 @@ class HistoryModel(QAbstractListModel):
         self._total = 0
         self._pixmaps: dict[int, QPixmap | None] = {}  # None: requested or missing
 
-    def reload(self) -> None:
+    def reload(self, rows: int = 0) -> None:
+        """Read the history again; with ``rows``, load that many at once (else page by page).
+
+        Rows recorded since the last read appear at the top, so ``rows`` grows by their
+        number: the rows loaded before stay loaded.
+        """
         self.beginResetModel()
-        self._entries = []
-        self._rows = {}
-        self._total = self.store.count(self.search, self.failed_only)
+        total = self.store.count(self.search, self.failed_only)
+        if rows and self._entries:
+            rows += max(0, total - self._total)
+        self._total = total
+        self._entries = (
+            self.store.page(0, min(rows, self._total), self.search, self.failed_only)
+            if rows
+            else []
+        )
+        self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
+        # Pictures that were missing may exist by now (saved after the row was first shown).
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if v is not None}
         self.endResetModel()
+
+    def row_of(self, entry_id: int) -> int | None:
+        return self._rows.get(entry_id)
 
     @property
     def total(self) -> int:
@@ -256,6 +278,39 @@ class HistoryPanel(QWidget):
         self.model.search = self.search.text()
         self.model.failed_only = self.failed_only.isChecked()
         self.model.reload()
+
+    def refresh(self) -> None:
+        """Read the history again in place: the same rows stay selected and in view.
+
+        At the top, the view stays there, so new uploads appear as they are recorded;
+        scrolled down, the row at the top stays at the top.
+        """
+        view, model = self.view, self.model
+        selection = view.selectionModel()
+        selected = [model.entry_at(index.row()).id for index in selection.selectedRows()]
+        current = view.currentIndex()
+        current_id = model.entry_at(current.row()).id if current.isValid() else None
+        top = view.indexAt(QPoint(0, 0))
+        anchor = None
+        if view.verticalScrollBar().value() > 0 and top.isValid():
+            anchor = (model.entry_at(top.row()).id, view.visualRect(top).top())
+        model.reload(rows=min(max(model.rowCount(), PAGE_SIZE), KEEP_LOADED))
+
+        def index_of(entry_id: int) -> QModelIndex | None:
+            row = model.row_of(entry_id)
+            return None if row is None else model.index(row, 0)
+
+        keep = QItemSelection()
+        for entry_id in selected:
+            if (index := index_of(entry_id)) is not None:
+                keep.select(index, index)
+        if current_id is not None and (index := index_of(current_id)) is not None:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.select(keep, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if anchor is not None and (index := index_of(anchor[0])) is not None:
+            view.executeDelayedItemsLayout()
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + view.visualRect(index).top() - anchor[1])
 
     def selected_entries(self) -> list[HistoryEntry]:
         rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
             "&Copy Selected", std.Copy, self.copy_selected, "Copy the selected URLs"
         )
         self.copy_all_action = self._action("Copy &All", "Ctrl+Shift+C", self.copy_all)
-        self.select_all_action = self._action("Select A&ll", std.SelectAll, self.view.selectAll)
+        self.select_all_action = self._action("Select A&ll", std.SelectAll, self.select_all)
         self.open_url_action = self._action("&Open in Browser", "Ctrl+Return", self.open_selected)
         self.retry_action = self._action("&Retry", "Ctrl+R", self.retry_selected)
         self.retry_failed_action = self._action(
@@ -683,12 +683,11 @@ class MainWindow(QMainWindow):
     def _queue_files(self, paths: list[Path], batch: int | None = None) -> None:
         """Queue files, a chunk per event-loop turn so a big drop never blocks the window."""
         if batch is None:
-            if self._run_finished():
-                self._run_ids.clear()
+            self._join_run([])
             batch = self.queue.new_batch()
         chunk, rest = paths[:ADD_CHUNK], paths[ADD_CHUNK:]
         items = self.queue.add(chunk, batch, more_coming=bool(rest))
-        self._run_ids.update(item.id for item in items)
+        self._join_run([item.id for item in items])
         for item in items:
             self._request_thumbnail(item)
         if rest and not self._closing:
@@ -721,6 +720,7 @@ class MainWindow(QMainWindow):
             return
         item.preview_cached = True
         target, picture = thumbnail_file(item.history_id), item.preview
+        item.preview = None  # the row shows its pixmap; the image is only needed for the file
 
         def save() -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -850,7 +850,7 @@ class MainWindow(QMainWindow):
         elif action == "open":
             self.open_items([item])
         elif action == "retry":
-            self.queue.retry([item_id])
+            self.retry([item_id])
         elif action == "cancel":
             self.queue.cancel([item_id])
         elif action == "remove":
@@ -863,7 +863,7 @@ class MainWindow(QMainWindow):
         if item.state is State.DONE:
             self.copy_items([item])
         elif item.state in (State.FAILED, State.CANCELLED):
-            self.queue.retry([item.id])
+            self.retry([item.id])
 
     @property
     def link_format(self) -> LinkFormat:
@@ -934,11 +934,22 @@ class MainWindow(QMainWindow):
         else:
             self.open_items(self.selected_items())
 
+    def select_all(self) -> None:
+        """Select every row of the list on show (Uploads or History)."""
+        view = self.history_panel.view if self.showing_history else self.view
+        view.selectAll()
+        view.setFocus()
+
+    def retry(self, item_ids: list[int]) -> None:
+        """Send these again; they count in the status bar's progress like a new drop."""
+        self._join_run(item_ids)
+        self.queue.retry(item_ids)
+
     def retry_selected(self) -> None:
-        self.queue.retry([item.id for item in self.selected_items()])
+        self.retry([item.id for item in self.selected_items()])
 
     def retry_all_failed(self) -> None:
-        self.queue.retry([i.id for i in self.model.items() if i.state is State.FAILED])
+        self.retry([i.id for i in self.model.items() if i.state is State.FAILED])
 
     def cancel_selected(self) -> None:
         self.queue.cancel([item.id for item in self.selected_items()])
@@ -972,6 +983,8 @@ class MainWindow(QMainWindow):
             log.exception("could not read unfinished uploads")
             return
         items = self.queue.restore(unfinished, self.settings.resume_unfinished)
+        if self.settings.resume_unfinished:
+            self._join_run([item.id for item in items])
         for item in items:
             self._request_thumbnail(item)
         if items and not self.settings.resume_unfinished:
@@ -1016,7 +1029,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         self._history_dirty = False
-        self.history_model.reload()
+        self.history_panel.refresh()  # keeps the selection and the scroll position
 
     def remove_entries(self, entry_ids: list[int]) -> None:
         if not entry_ids:
@@ -1101,6 +1114,12 @@ class MainWindow(QMainWindow):
             )
 
     # -- summary -----------------------------------------------------------------------
+
+    def _join_run(self, item_ids: list[int]) -> None:
+        """Count these in the status bar's "Uploading N of M"; a new run once all finished."""
+        if self._run_finished():
+            self._run_ids.clear()
+        self._run_ids.update(item_ids)
 
     def _run_finished(self) -> bool:
         return all(

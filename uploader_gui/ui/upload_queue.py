@@ -314,7 +314,8 @@ class UploadQueue(QObject):
         self.model.append(items)
         for item in items:
             if resume:
-                self._batch_pending.setdefault(batch, set()).add(item.id)
+                # Not tracked as a batch: nobody just dropped these, so finishing them must
+                # not replace what is on the clipboard.
                 self._start(item)
             else:
                 item.state = State.FAILED
@@ -379,6 +380,11 @@ class UploadQueue(QObject):
     # -- running -----------------------------------------------------------------------
 
     def _start(self, item: UploadItem, notify: bool = True) -> None:
+        pending = self._batch_pending.get(item.batch)
+        if pending is not None:
+            # Retried while the rest of its drop is still running: the drop is not finished
+            # (nor its links copied) without it.
+            pending.add(item.id)
         item.attempt += 1
         item.state = State.QUEUED
         item.sent = 0
@@ -466,12 +472,15 @@ class UploadQueue(QObject):
             item.state = State.FAILED
             item.failure = FailureKind.KEY
             item.error = "the API key was rejected"
-            if self._key_state is _KeyState.OK:
-                # Pause the queue and ask once; the answer restarts these items.
-                self._key_state = _KeyState.ASKING
-                self._finish(item)
+            if self._key_state is not _KeyState.DECLINED:
+                # Pause the queue and ask once; a new key restarts these items, a refusal
+                # finishes them (give_up_on_key). Until then they still belong to their drop,
+                # which is not finished (nor copied) without them.
+                self.model.changed(item.id)
                 self.summary_changed.emit()
-                self.key_rejected.emit()
+                if self._key_state is _KeyState.OK:
+                    self._key_state = _KeyState.ASKING
+                    self.key_rejected.emit()
                 return
         elif isinstance(error, UploadError):
             item.state = State.FAILED
@@ -494,6 +503,8 @@ class UploadQueue(QObject):
                 item.failure = FailureKind.KEY
                 item.error = "the API key was rejected"
                 self._finish(item)
+            elif item.state is State.FAILED and item.failure is FailureKind.KEY:
+                self._finish(item)  # waited in its drop for the answer
         self.summary_changed.emit()
 
     def _finish(self, item: UploadItem) -> None:
