@@ -238,3 +238,9 @@ def test_a_damaged_database_is_kept_aside(tmp_path: Path) -> None:
     store = HistoryStore(path)
     assert store.recovered_from is not None
     assert store.count() == 0
+
+
+def test_unfinished_for_one_host(store: HistoryStore) -> None:
+    first, second = store.add([("/a.png", "a.png", "api.example"), ("/b.png", "b.png", "x:1")])
+    assert [e.id for e in store.unfinished()] == [first, second]
+    assert [e.id for e in store.unfinished("x:1")] == [second]

@@ -396,3 +396,21 @@ def test_an_open_history_tab_keeps_selection_and_position_while_it_refreshes(
     window.select_all_action.trigger()
     assert len(window.history_panel.selected_entries()) == model.rowCount()
     shut(qtbot, window)
+
+
+def test_a_window_for_another_target_leaves_the_running_uploads_alone(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    # e.g. `uploader-gui --sandbox` started next to the normal window: both share the
+    # history, and the first one's uploads in progress are not "left over from last time".
+    sandbox.faults.throttle_bps = 300_000
+    first = open_window(qtbot, sandbox, dialogs)
+    drop_files(first, [write(tmp_path / f"busy{i}.png", png_bytes(seed=i)) for i in range(2)])
+    qtbot.waitUntil(lambda: all(i.history_id is not None for i in first.model.items()))
+    other = make_window(qtbot, "https://api.imagepipeline.io", dialogs)
+    qtbot.wait(300)  # its history is opened and read after the first paint
+    assert other.model.items() == []
+    assert other.statusBar().currentMessage() == ""
+    shut(qtbot, other)
+    wait_finished(qtbot, first, 2)
+    shut(qtbot, first)

@@ -367,12 +367,18 @@ class HistoryStore:
         rows = self._query(f"SELECT {_COLUMNS} FROM uploads WHERE id = ?", (entry_id,))  # noqa: S608
         return _entry(rows[0]) if rows else None
 
-    def unfinished(self) -> list[HistoryEntry]:
-        """Items added but never finished (the app quit or crashed), oldest first."""
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued' ORDER BY id"  # noqa: S608
-        )
-        return [_entry(row) for row in rows]
+    def unfinished(self, api_host: str | None = None) -> list[HistoryEntry]:
+        """Items added but never finished (the app quit or crashed), oldest first.
+
+        With ``api_host``, only those meant for that host: a window for another target (the
+        sandbox, another API URL) may be running and uploading its own right now.
+        """
+        sql = f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued'"  # noqa: S608
+        params: tuple[str, ...] = ()
+        if api_host is not None:
+            sql += " AND api_host = ?"
+            params = (api_host,)
+        return [_entry(row) for row in self._query(sql + " ORDER BY id", params)]
 
     def find_upload(self, sha256: str, api_host: str) -> HistoryEntry | None:
         """The latest finished upload of these bytes to this host, if any."""

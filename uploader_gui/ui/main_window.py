@@ -978,7 +978,8 @@ class MainWindow(QMainWindow):
                 f"a new one was started.{kept}",
             )
         try:
-            unfinished = self.history.unfinished()
+            # Only this target's: a window for another one may be uploading its own now.
+            unfinished = self.history.unfinished(api_host(self.api_url))
         except Exception:
             log.exception("could not read unfinished uploads")
             return
