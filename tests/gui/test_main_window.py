@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -566,3 +567,19 @@ def test_a_retried_file_from_an_earlier_drop_shows_in_the_status_bar(
     qtbot.waitUntil(lambda: window.summary_label.text() == "Uploading 1 of 1")
     assert window.windowTitle() == "Uploading 1 of 1 — uploader-gui"
     qtbot.waitUntil(lambda: window.summary_label.text() == "1 image uploaded", timeout=5000)
+
+
+def test_files_recorded_after_shutdown_are_not_started(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    gate = threading.Event()
+    window.queue.recorder.submit(gate.wait, lambda _result, _error: None)  # hold its writes
+    drop_files(window, [write(tmp_path / "late.png", png_bytes())])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.queue.shutdown()  # before the history thread has written the new row
+    gate.set()
+    qtbot.waitUntil(lambda: not window.queue.recorder.busy)
+    qtbot.wait(150)
+    assert sandbox.requests == []
+    assert window.queue.uploading_count == 0
+    assert window.model.items()[0].state is State.QUEUED

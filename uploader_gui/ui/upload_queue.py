@@ -276,6 +276,8 @@ class UploadQueue(QObject):
     ) -> None:
         """The new items are in the history: start those still waiting to."""
         self._unrecorded.difference_update(item.id for item in items)
+        if self._closing:
+            return  # quitting: they stay "queued" in the history, listed at the next start
         if error is not None or ids is None:
             log.error("could not record new uploads in the history: %s", error)
         else:
