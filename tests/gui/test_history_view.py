@@ -414,3 +414,19 @@ def test_a_window_for_another_target_leaves_the_running_uploads_alone(
     shut(qtbot, other)
     wait_finished(qtbot, first, 2)
     shut(qtbot, first)
+
+
+def test_history_rows_say_which_files_are_uploading_now(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from uploader_gui.ui.history_view import DetailRole
+
+    sandbox.faults.latency = 0.8
+    show_history(qtbot, window, 0)
+    drop_files(window, [write(tmp_path / "going.png", png_bytes())])
+    model = window.history_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data(DetailRole).endswith("Uploading (see the Uploads tab)")
+    (item,) = wait_finished(qtbot, window, 1)
+    qtbot.waitUntil(lambda: model.entry_at(0).state is HistoryState.DONE)
+    assert model.index(0, 0).data(DetailRole).endswith(str(item.url))

@@ -53,11 +53,14 @@ KEEP_LOADED = 2000
 ROW_HEIGHT = 56
 THUMB = 40
 EntryRole = Qt.ItemDataRole.UserRole + 1
+#: The row's second line (see :func:`describe`).
+DetailRole = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def describe(entry: HistoryEntry) -> str:
+def describe(entry: HistoryEntry, running: bool = False) -> str:
+    """The row's second line; ``running``: this window is uploading it right now."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.uploaded_at or entry.added_at))
     if entry.state is HistoryState.DONE:
         return f"{when} · {entry.url}"
@@ -65,7 +68,7 @@ def describe(entry: HistoryEntry) -> str:
         return f"{when} · Failed: {entry.error}"
     if entry.state is HistoryState.CANCELLED:
         return f"{when} · Cancelled"
-    return f"{when} · Not uploaded"
+    return f"{when} · {'Uploading (see the Uploads tab)' if running else 'Not uploaded'}"
 
 
 class HistoryModel(QAbstractListModel):
@@ -81,6 +84,8 @@ class HistoryModel(QAbstractListModel):
         self._rows: dict[int, int] = {}
         self._total = 0
         self._pixmaps: dict[int, QPixmap | None] = {}  # None: requested or missing
+        #: Entries this window is uploading now (their rows say so, not "Not uploaded").
+        self.running_ids: set[int] = set()
 
     def reload(self, rows: int = 0) -> None:
         """Read the history again; with ``rows``, load that many at once (else page by page).
@@ -137,11 +142,13 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{entry.name}: {describe(entry)}\n{entry.path}"
+            return f"{entry.name}: {describe(entry, entry.id in self.running_ids)}\n{entry.path}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmap(entry.id)
         if role == EntryRole:
             return entry
+        if role == DetailRole:
+            return describe(entry, entry.id in self.running_ids)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -223,7 +230,7 @@ class HistoryDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.Link))
         else:
             painter.setPen(muted)
-        detail = metrics.elidedText(describe(entry), Qt.TextElideMode.ElideMiddle, width)
+        detail = metrics.elidedText(index.data(DetailRole), Qt.TextElideMode.ElideMiddle, width)
         painter.drawText(
             QRect(left, top + line + 2, width, line), Qt.AlignmentFlag.AlignVCenter, detail
         )

@@ -1030,6 +1030,11 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         self._history_dirty = False
+        self.history_model.running_ids = {
+            item.history_id
+            for item in self.model.items()
+            if item.history_id is not None and not item.state.finished
+        }
         self.history_panel.refresh()  # keeps the selection and the scroll position
 
     def remove_entries(self, entry_ids: list[int]) -> None:
