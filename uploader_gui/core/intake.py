@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,23 @@ class Intake:
 
 
 def _absolute(path: Path) -> Path:
-    return Path(os.path.abspath(path.expanduser()))
+    # "~someone" with no such user stays a name like any other.
+    with contextlib.suppress(RuntimeError):
+        path = path.expanduser()
+    return Path(os.path.abspath(path))
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether to expand ``path``; a path that cannot even be checked is taken as a file.
+
+    ``Path.is_dir`` raises for a name too long, a folder we may not enter or an I/O error:
+    one such path must not cost the rest of the drop. As a file, the upload says why it
+    cannot be read.
+    """
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def collect(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> Intake:
@@ -42,7 +59,7 @@ def collect(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> In
 
     for raw in paths:
         path = _absolute(Path(raw))
-        if path.is_dir():
+        if _is_dir(path):
             before = len(intake.files)
             for found in _walk_images(path, intake, follow_symlinks):
                 add(found)
