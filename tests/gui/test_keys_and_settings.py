@@ -141,7 +141,7 @@ def test_the_environment_key_wins_and_is_not_editable(
 
 
 def test_settings_apply_without_a_restart(
-    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, sandbox: SandboxServer
 ) -> None:
     dialogs.settings_answer = SettingsValues(
         api_url="", concurrency=7, retries=5, auto_copy=False, link_format=LinkFormat.HTML
@@ -157,8 +157,9 @@ def test_settings_apply_without_a_restart(
     assert stored.link_format is LinkFormat.HTML
     ini = Path(stored.store.fileName()).read_text()
     assert "concurrency=7" in ini
-    assert window.queue.clients._settings is not None
-    assert window.queue.clients._settings[1] not in ini  # never the key
+    assert sandbox.key not in ini  # never the key
+    # The URL changed (to production): nothing goes to the old one any more.
+    assert window.queue.clients.target is None
 
 
 def test_a_new_api_url_in_settings_looks_up_its_own_key(
@@ -284,3 +285,44 @@ def test_settings_dialog_refuses_an_insecure_url_and_returns_typed_values(qtbot:
     dialog.set_key_status(KeyStatus("Key: stored.", "GNOME Keyring", True, True))
     assert dialog.change_key_button.text() == "Replace Key…"
     assert dialog.remove_key_button.isEnabled()
+
+
+def test_files_not_yet_sent_follow_a_new_api_url(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    # The upload under way finishes where it started; the others go to the new server, and
+    # their history says so (duplicates are looked up per host).
+    (tmp_path / "other").mkdir()
+    with SandboxServer(storage_dir=tmp_path / "other") as other:
+        window = make_window(qtbot, sandbox.url, dialogs)
+        window.use_key(sandbox.url, sandbox.key)
+        window.queue.set_concurrency(1)
+        sandbox.faults.latency = 0.4
+        paths = [write(tmp_path / f"move{i}.png", png_bytes(seed=i)) for i in range(3)]
+        drop_files(window, paths)
+        qtbot.waitUntil(lambda: len(sandbox.requests) == 1, timeout=5000)
+        dialogs.settings_answer = SettingsValues(
+            api_url=other.url, concurrency=1, retries=3, auto_copy=True, link_format=LinkFormat.URL
+        )
+        window.settings_action.trigger()  # no key for it yet (none is given): the rest waits
+        qtbot.waitUntil(
+            lambda: (
+                [i.state for i in window.model.items()][1:] == [State.QUEUED] * 2
+                and all(i.waiting_for_key for i in window.model.items()[1:])
+            ),
+            timeout=5000,
+        )
+        window.use_key(other.url, other.key)
+        items = wait_finished(qtbot, window, 3)
+        assert [i.state for i in items] == [State.DONE] * 3
+        assert [u.filename for u in sandbox.uploads] == ["move0.png"]
+        assert sorted(u.filename for u in other.uploads) == ["move1.png", "move2.png"]
+        assert str(items[0].url).startswith(sandbox.url)
+        assert all(str(i.url).startswith(other.url) for i in items[1:])
+        hosts = {e.name: e.api_host for e in window.history.page(0, 10)}
+        assert hosts == {
+            "move0.png": api_host(sandbox.url),
+            "move1.png": api_host(other.url),
+            "move2.png": api_host(other.url),
+        }
+        shut(qtbot, window)

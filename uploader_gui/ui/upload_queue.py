@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_MS = 100
 
 
+class DestinationChangedError(CancelledError):
+    """The API URL changed before this file's upload began: it starts again for the new one."""
+
+
 class _KeyState(enum.Enum):
     OK = "ok"  # uploads run
     ASKING = "asking"  # a 401 paused the queue; the user is being asked for a new key
@@ -108,11 +112,26 @@ class ClientHolder:
                 self._retired.append(self._client)
                 self._client = None
 
-    def get(self) -> UploadClient:
+    @property
+    def target(self) -> str | None:
+        """The API URL uploads go to now (``None`` while there is no key)."""
         with self._lock:
+            return None if self._settings is None else self._settings[0]
+
+    def forget(self) -> None:
+        """No destination until :meth:`configure`: uploads not yet begun start again."""
+        with self._lock:
+            self._settings = None
+            if self._client is not None:
+                self._retired.append(self._client)
+                self._client = None
+
+    def get(self, api_url: str | None = None) -> UploadClient:
+        """The client; with ``api_url``, only if uploads still go there."""
+        with self._lock:
+            if self._settings is None or (api_url is not None and self._settings[0] != api_url):
+                raise DestinationChangedError()
             if self._client is None:
-                if self._settings is None:
-                    raise UploadError("no API key has been set")
                 from ..core.client import UploadClient
 
                 api_url, api_key, retry = self._settings
@@ -205,9 +224,14 @@ class UploadQueue(QObject):
         self.summary_changed.emit()
 
     def forget_key(self) -> None:
-        """No key any more: what is queued from now on waits for a new one."""
+        """No key any more: what is queued from now on waits for a new one.
+
+        Uploads already sending finish where they started; those handed to the pool but not
+        begun come back and wait too, so none reaches a destination the user just left.
+        """
         self._api = None
         self._has_key = False
+        self.clients.forget()
 
     @property
     def has_key(self) -> bool:
@@ -420,11 +444,16 @@ class UploadQueue(QObject):
                 fresh,
             )
 
+        assert self._api is not None  # (checked above through _has_key)
+        target = self._api[0]
+
         def work() -> JobOutcome:
             token.raise_if_cancelled()
+            if clients.target != target:
+                raise DestinationChangedError()  # before anything is sent or recorded
             board.started(item_id, attempt)
             return run_upload(
-                clients.get,
+                lambda: clients.get(target),
                 path,
                 history=link,
                 progress=lambda sent, total: board.progress(item_id, attempt, sent, total),
@@ -465,6 +494,10 @@ class UploadQueue(QObject):
             item.sent = item.total = max(item.total, item.sent)
             if result.size_bytes >= 0:
                 item.size = result.size_bytes
+        elif isinstance(error, DestinationChangedError):
+            self._start(item)  # for the new API URL (waiting, if it has no key yet)
+            self.summary_changed.emit()
+            return
         elif isinstance(error, CancelledError):
             item.state = State.CANCELLED
         elif isinstance(error, KeyRejectedError):
