@@ -583,3 +583,33 @@ def test_files_recorded_after_shutdown_are_not_started(
     assert sandbox.requests == []
     assert window.queue.uploading_count == 0
     assert window.model.items()[0].state is State.QUEUED
+
+
+def test_sigterm_while_the_quit_question_is_open_still_quits(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from uploader_gui.ui.dialogs import Dialogs
+    from uploader_gui.ui.settings import Settings
+
+    window = MainWindow(Settings(), sandbox.url, dialogs=Dialogs())  # real, modal questions
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.use_key(sandbox.url, sandbox.key)
+    sandbox.faults.latency = 5
+    drop_files(window, [write(tmp_path / "pending.png", png_bytes())])
+    qtbot.waitUntil(lambda: window.queue.uploading_count == 1)
+
+    def answer_no_if_still_open() -> None:  # bounds the test if the question stayed open
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+
+    QTimer.singleShot(300, window.quit_without_asking)  # as SIGTERM does
+    QTimer.singleShot(3000, answer_no_if_still_open)
+    started = time.monotonic()
+    window.close()  # "Quit uploader-gui?" waits in its own event loop
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert time.monotonic() - started < 2.9

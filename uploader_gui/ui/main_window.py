@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -1202,18 +1203,17 @@ class MainWindow(QMainWindow):
                 event.ignore()
             return
         running = self.queue.active_count
-        if (
-            running
-            and not self._quit_without_asking
-            and not self.dialogs.confirm(
+        if running and not self._quit_without_asking:
+            answer = self.dialogs.confirm(
                 self,
                 "Quit uploader-gui?",
                 f"{_plural(running, 'upload')} not finished. Quit and cancel them?",
                 "Quit and Cancel Uploads",
             )
-        ):
-            event.ignore()
-            return
+            # (SIGTERM or logout while the question was open closed it: quit anyway.)
+            if not answer and not self._quit_without_asking:
+                event.ignore()
+                return
         self._closing = True
         self._shutdown_started = time.monotonic()
         self.shutting_down.emit()
@@ -1229,8 +1229,17 @@ class MainWindow(QMainWindow):
         self._poll_shutdown()
 
     def quit_without_asking(self) -> None:
-        """Close now, cancelling uploads (SIGTERM, logout): they stay listed as not uploaded."""
+        """Close now, cancelling uploads (SIGTERM, logout): they stay listed as not uploaded.
+
+        A question still open (e.g. "Quit uploader-gui?") is closed first: nobody may be
+        there to answer it, and Qt ignores a close that arrives while one is under way.
+        """
         self._quit_without_asking = True
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            modal.close()
+            QTimer.singleShot(0, self, self.close)  # once its event loop has returned
+            return
         self.close()
 
     def _poll_shutdown(self) -> None:
