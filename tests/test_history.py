@@ -244,3 +244,13 @@ def test_unfinished_for_one_host(store: HistoryStore) -> None:
     first, second = store.add([("/a.png", "a.png", "api.example"), ("/b.png", "b.png", "x:1")])
     assert [e.id for e in store.unfinished()] == [first, second]
     assert [e.id for e in store.unfinished("x:1")] == [second]
+
+
+def test_a_name_that_is_not_utf8_is_kept_with_the_others(store: HistoryStore) -> None:
+    odd = os.fsdecode(b"/photos/caf\xe9.png")  # as Python sees such a file name
+    ids = store.add([("/photos/a.png", "a.png", "h"), (odd, odd.rsplit("/")[-1], "h")])
+    store.finish(ids[1], HistoryState.FAILED, error=f"could not read {odd}")
+    names = {entry.name for entry in store.page(0, 10)}
+    assert names == {"a.png", "caf\\xe9.png"}
+    (failed,) = store.page(0, 10, failed_only=True)
+    assert failed.error == "could not read /photos/caf\\xe9.png"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote_from_bytes
 
 import httpx
 import pytest
@@ -613,3 +615,22 @@ def test_sigterm_while_the_quit_question_is_open_still_quits(
     window.close()  # "Quit uploader-gui?" waits in its own event loop
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert time.monotonic() - started < 2.9
+
+
+def test_a_dropped_file_whose_name_is_not_utf8_uploads(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    folder = os.fsencode(tmp_path)
+    raw = folder + b"/caf\xe9.png"
+    with open(raw, "wb") as file:
+        file.write(png_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromEncoded(b"file://" + quote_from_bytes(raw).encode())])
+    drop_mime(window, mime)
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE, item.error
+    assert os.fsencode(item.path) == raw
+    qtbot.waitUntil(lambda: item.thumbnail is not None)  # decoded from the same bytes
+    qtbot.waitUntil(lambda: window.history.count() == 1)
+    (entry,) = window.history.page(0, 10)
+    assert (entry.name, entry.url) == ("caf\\xe9.png", item.url)

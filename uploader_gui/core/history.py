@@ -119,6 +119,20 @@ _COLUMNS = (
 )
 
 
+def _storable(text: str) -> str:
+    """``text`` as SQLite can store it.
+
+    A file name that is not valid UTF-8 reaches Python with lone surrogates, which SQLite
+    refuses; its odd bytes are written as ``\\xNN`` instead, so the row (and the others
+    written with it) is kept.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 def _entry(row: sqlite3.Row) -> HistoryEntry:
     return HistoryEntry(
         id=row["id"],
@@ -283,7 +297,7 @@ class HistoryStore:
                 cursor = db.execute(
                     "INSERT INTO uploads (path, name, api_host, state, added_at) "
                     "VALUES (?, ?, ?, 'queued', ?)",
-                    (path, name, host, now),
+                    (_storable(path), _storable(name), host, now),
                 )
                 ids.append(int(cursor.lastrowid or 0))
         return ids
@@ -318,7 +332,16 @@ class HistoryStore:
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
                 "content_type = coalesce(?, content_type) "
                 "WHERE id = ? AND state != 'done'",
-                (state.value, url, error, uploaded_at, sha256, size, content_type, entry_id),
+                (
+                    state.value,
+                    url,
+                    None if error is None else _storable(error),
+                    uploaded_at,
+                    sha256,
+                    size,
+                    content_type,
+                    entry_id,
+                ),
             )
 
     def remove(self, entry_ids: Iterable[int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import tempfile
 import time
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -113,6 +115,19 @@ def save_image_data(image: QImage, prefix: str) -> Path:
     if not image.save(str(path)):  # the format follows the .png suffix
         raise OSError(f"could not save the image to {path}")
     return path
+
+
+def _local_file(url: QUrl) -> Path:
+    """The path of a local ``file:`` URL, exact even for a name that is not UTF-8.
+
+    ``QUrl.toLocalFile`` turns such bytes into U+FFFD, naming a file that does not exist;
+    on POSIX the percent-encoded bytes are decoded as the file system does instead.
+    """
+    path = url.toLocalFile()
+    if "\ufffd" in path and os.name == "posix":
+        encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+        path = os.fsdecode(unquote_to_bytes(encoded))
+    return Path(path)
 
 
 def _delete_thumbnails(entry_ids: list[int]) -> None:
@@ -779,14 +794,14 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _local_paths(mime: QMimeData, from_text: bool) -> list[Path]:
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        paths = [_local_file(url) for url in mime.urls() if url.isLocalFile()]
         if not paths and from_text and mime.hasText():
             for line in mime.text().splitlines():
                 line = line.strip()
                 if line.startswith("file://"):
                     url = QUrl(line)
                     if url.isLocalFile():
-                        paths.append(Path(url.toLocalFile()))
+                        paths.append(_local_file(url))
                 elif line.startswith(("/", "~/")):
                     paths.append(Path(line).expanduser())
         return paths

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QThread
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QSize, Qt, QThread
 from PySide6.QtGui import QImage, QImageReader
 
 from ..core.sniff import HEAD_SIZE, sniff
@@ -43,7 +43,21 @@ def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage,
     # Name the format from our own sniffing: letting Qt probe every image plugin on a
     # worker thread (the SVG one creates QObjects while holding Python's lock) can deadlock
     # against the GUI thread.
-    reader = QImageReader(str(path), QByteArray(FORMATS[kind.mime]))
+    name = str(path)
+    buffer = None
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        # A name that is not UTF-8 (Python keeps its bytes as surrogates) cannot be passed
+        # to Qt as text: it would name another file. Read the bytes here instead.
+        try:
+            with open(path, "rb") as file:
+                buffer = QBuffer()
+                buffer.setData(QByteArray(file.read()))
+        except OSError as exc:
+            raise ThumbnailError(exc.strerror or "cannot read the file") from None
+    fmt = QByteArray(FORMATS[kind.mime])
+    reader = QImageReader(name, fmt) if buffer is None else QImageReader(buffer, fmt)
     reader.setAutoDetectImageFormat(False)
     reader.setAutoTransform(True)
     full = reader.size()
