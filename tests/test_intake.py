@@ -32,3 +32,20 @@ def test_a_path_that_cannot_be_checked_does_not_cost_the_rest(tmp_path: Path) ->
     assert intake.files[0] == too_long
     assert intake.files[1] == good
     assert intake.files[2] == Path(os.getcwd(), "~no-such-user-here/x.png")
+
+
+def test_files_found_in_folders_are_told_apart_from_files_named_on_their_own(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"{index}.png").write_bytes(b"x")
+    named = folder / "1.png"
+    # Named first, then its folder: the folder still counts all three images.
+    intake = collect([named, folder])
+    assert intake.files == [named, folder / "0.png", folder / "2.png"]
+    assert intake.folders == {folder: 3}
+    assert intake.from_folders == {folder / "0.png", folder / "2.png"}
+    assert intake.folder_images == 3
+    assert intake.without_folders() == [named]

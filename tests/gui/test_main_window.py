@@ -103,11 +103,13 @@ def test_a_big_folder_asks_first_and_declining_queues_nothing(
         write(root / f"{index:03}.png", png_bytes(seed=index))
     loose = write(tmp_path / "loose.png", png_bytes())
     dialogs.confirm_answer = False
-    drop_files(window, [root, loose])
+    # One of its images named on its own too: it still holds 101, and declining the folder
+    # keeps the files the user named.
+    drop_files(window, [root / "050.png", root, loose])
     qtbot.waitUntil(lambda: len(dialogs.confirms) == 1)
     assert "101 images" in dialogs.confirms[0]
-    items = wait_finished(qtbot, window, 1)
-    assert items[0].name == "loose.png"
+    items = wait_finished(qtbot, window, 2)
+    assert [item.name for item in items] == ["050.png", "loose.png"]
 
 
 def test_non_file_links_are_refused_with_a_message(window: MainWindow) -> None:

@@ -20,6 +20,14 @@ class Intake:
     folders: dict[Path, int] = field(default_factory=dict)
     #: Folders that could not be read, with the reason.
     unreadable: dict[Path, str] = field(default_factory=dict)
+    #: Files found by expanding folders (and not also named on their own).
+    from_folders: set[Path] = field(default_factory=set)
+    #: How many different images the folders hold (those also named on their own included).
+    folder_images: int = 0
+
+    def without_folders(self) -> list[Path]:
+        """The files, less those only found inside folders (the user declined those)."""
+        return [path for path in self.files if path not in self.from_folders]
 
 
 def _absolute(path: Path) -> Path:
@@ -51,6 +59,7 @@ def collect(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> In
     """
     intake = Intake()
     seen: set[Path] = set()
+    named: set[Path] = set()
 
     def add(path: Path) -> None:
         if path not in seen:
@@ -60,12 +69,16 @@ def collect(paths: Iterable[Path | str], *, follow_symlinks: bool = False) -> In
     for raw in paths:
         path = _absolute(Path(raw))
         if _is_dir(path):
-            before = len(intake.files)
-            for found in _walk_images(path, intake, follow_symlinks):
-                add(found)
-            intake.folders[path] = len(intake.files) - before
+            found = _walk_images(path, intake, follow_symlinks)
+            for image in found:
+                add(image)
+            intake.folders[path] = len(found)
+            intake.from_folders.update(found)
         else:
             add(path)
+            named.add(path)
+    intake.folder_images = len(intake.from_folders)
+    intake.from_folders -= named
     return intake
 
 

@@ -676,7 +676,7 @@ class MainWindow(QMainWindow):
         if intake is None:
             self.statusBar().showMessage(f"Could not read the dropped files: {error}")
             return
-        from_folders = sum(intake.folders.values())
+        from_folders = intake.folder_images
         if from_folders > ASK_ABOVE:
             names = ", ".join(f"“{folder.name}”" for folder in intake.folders)
             if not self.dialogs.confirm(
@@ -685,8 +685,7 @@ class MainWindow(QMainWindow):
                 f"{names} holds {from_folders} images. Upload all of them?",
                 f"Upload {from_folders} Images",
             ):
-                folders = set(intake.folders)
-                intake.files = [p for p in intake.files if not any(f in p.parents for f in folders)]
+                intake.files = intake.without_folders()  # files named on their own stay
         empty = [folder.name for folder, count in intake.folders.items() if count == 0]
         if empty:
             self.statusBar().showMessage(f"No images found in {', '.join(empty)}", 6000)
