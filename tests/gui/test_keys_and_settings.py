@@ -326,3 +326,28 @@ def test_files_not_yet_sent_follow_a_new_api_url(
             "move2.png": api_host(other.url),
         }
         shut(qtbot, window)
+
+
+def test_a_url_fixed_for_the_session_is_shown_read_only_and_not_saved(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs
+) -> None:
+    window = create_window(Namespace(api_url=None, sandbox=True, files=[]))
+    window.dialogs = dialogs  # type: ignore[assignment]
+    qtbot.addWidget(window)
+    assert window.sandbox is not None
+    shown: list[SettingsValues] = []
+
+    def edit_settings(_parent: object, values: SettingsValues, *_args: object) -> SettingsValues:
+        shown.append(values)
+        dialog = SettingsDialog(None, values, window.key_status(), "https://x.example")
+        qtbot.addWidget(dialog)
+        assert dialog.api_url.isReadOnly()
+        assert dialog.api_url.text() == window.sandbox.url  # type: ignore[union-attr]
+        return dialog.values()
+
+    dialogs.edit_settings = edit_settings  # type: ignore[method-assign,assignment]
+    window.settings_action.trigger()
+    assert shown[0].api_url_fixed_by == "sandbox mode"
+    assert window.settings.api_url == ""  # the sandbox's address is not kept as the API URL
+    assert window.api_url == window.sandbox.url
+    shut(qtbot, window)

@@ -51,6 +51,8 @@ class SettingsValues:
     link_format: LinkFormat
     reuse_duplicates: bool = True
     resume_unfinished: bool = False
+    #: Why the API URL cannot be changed now ("sandbox mode"…); empty when it can.
+    api_url_fixed_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -612,8 +612,14 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        fixed_by = ""
+        if self.sandbox is not None:
+            fixed_by = "sandbox mode"
+        elif self.api_url_locked:
+            fixed_by = "--api-url or IMAGEPIPELINE_API_URL"
         current = SettingsValues(
-            api_url=self.settings.api_url,
+            api_url=self.api_url if fixed_by else self.settings.api_url,
+            api_url_fixed_by=fixed_by,
             concurrency=self.settings.concurrency,
             retries=self.settings.retries,
             auto_copy=self.settings.auto_copy,
@@ -646,7 +652,8 @@ class MainWindow(QMainWindow):
         settings.concurrency = values.concurrency
         settings.retries = values.retries
         settings.auto_copy = values.auto_copy
-        settings.api_url = values.api_url
+        if not values.api_url_fixed_by:
+            settings.api_url = values.api_url
         settings.reuse_duplicates = values.reuse_duplicates
         settings.resume_unfinished = values.resume_unfinished
         self.queue.reuse_duplicates = values.reuse_duplicates

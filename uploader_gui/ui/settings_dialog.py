@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,6 +109,14 @@ class SettingsDialog(QDialog):
         self.api_url.setPlaceholderText(default_url)
         self.api_url.setToolTip("The API's base URL; https only (http only for localhost)")
         advanced_form.addRow("API &URL:", self.api_url)
+        self._fixed_by = values.api_url_fixed_by
+        if self._fixed_by:
+            # Shown as it is in use, and not editable: a change would be silently ignored.
+            self.api_url.setReadOnly(True)
+            fixed = QLabel(f"Set by {self._fixed_by} for this session.")
+            fixed.setWordWrap(True)
+            fixed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            advanced_form.addRow(fixed)
         self.url_error = QLabel()
         self.url_error.setWordWrap(True)
         self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
@@ -152,4 +161,5 @@ class SettingsDialog(QDialog):
             link_format=LinkFormat.parse(self.link_format.currentData()),
             reuse_duplicates=self.reuse_duplicates.isChecked(),
             resume_unfinished=self.resume_unfinished.isChecked(),
+            api_url_fixed_by=self._fixed_by,
         )
