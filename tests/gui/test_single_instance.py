@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
 from tests.test_desktop_install import (
@@ -286,3 +287,32 @@ def test_the_hand_off_path_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_an_instance_replaced_while_hung_leaves_its_successor_s_socket(
+    qtbot: QtBot, runtime: Path
+) -> None:
+    name = str(runtime / "taken")
+    hung = InstanceServer()
+    assert hung.listen(name)
+    # A later start found it unresponsive and took the name (as claim() does).
+    QLocalServer.removeServer(name)
+    successor = InstanceServer()
+    assert successor.listen(name)
+    try:
+        hung.close()  # the hung one wakes up and quits
+        assert Path(name).exists()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.connect(name)  # the next start still reaches the successor
+            client.setblocking(False)
+            received = bytearray()
+
+            def greeted() -> bool:
+                with contextlib.suppress(BlockingIOError):
+                    received.extend(client.recv(1024))
+                return bytes(received) == GREETING
+
+            qtbot.waitUntil(greeted)
+    finally:
+        successor.close()
+    assert not Path(name).exists()

@@ -169,6 +169,14 @@ def _read_line(sock: QLocalSocket, timeout_ms: int) -> bytes:
     return bytes(sock.readLine(1024).data())
 
 
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class InstanceServer(QObject):
     """Listens for later starts; emits what they hand over."""
 
@@ -181,9 +189,13 @@ class InstanceServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._peers: set[_Peer] = set()
+        self._socket_file: tuple[int, int] | None = None
 
     def listen(self, name: str) -> bool:
-        return self._server.listen(name)
+        if not self._server.listen(name):
+            return False
+        self._socket_file = _file_identity(self._server.fullServerName())
+        return True
 
     def error_string(self) -> str:
         return self._server.errorString()
@@ -193,10 +205,42 @@ class InstanceServer(QObject):
         return self._server.fullServerName()
 
     def close(self) -> None:
-        """Stops listening, removes the socket file and drops connections in progress."""
-        self._server.close()
+        """Stops listening, removes the socket file and drops connections in progress.
+
+        If a later start took the name over while this instance was hung, the file at the
+        path is that instance's, and Qt would delete it (the next start would then open a
+        second window). It is moved aside, under the start lock, while Qt closes.
+        """
+        path = self._server.fullServerName()
+        identity = _file_identity(path) if path and os.name != "nt" else None
+        if identity is not None and self._socket_file is not None and identity != self._socket_file:
+            self._close_beside(path)
+        else:
+            self._server.close()
+        self._socket_file = None
         for peer in list(self._peers):
             peer.close(abort=True)
+
+    def _close_beside(self, path: str) -> None:
+        lock = QLockFile(path + ".lock")
+        if not lock.tryLock(LOCK_TIMEOUT_MS):
+            log.warning("could not lock %s.lock; leaving the socket to its new owner", path)
+            self._server.close()  # (rare: it then removes the new owner's file)
+            return
+        aside = f"{path}.{os.getpid()}.closing"
+        try:
+            os.replace(path, aside)
+        except OSError:
+            self._server.close()
+            lock.unlock()
+            return
+        try:
+            self._server.close()  # finds nothing to delete at the path
+        finally:
+            try:
+                os.replace(aside, path)
+            finally:
+                lock.unlock()
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
