@@ -282,6 +282,12 @@ def test_settings_dialog_refuses_an_insecure_url_and_returns_typed_values(qtbot:
     assert dialog.values() == SettingsValues(
         "https://staging.example.com", 12, 3, True, LinkFormat.MARKDOWN
     )
+    # While another URL is typed, the key buttons would act on the wrong host: they wait.
+    assert not dialog.change_key_button.isEnabled()
+    assert dialog.url_pending.isVisibleTo(dialog)
+    dialog.api_url.setText("https://api.imagepipeline.io/")  # the one in use, spelt otherwise
+    assert dialog.change_key_button.isEnabled()
+    assert not dialog.url_pending.isVisibleTo(dialog)
     dialog.set_key_status(KeyStatus("Key: stored.", "GNOME Keyring", True, True))
     assert dialog.change_key_button.text() == "Replace Key…"
     assert dialog.remove_key_button.isEnabled()

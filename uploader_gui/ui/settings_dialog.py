@@ -59,9 +59,13 @@ class SettingsDialog(QDialog):
         key_buttons.addWidget(self.change_key_button)
         key_buttons.addWidget(self.remove_key_button)
         key_buttons.addStretch(1)
+        self.url_pending = QLabel("Press OK to switch to the new API URL; its key comes next.")
+        self.url_pending.setWordWrap(True)
+        self.url_pending.hide()
         key_layout.addWidget(self.key_label)
         key_layout.addWidget(self.backend_label)
         key_layout.addLayout(key_buttons)
+        key_layout.addWidget(self.url_pending)
         layout.addWidget(key_box)
 
         uploads = QGroupBox("Uploads")
@@ -122,6 +126,11 @@ class SettingsDialog(QDialog):
         self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
         self.url_error.hide()
         advanced_form.addRow(self.url_error)
+        # The key buttons act on the URL in use: while another one is typed they would
+        # store a key under the wrong host, so they wait for OK.
+        self._url_in_use = self._typed_url()
+        self._key: KeyStatus | None = None
+        self.api_url.textChanged.connect(self._url_edited)
         layout.addWidget(advanced)
 
         buttons = QDialogButtonBox(
@@ -133,12 +142,35 @@ class SettingsDialog(QDialog):
         self.set_key_status(key)
 
     def set_key_status(self, key: KeyStatus) -> None:
+        self._key = key
         self.key_label.setText(key.text)
         self.backend_label.setText(f"Keyring in use: {key.backend}")
         self.backend_label.setVisible(key.backend not in key.text)
-        self.change_key_button.setEnabled(key.editable)
         self.change_key_button.setText("Replace Key…" if key.removable else "Set Key…")
-        self.remove_key_button.setEnabled(key.editable and key.removable)
+        self._update_key_buttons()
+
+    def _typed_url(self) -> str | None:
+        """The URL in the field as it would be used; ``None`` if it cannot be."""
+        try:
+            return normalize_api_url(self.api_url.text().strip() or self._default_url)
+        except ConfigurationError:
+            return None
+
+    def _url_edited(self) -> None:
+        self.url_error.hide()
+        self._update_key_buttons()
+
+    def _update_key_buttons(self) -> None:
+        key = self._key
+        if key is None:
+            return
+        same_url = self._typed_url() == self._url_in_use
+        if self.url_pending.isVisibleTo(self) == same_url:
+            self.url_pending.setVisible(not same_url)
+            if self.isVisible():
+                self.adjustSize()  # room for the line (a dialog does not grow by itself)
+        self.change_key_button.setEnabled(key.editable and same_url)
+        self.remove_key_button.setEnabled(key.editable and key.removable and same_url)
 
     def _accept(self) -> None:
         text = self.api_url.text().strip()
