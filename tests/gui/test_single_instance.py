@@ -195,6 +195,20 @@ def test_the_socket_is_per_user_and_per_target(
     assert Path(fallback).name == Path(sandbox).name
 
 
+def read_line(qtbot: QtBot, client: socket.socket) -> bytes:
+    """One line from an in-process server (whose event loop must keep running meanwhile)."""
+    client.setblocking(False)
+    received = bytearray()
+
+    def complete() -> bool:
+        with contextlib.suppress(BlockingIOError):
+            received.extend(client.recv(1024))
+        return received.endswith(b"\n")
+
+    qtbot.waitUntil(complete)
+    return bytes(received)
+
+
 def test_the_server_takes_a_hand_off(qtbot: QtBot, runtime: Path, tmp_path: Path) -> None:
     server = InstanceServer()
     name = str(runtime / "s")
@@ -203,23 +217,12 @@ def test_the_server_takes_a_hand_off(qtbot: QtBot, runtime: Path, tmp_path: Path
         paths = [str(tmp_path / "a b.png"), str(tmp_path / "ünï.png")]
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.connect(name)
-            client.setblocking(False)
-            received = bytearray()
-
-            def read_line() -> bool:
-                with contextlib.suppress(BlockingIOError):
-                    received.extend(client.recv(1024))
-                return received.endswith(b"\n")
-
-            qtbot.waitUntil(read_line)
-            assert bytes(received) == GREETING
-            received.clear()
+            assert read_line(qtbot, client) == GREETING
             message = {"paths": paths, "activation_token": "tok"}
             with qtbot.waitSignal(server.files_received) as signal:
                 client.sendall(json.dumps(message).encode() + b"\n")
             assert signal.args == [[Path(p) for p in paths], "tok"]
-            qtbot.waitUntil(read_line)
-            assert bytes(received) == ACK
+            assert read_line(qtbot, client) == ACK
     finally:
         server.close()
     assert not Path(name).exists()
@@ -304,15 +307,7 @@ def test_an_instance_replaced_while_hung_leaves_its_successor_s_socket(
         assert Path(name).exists()
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.connect(name)  # the next start still reaches the successor
-            client.setblocking(False)
-            received = bytearray()
-
-            def greeted() -> bool:
-                with contextlib.suppress(BlockingIOError):
-                    received.extend(client.recv(1024))
-                return bytes(received) == GREETING
-
-            qtbot.waitUntil(greeted)
+            assert read_line(qtbot, client) == GREETING
     finally:
         successor.close()
     assert not Path(name).exists()
