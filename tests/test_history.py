@@ -240,10 +240,20 @@ def test_a_damaged_database_is_kept_aside(tmp_path: Path) -> None:
     assert store.count() == 0
 
 
-def test_unfinished_for_one_host(store: HistoryStore) -> None:
-    first, second = store.add([("/a.png", "a.png", "api.example"), ("/b.png", "b.png", "x:1")])
+def test_unfinished_for_one_host(tmp_path: Path) -> None:
+    first, second = HistoryStore(tmp_path / "h.sqlite3").add(
+        [("/a.png", "a.png", "api.example"), ("/b.png", "b.png", "x:1")]
+    )
+    store = HistoryStore(tmp_path / "h.sqlite3")  # the next run
     assert [e.id for e in store.unfinished()] == [first, second]
     assert [e.id for e in store.unfinished("x:1")] == [second]
+
+
+def test_unfinished_is_what_earlier_runs_left_not_this_runs_own(tmp_path: Path) -> None:
+    (old,) = HistoryStore(tmp_path / "h.sqlite3").add([("/old.png", "old.png", "h")])
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    store.add([("/new.png", "new.png", "h")])  # this run's, being uploaded now
+    assert [e.id for e in store.unfinished("h")] == [old]
 
 
 def test_a_name_that_is_not_utf8_is_kept_with_the_others(store: HistoryStore) -> None:
@@ -254,3 +264,155 @@ def test_a_name_that_is_not_utf8_is_kept_with_the_others(store: HistoryStore) ->
     assert names == {"a.png", "caf\\xe9.png"}
     (failed,) = store.page(0, 10, failed_only=True)
     assert failed.error == "could not read /photos/caf\\xe9.png"
+    assert failed.path == odd  # the exact path, so the file can be resumed
+
+
+def test_a_drop_is_expanded_exactly_once_across_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    first = HistoryStore(path)
+    folder = tmp_path / "photos"
+    odd = Path(os.fsdecode(b"/photos/caf\xe9.png"))
+    drop_id = first.add_drop([folder, odd], "h")
+    files = [folder / f"{i}.png" for i in range(5)]
+    assert first.leftover_drops("h") == []  # this run's own drop is not a leftover
+    # The run that made it recorded two files, then died before closing the drop.
+    with first._transaction() as db:
+        first._insert(db, [(str(p), p.name, "h") for p in files[:2]], drop_id, 0.0)
+    first.close()
+
+    second = HistoryStore(path)
+    (drop,) = second.leftover_drops("h")
+    assert drop.paths == [folder, odd]  # exact, whatever the encoding
+    assert second.leftover_drops("other-host") == []
+    added = second.record_drop(drop.id, [*files, odd], "h")
+    assert [e.path for e in added] == [*map(str, files[2:]), str(odd)]
+    assert second.leftover_drops("h") == []
+    assert sorted(e.path for e in second.page(0, 100)) == sorted(map(str, [*files, odd]))
+    second.close()
+    assert HistoryStore(path).leftover_drops("h") == []
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link to /dev/null", "link outside"])
+def test_a_history_entry_that_is_not_a_regular_file_is_moved_aside(
+    tmp_path: Path, kind: str
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "history.sqlite3"
+    outside = tmp_path / "elsewhere.sqlite3"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link to /dev/null":
+        path.symlink_to("/dev/null")
+    else:
+        HistoryStore(outside).close()
+        path.symlink_to(outside)
+    store = HistoryStore(path)
+    store.add([("/a.png", "a.png", "h")])
+    assert not store.temporary
+    assert store.recovered_from is not None
+    assert os.path.lexists(store.recovered_from)  # kept, not deleted
+    assert path.is_file()
+    assert not path.is_symlink()
+    assert not os.path.lexists("/dev/null-journal")
+    assert not os.path.lexists("/dev/null-wal")
+    store.close()
+    assert HistoryStore(path).count() == 1
+    if kind == "link outside":
+        assert HistoryStore(outside).count() == 0  # what the link pointed to is untouched
+
+
+def test_a_link_inside_the_data_folder_to_a_good_file_is_used(tmp_path: Path) -> None:
+    real = tmp_path / "history-real.sqlite3"
+    HistoryStore(real).add([("/a.png", "a.png", "h")])
+    link = tmp_path / "history.sqlite3"
+    link.symlink_to(real.name)
+    store = HistoryStore(link)
+    assert store.recovered_from is None
+    assert store.count() == 1
+
+
+def test_a_side_file_that_is_a_link_is_never_written_through(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    first = HistoryStore(path)
+    first.add([("/a.png", "a.png", "h")])
+    first.close()
+    target = tmp_path / "victim"
+    target.write_bytes(b"keep me")
+    (tmp_path / "history.sqlite3-wal").unlink(missing_ok=True)
+    (tmp_path / "history.sqlite3-wal").symlink_to(target)
+    store = HistoryStore(path)
+    store.add([("/b.png", "b.png", "h")])
+    assert target.read_bytes() == b"keep me"
+    assert store.count() == 2
+
+
+def test_an_unusable_data_folder_gives_a_temporary_history_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    store = HistoryStore(blocker / "history.sqlite3")
+    store.add([("/a.png", "a.png", "h")])
+    assert store.temporary
+    assert store.recovery_reason
+    assert store.count() == 1  # it works, for this session
+    store.close()
+    assert list(temp.iterdir()) == []  # no temporary folder left behind
+
+
+def test_the_data_folder_and_its_files_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "uploader-gui"
+    store = HistoryStore(folder / "history.sqlite3")
+    store.add([("/a.png", "a.png", "h")])
+    assert folder.stat().st_mode & 0o777 == 0o700
+    files = [p for p in folder.iterdir() if p.name.startswith("history.sqlite3")]
+    assert {p.name for p in files} >= {"history.sqlite3", "history.sqlite3-wal"}
+    for file in files:
+        assert file.stat().st_mode & 0o777 == 0o600, file.name
+    store.close()
+
+
+def test_an_existing_history_is_made_private(tmp_path: Path) -> None:
+    folder = tmp_path / "uploader-gui"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    HistoryStore(folder / "history.sqlite3").close()
+    (folder / "history.sqlite3").chmod(0o644)
+    HistoryStore(folder / "history.sqlite3").close()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / "history.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def _immutable(path: Path, on: bool) -> None:
+    import subprocess
+
+    subprocess.run(["chattr", "+i" if on else "-i", str(path)], check=True)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
+def test_a_history_that_cannot_be_written_says_so_at_open_and_on_each_write(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).add([("/a.png", "a.png", "h")])
+    _immutable(path, True)
+    try:
+        store = HistoryStore(path, lazy=True)
+        failures: list[str] = []
+        store.watch_writes(failures.append)
+        store.open()
+        assert store.write_error is not None
+        assert "readonly" in store.write_error
+        assert store.count() == 1  # still readable
+        with pytest.raises(sqlite3.Error):
+            store.add([("/b.png", "b.png", "h")])
+        assert len(failures) == 2  # the probe at open, then the write
+        store.close()
+    finally:
+        _immutable(path, False)

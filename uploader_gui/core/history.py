@@ -1,10 +1,17 @@
 """Upload history: every file the user dropped and what became of it, in SQLite.
 
 One row per upload item, written when the item is added (so a crash forgets nothing) and
-when it finishes (so no URL is lost). WAL mode with full sync: a committed row survives
-``kill -9`` and power loss. The schema is versioned with ``PRAGMA user_version`` and moved
-forward by :data:`MIGRATIONS`. A database that cannot be opened is moved aside (kept, not
-deleted) and a fresh one started; :attr:`HistoryStore.recovered_from` says where it went.
+when it finishes (so no URL is lost). A drop is recorded whole (its paths and folders) before
+it is expanded, so one cut short by a crash is expanded at the next start. WAL mode with full
+sync: a committed row survives ``kill -9`` and power loss. The schema is versioned with
+``PRAGMA user_version`` and moved forward by :data:`MIGRATIONS`.
+
+A database that cannot be used is moved aside (kept, not deleted) and a fresh one started in
+the same folder; :attr:`HistoryStore.recovered_from` says where it went. A symbolic link that
+leads out of the folder, or to anything but a regular file, is never followed. When no file
+can be used at all, the history lives in memory for the session
+(:attr:`HistoryStore.temporary`). A write that fails is reported through
+:meth:`HistoryStore.watch_writes`, since crash recovery depends on it.
 
 One connection serves every thread, under a lock; statements are short.
 """
@@ -14,18 +21,25 @@ from __future__ import annotations
 import csv
 import enum
 import json
+import logging
+import os
 import sqlite3
+import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO
 
-from .paths import data_dir
+from .paths import PRIVATE_FILE_MODE, data_dir, make_private, private_dir
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "history.sqlite3"
+#: Files SQLite keeps beside the database.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 class HistoryState(enum.Enum):
@@ -111,12 +125,53 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX uploads_added ON uploads (added_at DESC, id DESC);
     CREATE INDEX uploads_duplicate ON uploads (api_host, sha256) WHERE state = 'done';
     """,
+    # 4: drops recorded before they are expanded, so a crash while a big folder is listed
+    # loses none of it; each upload row names its drop (expanded exactly once) and keeps the
+    # exact bytes of a path that is not UTF-8, so it can be resumed.
+    """
+    CREATE TABLE drops (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        api_host TEXT NOT NULL,
+        paths BLOB NOT NULL,
+        added_at REAL NOT NULL
+    );
+    ALTER TABLE uploads ADD COLUMN drop_id INTEGER;
+    ALTER TABLE uploads ADD COLUMN raw_path BLOB;
+    CREATE INDEX uploads_drop ON uploads (drop_id) WHERE drop_id IS NOT NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
-    "id, path, name, size, sha256, content_type, api_host, state, url, error, added_at, uploaded_at"
+    "id, path, raw_path, name, size, sha256, content_type, api_host, state, url, error, "
+    "added_at, uploaded_at"
 )
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Files and folders handed over together, recorded before they are expanded."""
+
+    id: int
+    paths: list[Path]
+
+
+def _pack_paths(paths: Sequence[Path | str]) -> bytes:
+    # NUL cannot occur in a path: the exact bytes of every name, whatever their encoding.
+    return b"\0".join(os.fsencode(path) for path in paths)
+
+
+def _unpack_paths(blob: bytes) -> list[Path]:
+    return [Path(os.fsdecode(raw)) for raw in bytes(blob).split(b"\0") if raw]
+
+
+def _raw_path(path: str) -> bytes | None:
+    """The exact bytes of a path that SQLite text cannot hold (``None`` for the rest)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return None
 
 
 def _storable(text: str) -> str:
@@ -136,7 +191,7 @@ def _storable(text: str) -> str:
 def _entry(row: sqlite3.Row) -> HistoryEntry:
     return HistoryEntry(
         id=row["id"],
-        path=row["path"],
+        path=os.fsdecode(row["raw_path"]) if row["raw_path"] is not None else row["path"],
         name=row["name"],
         size=row["size"],
         sha256=row["sha256"],
@@ -176,6 +231,67 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     )
 
 
+def _set_aside(entry: Path) -> Path | None:
+    """Rename ``entry`` (a link itself, never what it points to) to a free ``.unreadable-``
+    name beside it; return that name, or ``None`` if there was nothing to move."""
+    if not os.path.lexists(entry):
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = entry.with_name(f"{entry.name}.unreadable-{stamp}")
+    counter = 2
+    while os.path.lexists(target):
+        target = entry.with_name(f"{entry.name}.unreadable-{stamp}-{counter}")
+        counter += 1
+    os.replace(entry, target)
+    return target
+
+
+def _entry_problem(entry: Path, folder: Path) -> str | None:
+    """Why ``entry`` must not be opened as (part of) the database, or ``None`` if it may.
+
+    A missing entry is fine (it is created). A symbolic link may be followed only to a
+    regular file inside ``folder``; anything else that is not a regular file is refused.
+    """
+    try:
+        info = os.lstat(entry)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"it cannot be checked: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        target = Path(os.path.realpath(entry))
+        if not target.is_relative_to(os.path.realpath(folder)):
+            return f"it is a link to {target}, outside {folder}"
+        try:
+            mode = os.stat(target).st_mode
+        except OSError:
+            return f"it is a link to {target}, which cannot be opened"
+        if not stat.S_ISREG(mode):
+            return f"it is a link to {target}, which is not a regular file"
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    """A short reason for a failure of the history file, without a traceback."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror[0].lower()}{exc.strerror[1:]}{where}"
+    return str(exc) or type(exc).__name__
+
+
+_SQLITE_CANTOPEN = 14
+
+
+def _is_cantopen(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _SQLITE_CANTOPEN
+
+
 class HistoryStore:
     """The history database. Safe to use from several threads.
 
@@ -186,36 +302,97 @@ class HistoryStore:
     def __init__(self, path: Path | None = None, *, lazy: bool = False) -> None:
         """With ``lazy``, the file is opened and checked on first use (off start-up)."""
         self.path = path or data_dir() / FILE_NAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        #: Where an unreadable database was moved, if one was; the app tells the user.
+        #: Where an unusable database was moved, if one was; the app tells the user.
         self.recovered_from: Path | None = None
         self.recovery_reason: str | None = None
+        #: No file could be used: this session's history is in memory and ends with it.
+        self.temporary = False
+        #: Why the last write failed (``None`` while writes succeed): crash recovery is off.
+        self.write_error: str | None = None
+        self._write_watchers: list[Callable[[str], None]] = []
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         self._ready = False
+        #: Drops a previous run left unexpanded, as found when this run opened the file.
+        self._leftover_drops: set[int] = set()
+        #: The newest upload row when this run opened the file: later ones are this run's.
+        self._last_id_at_open = 0
         if not lazy:
             self.open()
 
+    def watch_writes(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(reason)`` (on the writing thread) whenever a write fails."""
+        self._write_watchers.append(callback)
+
     def open(self) -> None:
-        """Open, check and migrate the database now (else it happens on first use)."""
+        """Open, check and migrate the database now (else it happens on first use).
+
+        Never raises for an unusable file: it is moved aside, or the history becomes
+        :attr:`temporary`.
+        """
         with self._lock:
             if self._ready:
                 return
             try:
-                self._prepare()
-            except sqlite3.DatabaseError as exc:
-                if not _is_damage(exc):
-                    raise  # locked, disk full, I/O: the file may be fine; do not move it
+                self._open_file()
+            except (OSError, sqlite3.Error) as exc:
                 self.close()
-                self._move_aside(str(exc))
+                log.error("history unavailable (%s); keeping it in memory", exc)
+                self.temporary = True
+                self.recovery_reason = _reason(exc)
                 self._prepare()
             self._ready = True
+            self._probe_write()
+            self._leftover_drops = {drop.id for drop in self._drops()}
+            self._last_id_at_open = int(
+                self._query("SELECT coalesce(max(id), 0) FROM uploads")[0][0]
+            )
+
+    def _open_file(self) -> None:
+        folder = private_dir(self.path.parent)
+        problem = _entry_problem(self.path, folder)
+        if problem is not None:
+            self._move_aside(problem)
+        for suffix in SIDE_SUFFIXES:
+            side = self.path.with_name(self.path.name + suffix)
+            if os.path.islink(side) or _entry_problem(side, folder) is not None:
+                _set_aside(side)  # SQLite would write through it: never follow it
+        try:
+            self._create_private()
+            self._prepare()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            if (
+                isinstance(exc, sqlite3.DatabaseError)
+                and not _is_damage(exc)
+                and not (_is_cantopen(exc))
+            ):
+                raise  # locked, disk full, I/O: the file may be fine; do not move it
+            self.close()
+            self._move_aside(_reason(exc))
+            self._create_private()
+            self._prepare()
+
+    def _create_private(self) -> None:
+        """Create the file for its owner only, so SQLite's side files follow that mode."""
+        try:
+            fd = os.open(
+                self.path,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                PRIVATE_FILE_MODE,
+            )
+        except FileExistsError:
+            make_private(self.path)
+        else:
+            os.close(fd)
 
     # -- the connection ----------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
-            connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+            if self.temporary:
+                connection = sqlite3.connect(":memory:", check_same_thread=False)
+            else:
+                connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
             connection.row_factory = sqlite3.Row
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
@@ -232,8 +409,28 @@ class HistoryStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._db() as db, db:
-            yield db
+        try:
+            with self._db() as db, db:
+                yield db
+        except sqlite3.Error as exc:
+            self._write_failed(_reason(exc))
+            raise
+
+    def _write_failed(self, reason: str) -> None:
+        self.write_error = reason
+        for watcher in self._write_watchers:
+            try:
+                watcher(reason)
+            except Exception:
+                log.exception("a history write watcher failed")
+
+    def _probe_write(self) -> None:
+        """Find out now, not at the first upload, whether the file takes writes."""
+        try:
+            with self._lock:
+                self._connect().execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            self._write_failed(_reason(exc))
 
     def _prepare(self) -> None:
         with self._lock:
@@ -265,17 +462,13 @@ class HistoryStore:
                     raise
 
     def _move_aside(self, reason: str) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-        counter = 2
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{counter}")
-            counter += 1
-        self.path.replace(target)
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                side.replace(target.with_name(target.name + suffix))
+        """Rename the database (and its side files) out of the way; keep them, never delete."""
+        target = _set_aside(self.path)
+        if target is not None:
+            for suffix in SIDE_SUFFIXES:
+                side = self.path.with_name(self.path.name + suffix)
+                if os.path.lexists(side):
+                    os.replace(side, target.with_name(target.name + suffix))
         self.recovered_from = target
         self.recovery_reason = reason
 
@@ -290,17 +483,88 @@ class HistoryStore:
 
     def add(self, items: Sequence[tuple[str, str, str]]) -> list[int]:
         """Record ``(path, name, api_host)`` items as queued, in one transaction."""
-        now = time.time()
-        ids: list[int] = []
         with self._transaction() as db:
-            for path, name, host in items:
-                cursor = db.execute(
-                    "INSERT INTO uploads (path, name, api_host, state, added_at) "
-                    "VALUES (?, ?, ?, 'queued', ?)",
-                    (_storable(path), _storable(name), host, now),
-                )
-                ids.append(int(cursor.lastrowid or 0))
+            return self._insert(db, items, None, time.time())
+
+    @staticmethod
+    def _insert(
+        db: sqlite3.Connection,
+        items: Iterable[tuple[str, str, str]],
+        drop_id: int | None,
+        now: float,
+    ) -> list[int]:
+        ids: list[int] = []
+        for path, name, host in items:
+            cursor = db.execute(
+                "INSERT INTO uploads (path, raw_path, name, api_host, state, added_at, drop_id) "
+                "VALUES (?, ?, ?, ?, 'queued', ?, ?)",
+                (_storable(path), _raw_path(path), _storable(name), host, now, drop_id),
+            )
+            ids.append(int(cursor.lastrowid or 0))
         return ids
+
+    # -- drops -------------------------------------------------------------------------
+
+    def add_drop(self, paths: Sequence[Path | str], api_host: str) -> int:
+        """Record what was handed over (files and folders, not yet expanded): one commit."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO drops (api_host, paths, added_at) VALUES (?, ?, ?)",
+                (api_host, _pack_paths(paths), time.time()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_drop(self, drop_id: int, files: Sequence[Path], api_host: str) -> list[HistoryEntry]:
+        """Record the files a drop expanded to, as queued, and close the drop: one commit.
+
+        Files already recorded for this drop (by a run that crashed part-way) are not
+        recorded again; the new entries are returned in order.
+        """
+        now = time.time()
+        with self._transaction() as db:
+            known = {
+                os.fsdecode(row[1]) if row[1] is not None else row[0]
+                for row in db.execute(
+                    "SELECT path, raw_path FROM uploads WHERE drop_id = ?", (drop_id,)
+                )
+            }
+            fresh = [str(path) for path in files if str(path) not in known]
+            ids = self._insert(
+                db, ((path, Path(path).name, api_host) for path in fresh), drop_id, now
+            )
+            db.execute("DELETE FROM drops WHERE id = ?", (drop_id,))
+        self._leftover_drops.discard(drop_id)
+        return self._entries(ids)
+
+    def leftover_drops(self, api_host: str) -> list[Drop]:
+        """Drops for ``api_host`` that a previous run recorded but did not finish expanding.
+
+        Only those found when this run opened the history: a drop this run is expanding
+        right now is not a leftover.
+        """
+        with self._db():
+            wanted = set(self._leftover_drops)
+            return [d for d in self._drops(api_host) if d.id in wanted]
+
+    def _drops(self, api_host: str | None = None) -> list[Drop]:
+        sql = "SELECT id, paths FROM drops"
+        params: tuple[str, ...] = ()
+        if api_host is not None:
+            sql, params = sql + " WHERE api_host = ?", (api_host,)
+        rows = self._query(sql + " ORDER BY id", params)
+        return [Drop(row["id"], _unpack_paths(row["paths"])) for row in rows]
+
+    def _entries(self, ids: Sequence[int]) -> list[HistoryEntry]:
+        by_id: dict[int, HistoryEntry] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM uploads WHERE id IN ({marks})",  # noqa: S608
+                chunk,
+            )
+            by_id.update((row["id"], _entry(row)) for row in rows)
+        return [by_id[i] for i in ids if i in by_id]
 
     def restart(self, entry_id: int, api_host: str) -> None:
         """The item is being tried again (perhaps on another host): queued, no outcome."""
@@ -391,16 +655,19 @@ class HistoryStore:
         return _entry(rows[0]) if rows else None
 
     def unfinished(self, api_host: str | None = None) -> list[HistoryEntry]:
-        """Items added but never finished (the app quit or crashed), oldest first.
+        """Items a previous run added but never finished (it quit or crashed), oldest first.
 
-        With ``api_host``, only those meant for that host: a window for another target (the
-        sandbox, another API URL) may be running and uploading its own right now.
+        Only rows that were there when this run opened the history: what this run adds is
+        its own. With ``api_host``, only those meant for that host: a window for another
+        target (the sandbox, another API URL) may be running and uploading its own now.
         """
-        sql = f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued'"  # noqa: S608
-        params: tuple[str, ...] = ()
+        with self._db():
+            last = self._last_id_at_open
+        sql = f"SELECT {_COLUMNS} FROM uploads WHERE state = 'queued' AND id <= ?"  # noqa: S608
+        params: tuple[object, ...] = (last,)
         if api_host is not None:
             sql += " AND api_host = ?"
-            params = (api_host,)
+            params = (last, api_host)
         return [_entry(row) for row in self._query(sql + " ORDER BY id", params)]
 
     def find_upload(self, sha256: str, api_host: str) -> HistoryEntry | None:
