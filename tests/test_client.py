@@ -135,6 +135,34 @@ def test_too_large_is_final_with_a_clear_message(
         client.upload(path)
     assert info.value.status == 413
     assert len(uploads_to(sandbox)) == 1
+    # Said once; the server's "File too large: limit is 1000 bytes" adds only the limit.
+    assert str(info.value) == (
+        "the file is too large for the service (HTTP 413): limit is 1000 bytes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("detail", "message"),
+    [
+        ("Payload Too Large", "the file is too large for the service (HTTP 413)"),
+        ("The file is too large.", "the file is too large for the service (HTTP 413)"),
+        ("", "the file is too large for the service (HTTP 413)"),
+        ("too large (max 5 MB)", "the file is too large for the service (HTTP 413): max 5 MB"),
+        (
+            "Uploads are limited to 10 MB",
+            "the file is too large for the service (HTTP 413): Uploads are limited to 10 MB",
+        ),
+    ],
+)
+def test_a_413_detail_is_quoted_only_for_what_it_adds(
+    tmp_path: Path, detail: str, message: str
+) -> None:
+    body = {"detail": detail} if detail else {}
+    transport = httpx.MockTransport(lambda request: httpx.Response(413, json=body))
+    with UploadClient("https://api.example", "k", transport=transport) as client:
+        with pytest.raises(FileTooLargeError) as info:
+            client.upload(write(tmp_path / "a.png", png_bytes()))
+    assert str(info.value) == message
 
 
 @pytest.mark.parametrize(

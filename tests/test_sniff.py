@@ -1,4 +1,6 @@
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -66,13 +68,17 @@ def test_empty_missing_and_folder_are_refused_with_reasons(tmp_path: Path) -> No
 def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Root reads any file whatever its mode, so simulate the refusal the OS gives others.
     locked = write(tmp_path / "locked.png", png_bytes())
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: str | Path, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
-    with pytest.raises(LocalFileError, match="permission denied"):
-        check_image(locked)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", refuse)
+        with pytest.raises(LocalFileError, match="permission denied"):
+            check_image(locked)
 
 
 @given(st.binary(max_size=600))

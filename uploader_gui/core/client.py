@@ -5,6 +5,11 @@ from several worker threads at once. Each upload streams the file from disk with
 ``Content-Length``, reports progress, can be cancelled from another thread mid-body, and
 retries transient failures with backoff.
 
+A file written to or replaced while it is sent is never reported as uploaded: its signature
+(device, inode, size, modification time) when opened is compared with the open file's and
+the path's after sending; if either differs, the upload waits for the file to settle and
+sends it again, within the same retry budget.
+
 The API key is sent only to the validated API origin: redirects are never followed, the key
 is added per request (never a default header), and it appears in no message, log record or
 ``repr``.
@@ -14,9 +19,11 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import socket
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 from urllib.parse import urlsplit
@@ -28,9 +35,9 @@ from .config import check_api_key
 from .errors import (
     BadResponseError,
     ConnectionFailedError,
+    FileChangedError,
     FileTooLargeError,
     KeyRejectedError,
-    LocalFileError,
     RateLimitedError,
     RedirectRefusedError,
     RequestRejectedError,
@@ -41,9 +48,10 @@ from .errors import (
     UploadTimeoutError,
     ValidationError,
 )
+from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
 from .responses import UploadResult, parse_error_detail, parse_success
 from .retry import CancelToken, RetryPolicy, parse_retry_after
-from .sniff import open_image
+from .sniff import open_upload
 from .urls import api_host, is_loopback_host, normalize_api_url
 
 log = logging.getLogger(__name__)
@@ -90,8 +98,10 @@ class _Secret:
 class _ProgressReader(io.RawIOBase):
     """A file wrapper that counts bytes read, checks for cancellation, and stops at ``total``.
 
-    It exposes ``fileno``/``seek``/``tell`` of the real file so httpx knows the length (and
-    sends ``Content-Length`` rather than chunked encoding) and can rewind it.
+    Its ``seek``/``tell`` span exactly ``total`` bytes, so httpx takes the length from them
+    (and sends ``Content-Length`` rather than chunked encoding) and can rewind it. It has no
+    ``fileno``: httpx would take the length from ``fstat``, and a file that grew since it was
+    opened would then declare more bytes than are sent.
     """
 
     def __init__(
@@ -116,14 +126,13 @@ class _ProgressReader(io.RawIOBase):
     def seekable(self) -> bool:
         return True
 
-    def fileno(self) -> int:
-        return self._file.fileno()
-
     def tell(self) -> int:
-        return self._file.tell()
+        return self._sent
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        position = self._file.seek(offset, whence)
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._sent, io.SEEK_END: self._total}[whence]
+        position = max(0, base + offset)
+        self._file.seek(position)
         self._sent = position
         return position
 
@@ -135,12 +144,12 @@ class _ProgressReader(io.RawIOBase):
     def read(self, size: int = -1) -> bytes:
         if self._cancel is not None:
             self._cancel.raise_if_cancelled()
-        remaining = self._total - self._sent
+        remaining = max(0, self._total - self._sent)
         if size < 0 or size > remaining:
             size = remaining
         data = self._file.read(size) if size else b""
         if len(data) < size:
-            raise LocalFileError(self._path, "the file changed while it was being uploaded")
+            raise FileChangedError(self._path)  # it shrank since it was opened
         self._sent += len(data)
         if self._progress is not None and data:
             self._progress(self._sent, self._total)
@@ -149,6 +158,32 @@ class _ProgressReader(io.RawIOBase):
     def close(self) -> None:
         self._file.close()
         super().close()
+
+
+#: The words a 413's detail usually starts with, all of them already in our message.
+_ALREADY_SAID_413 = re.compile(
+    r"^\W*(?:(?:the|your)\s+)?(?:(?:file|payload|request(?:\s+entity)?|content|upload|image)\s+)?"
+    r"(?:is\s+)?too\s+large\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SentFile:
+    """A finished upload: the service's answer, and the signature of the file whose bytes
+    were sent (unchanged from the moment it was opened to the answer)."""
+
+    result: UploadResult
+    signature: FileSignature
+
+
+def _too_large_detail(detail: str) -> str:
+    """What a 413's ``detail`` adds to "the file is too large for the service", if anything.
+
+    Services say "File too large: limit is N bytes", "Payload Too Large" or the like: the
+    words we already said are dropped, what remains (the limit) is kept.
+    """
+    return _ALREADY_SAID_413.sub("", detail, count=1).strip(" \t.:;,-()")
 
 
 def _part_filename(path: Path) -> str:
@@ -216,6 +251,21 @@ class UploadClient:
         on_retry: RetryCallback | None = None,
     ) -> UploadResult:
         """Upload one file; retry transient failures; raise an :class:`UploadError`."""
+        return self.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry).result
+
+    def upload_file(
+        self,
+        path: Path | str,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        on_retry: RetryCallback | None = None,
+    ) -> SentFile:
+        """Like :meth:`upload`, and also says which version of the file was sent.
+
+        A file that changed while it was sent is sent again once it has settled; each time
+        counts as a retry. With no retries left, :class:`FileChangedError` is raised.
+        """
         path = Path(path)
         attempt = 0
         while True:
@@ -223,6 +273,14 @@ class UploadClient:
                 cancel.raise_if_cancelled()
             try:
                 return self._upload_once(path, progress, cancel)
+            except FileChangedError as error:
+                if attempt >= self.retry.retries:
+                    raise
+                attempt += 1
+                log.info("retry %d of %s: %s", attempt, path.name, error)
+                if on_retry is not None:
+                    on_retry(attempt, STABLE_INTERVAL, error)
+                wait_until_stable(path, cancel)
             except TransientError as error:
                 delay = self.retry.delay_for(attempt, error)
                 if delay is None:
@@ -250,27 +308,34 @@ class UploadClient:
 
     def _upload_once(
         self, path: Path, progress: ProgressCallback | None, cancel: CancelToken | None
-    ) -> UploadResult:
-        file, image_type, size = open_image(path)
-        reader = _ProgressReader(path, file, size, progress, cancel)
+    ) -> SentFile:
+        opened = open_upload(path)
+        size = opened.size
+        reader = _ProgressReader(path, opened.file, size, progress, cancel)
         try:
-            files = {"file": (_part_filename(path), cast(BinaryIO, reader), image_type.mime)}
+            part = (_part_filename(path), cast(BinaryIO, reader), opened.image_type.mime)
             headers = {"X-API-Key": self._key.reveal()}
             with self._http.stream(
-                "POST", self.api_url + UPLOAD_PATH, files=files, headers=headers
+                "POST", self.api_url + UPLOAD_PATH, files={"file": part}, headers=headers
             ) as response:
                 body = self._read_reply(response)
                 status, reply_headers = response.status_code, response.headers
+            # Accepted bytes count only if they are still the file's: not written to (the
+            # descriptor), not replaced (the path) since it was opened.
+            changed = 200 <= status < 300 and changed_since(path, opened.file, opened.signature)
         except httpx.HTTPError as exc:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             raise self._transport_error(exc) from None
         finally:
             reader.close()
+        if changed:
+            log.info("%s changed while it was being uploaded", path.name)
+            raise FileChangedError(path)
         self._raise_for_status(status, reply_headers, body)
         result = parse_success(body)
         log.info("uploaded %s (%d bytes)", path.name, size)
-        return result
+        return SentFile(result, opened.signature)
 
     @staticmethod
     def _read_reply(response: httpx.Response) -> bytes:
@@ -321,7 +386,9 @@ class UploadClient:
                 f"the server timed out (HTTP 408){suffix}", status=status, retry_after=retry_after
             )
         if status == 413:
-            raise FileTooLargeError(f"the file is too large for the service{suffix}", status=status)
+            message = "the file is too large for the service (HTTP 413)"
+            extra = _too_large_detail(detail) if detail else ""
+            raise FileTooLargeError(f"{message}: {extra}" if extra else message, status=status)
         if status == 415:
             raise TypeRejectedError(f"the service refused the file type{suffix}", status=status)
         if status == 422:

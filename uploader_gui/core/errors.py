@@ -48,6 +48,13 @@ class UnsupportedTypeError(LocalFileError):
         self.detected = detected
 
 
+class FileChangedError(LocalFileError):
+    """The file was written to or replaced while it was being sent (or hashed)."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "the file changed while it was being uploaded")
+
+
 class KeyRejectedError(UploadError):
     """401/403: the service did not accept the API key."""
 

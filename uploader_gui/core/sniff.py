@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import LocalFileError, UnsupportedTypeError
+from .files import FOLDER, NOT_REGULAR, FileSignature, open_regular, unreadable
 
 #: How many leading bytes :func:`sniff` looks at.
 HEAD_SIZE = 512
@@ -111,11 +112,16 @@ def sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, int]:
     The file is left positioned at its start. Raises :class:`LocalFileError` with a reason
     a person understands.
     """
+    image_type, info = _sniff_open_file(path, file)
+    return image_type, info.st_size
+
+
+def _sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, os.stat_result]:
     info = os.fstat(file.fileno())
     if stat.S_ISDIR(info.st_mode):
-        raise LocalFileError(path, "this is a folder, not a file")
+        raise LocalFileError(path, FOLDER)
     if not stat.S_ISREG(info.st_mode):
-        raise LocalFileError(path, "not a regular file")
+        raise LocalFileError(path, NOT_REGULAR)
     if info.st_size == 0:
         raise LocalFileError(path, "the file is empty")
     head = file.read(HEAD_SIZE)
@@ -123,35 +129,47 @@ def sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, int]:
     found = sniff(head)
     if found is None:
         raise UnsupportedTypeError(path, describe(head))
-    return found, info.st_size
+    return found, info
 
 
-def open_image(path: Path | str) -> tuple[BinaryIO, ImageType, int]:
-    """Open ``path`` for upload: the open file, its type from its bytes, and its size.
+@dataclass(frozen=True)
+class OpenedImage:
+    """A file opened for upload: the open file, its type from its bytes, its size, and the
+    signature it had when it was opened (to tell, after sending, whether it changed)."""
 
-    Raises :class:`LocalFileError` (missing, a folder, unreadable, empty, not an accepted
-    image) before anything is sent anywhere.
+    file: BinaryIO
+    image_type: ImageType
+    size: int
+    signature: FileSignature
+
+
+def open_upload(path: Path | str) -> OpenedImage:
+    """Open ``path`` for upload, never blocking (see :func:`.files.open_regular`).
+
+    Raises :class:`LocalFileError` (missing, a folder, not a regular file, unreadable, empty,
+    not an accepted image) before anything is sent anywhere.
     """
     path = Path(path)
+    file, _ = open_regular(path)
     try:
-        file = path.open("rb")
-    except FileNotFoundError:
-        raise LocalFileError(path, "the file does not exist (moved or deleted?)") from None
-    except IsADirectoryError:
-        raise LocalFileError(path, "this is a folder, not a file") from None
-    except PermissionError:
-        raise LocalFileError(path, "permission denied: the file cannot be read") from None
-    except OSError as exc:
-        raise LocalFileError(path, f"the file cannot be read: {exc.strerror or exc}") from None
-    try:
-        image_type, size = sniff_open_file(path, file)
+        image_type, info = _sniff_open_file(path, file)
     except LocalFileError:
         file.close()
         raise
     except OSError as exc:
         file.close()
-        raise LocalFileError(path, f"the file cannot be read: {exc.strerror or exc}") from None
-    return file, image_type, size
+        raise unreadable(path, exc) from None
+    return OpenedImage(file, image_type, info.st_size, FileSignature.of(info))
+
+
+def open_image(path: Path | str) -> tuple[BinaryIO, ImageType, int]:
+    """Open ``path`` for upload: the open file, its type from its bytes, and its size.
+
+    Raises :class:`LocalFileError` (missing, a folder, not a regular file, unreadable, empty,
+    not an accepted image) before anything is sent anywhere.
+    """
+    opened = open_upload(path)
+    return opened.file, opened.image_type, opened.size
 
 
 def check_image(path: Path | str) -> tuple[ImageType, int]:

@@ -2,18 +2,24 @@
 
 Runs on a worker thread. The outcome is in the history database *before* it is returned, so
 whatever the window shows as uploaded survives a crash a moment later.
+
+The file's SHA-256 (for reusing the URL of identical bytes uploaded before) is recorded with
+a success only if it is the digest of the bytes that were sent: it is taken with the file's
+signature, and taken again if the file that was sent had another.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CancelledError, UploadError
+from .errors import CancelledError, LocalFileError, UploadError
+from .files import FileSignature, open_regular
 from .history import HistoryState, HistoryStore
 from .responses import UploadResult
 from .retry import CancelToken
@@ -49,14 +55,30 @@ class HistoryLink:
     fresh: bool = False
 
 
-def file_digest(path: Path, cancel: CancelToken | None) -> tuple[str, int, str] | None:
-    """``(sha256, size, content type)`` of an accepted image; ``None`` for anything else."""
+Digest = tuple[str, int, str]
+"""``(sha256, size, content type)`` of a file's bytes, as the history records them."""
+
+
+@dataclass(frozen=True)
+class HashedFile:
+    digest: Digest
+    #: The file's signature while it was read: the digest is of that version of it.
+    signature: FileSignature
+
+
+def hash_file(path: Path, cancel: CancelToken | None) -> HashedFile | None:
+    """The digest of an accepted image and the signature of the version that was read.
+
+    ``None`` for anything else: not an image, unreadable (the upload itself says why), or
+    written to while it was read (its digest would be of no version of it).
+    """
     import hashlib  # loads libcrypto: only when the first file is hashed
 
     digest = hashlib.sha256()
     size = 0
     try:
-        with path.open("rb") as file:
+        file, info = open_regular(path)  # never blocks (a FIFO is refused, not waited on)
+        with file:
             head = file.read(HEAD_SIZE)
             kind = sniff(head)
             if kind is None:
@@ -68,9 +90,33 @@ def file_digest(path: Path, cancel: CancelToken | None) -> tuple[str, int, str] 
                     cancel.raise_if_cancelled()
                 digest.update(chunk)
                 size += len(chunk)
-    except OSError:
-        return None  # the upload itself reports why the file cannot be read
-    return digest.hexdigest(), size, kind.mime
+            after = os.fstat(file.fileno())
+    except (OSError, LocalFileError):
+        return None
+    signature = FileSignature.of(info)
+    if FileSignature.of(after) != signature or size != signature.size:
+        return None
+    return HashedFile((digest.hexdigest(), size, kind.mime), signature)
+
+
+def file_digest(path: Path, cancel: CancelToken | None) -> Digest | None:
+    """``(sha256, size, content type)`` of an accepted image; ``None`` for anything else."""
+    hashed = hash_file(path, cancel)
+    return None if hashed is None else hashed.digest
+
+
+def digest_of_sent(path: Path, hashed: HashedFile | None, sent: FileSignature) -> Digest | None:
+    """The digest of the version of ``path`` that was sent, if it can still be had.
+
+    The one taken before the upload if the file was the same then; else the file is hashed
+    again, and that digest kept only if it is still the version that was sent.
+    """
+    if hashed is not None and hashed.signature == sent:
+        return hashed.digest
+    again = hash_file(path, None)  # the upload is done: not cancellable any more
+    if again is not None and again.signature == sent:
+        return again.digest
+    return None
 
 
 def _safely(action: Callable[[], None]) -> None:
@@ -98,9 +144,11 @@ def run_upload(
     store, entry_id = history.store, history.entry_id
     if not history.fresh:
         _safely(lambda: store.restart(entry_id, history.api_host))
-    digest: tuple[str, int, str] | None = None
+    hashed: HashedFile | None = None
+    digest: Digest | None = None
     try:
-        digest = file_digest(path, cancel)
+        hashed = hash_file(path, cancel)
+        digest = None if hashed is None else hashed.digest
         if digest is not None and history.reuse_duplicates:
             try:
                 prior = store.find_upload(digest[0], history.api_host)
@@ -112,7 +160,8 @@ def run_upload(
                 _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found))
                 return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
         client = get_client()
-        result = client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry)
+        sent = client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry)
+        result = sent.result
     except CancelledError:
         if not history.quitting.is_set():
             _safely(lambda: store.finish(entry_id, HistoryState.CANCELLED, digest=digest))
@@ -125,7 +174,8 @@ def run_upload(
         reason = f"unexpected error: {type(exc).__name__}"
         _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason, digest=digest))
         raise
-    # One commit records the URL with the file's digest: what the window shows as uploaded
-    # is on disk first, and later drops of the same bytes find it.
-    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url, digest=digest))
+    # One commit records the URL with the digest of the bytes sent: what the window shows as
+    # uploaded is on disk first, and later drops of the same bytes find it.
+    done = digest_of_sent(path, hashed, sent.signature)
+    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url, digest=done))
     return JobOutcome(result)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QSize, Qt, QThread
+from PySide6.QtCore import QByteArray, QFile, QFileDevice, QIODevice, QObject, QSize, Qt, QThread
 from PySide6.QtGui import QImage, QImageReader
 
+from ..core.errors import LocalFileError
+from ..core.files import open_regular
 from ..core.sniff import HEAD_SIZE, sniff
 from .background import BackgroundPool
 
@@ -30,34 +33,44 @@ class ThumbnailError(Exception):
 def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage, int]:
     """Decode ``path`` scaled to fit ``longest`` px; return the image and the file's size.
 
-    Safe to call from any thread. Raises :class:`ThumbnailError` with a reason.
+    Safe to call from any thread. Raises :class:`ThumbnailError` with a reason. Never blocks
+    on a file that is not a regular one (a FIFO, a device…): those are refused unopened.
     """
     try:
-        size = os.stat(path).st_size
-        with open(path, "rb") as file:
-            kind = sniff(file.read(HEAD_SIZE))
+        file, info = open_regular(path)
+    except LocalFileError as exc:
+        raise ThumbnailError(str(exc)) from None
+    with file:
+        return _decode(file, info.st_size, longest)
+
+
+def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
+    fd = file.fileno()
+    try:
+        kind = sniff(os.read(fd, HEAD_SIZE))  # (the file is not read through its buffer)
+        os.lseek(fd, 0, os.SEEK_SET)
     except OSError as exc:
         raise ThumbnailError(exc.strerror or "cannot read the file") from None
     if kind is None:
         raise ThumbnailError("no preview: not a PNG, JPEG, WebP or GIF image")
+    # Qt reads from our descriptor, as it would from a file it opened: streamed, for any file
+    # name (one that is not UTF-8 cannot be passed to Qt as text: it would name another file).
+    device = QFile()
+    if not device.open(
+        fd, QIODevice.OpenModeFlag.ReadOnly, QFileDevice.FileHandleFlag.DontCloseHandle
+    ):
+        raise ThumbnailError(f"cannot read the file: {device.errorString()}")
+    try:
+        return _read_scaled(device, kind.mime, longest), size
+    finally:
+        device.close()
+
+
+def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
     # Name the format from our own sniffing: letting Qt probe every image plugin on a
     # worker thread (the SVG one creates QObjects while holding Python's lock) can deadlock
     # against the GUI thread.
-    name = str(path)
-    buffer = None
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        # A name that is not UTF-8 (Python keeps its bytes as surrogates) cannot be passed
-        # to Qt as text: it would name another file. Read the bytes here instead.
-        try:
-            with open(path, "rb") as file:
-                buffer = QBuffer()
-                buffer.setData(QByteArray(file.read()))
-        except OSError as exc:
-            raise ThumbnailError(exc.strerror or "cannot read the file") from None
-    fmt = QByteArray(FORMATS[kind.mime])
-    reader = QImageReader(name, fmt) if buffer is None else QImageReader(buffer, fmt)
+    reader = QImageReader(device, QByteArray(FORMATS[mime]))
     reader.setAutoDetectImageFormat(False)
     reader.setAutoTransform(True)
     full = reader.size()
@@ -76,7 +89,7 @@ def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
-    return image, size
+    return image
 
 
 class ThumbnailLoader(QObject):

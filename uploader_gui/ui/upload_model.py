@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,24 @@ class FailureKind(enum.Enum):
     INTERRUPTED = "interrupted"  # the app quit or crashed before it finished
 
 
+def display_name(name: str) -> str:
+    """``name`` as it can be shown: bytes that are not UTF-8 become U+FFFD.
+
+    Python keeps such bytes of a file name as lone surrogates, which Qt silently drops; the
+    path used to read the file keeps them, only the text shown is changed.
+    """
+    try:
+        return os.fsencode(name).decode("utf-8", "replace")
+    except UnicodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 @dataclass(eq=False)
 class UploadItem:
     id: int
     path: Path
     batch: int
+    #: Shown in the row; the file's name (odd bytes as U+FFFD) unless given.
     name: str = ""
     size: int | None = None
     state: State = State.QUEUED
@@ -72,8 +86,7 @@ class UploadItem:
     reused: bool = False
 
     def __post_init__(self) -> None:
-        if not self.name:
-            self.name = self.path.name
+        self.name = display_name(self.name or self.path.name)
 
     @property
     def waiting_for_server(self) -> bool:
