@@ -1,10 +1,14 @@
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 
+import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.images import png_bytes
+from uploader_gui.core.client import UploadClient
 from uploader_gui.core.errors import BadResponseError, TransientError
 from uploader_gui.core.responses import MAX_DETAIL, parse_error_detail, parse_success
 from uploader_gui.core.retry import RetryPolicy, parse_retry_after
@@ -97,6 +101,44 @@ def test_unusable_success_bodies_are_bad_responses(body: bytes, reason: str) -> 
 )
 def test_web_url_check(url: str, ok: bool) -> None:
     assert is_web_url(url) is ok
+
+
+#: Embeddings, overrides, isolates and directional marks: each can make a URL display as
+#: another address ("https://cdn.example/\u202egnp.exe" shows as ".../exe.png").
+BIDI_CONTROLS = [
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+    "\u200e",
+    "\u200f",
+    "\u061c",
+]
+
+
+@pytest.mark.parametrize("control", BIDI_CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_urls_with_bidirectional_controls_are_refused(control: str) -> None:
+    assert not is_web_url(f"https://cdn.example/u/{control}gnp.exe")
+    assert not is_web_url(f"https://cdn{control}.example/u/1.png")
+    body = json.dumps({"url": f"https://cdn.example/{control}gnp.exe"}).encode()
+    with pytest.raises(BadResponseError, match="not an http"):
+        parse_success(body)
+
+
+def test_c1_controls_are_refused_and_percent_encoded_bidi_is_shown_encoded() -> None:
+    assert not is_web_url("https://cdn.example/a\u0090b.png")
+    # Encoded, the characters display as "%E2%80%AE": nothing is reordered.
+    assert is_web_url("https://cdn.example/%E2%80%AEgnp.exe")
+    # Ordinary non-ASCII text stays valid.
+    assert is_web_url("https://cdn.example/u/ünï-שלום.png")
+
+
+def test_the_client_refuses_a_reply_with_a_bidi_url(tmp_path: Path) -> None:
+    reply = {"url": "https://cdn.example/u/\u202egnp.exe", "filename": "a.png", "size_bytes": 3}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=reply))
+    path = tmp_path / "a.png"
+    path.write_bytes(png_bytes())
+    with UploadClient("https://api.example", "k", transport=transport) as client:
+        with pytest.raises(BadResponseError, match="not an http"):
+            client.upload(path)
 
 
 @pytest.mark.parametrize(

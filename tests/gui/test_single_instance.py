@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -260,6 +261,79 @@ def test_the_server_ignores_a_malformed_hand_off(
     finally:
         server.close()
     assert received == []
+
+
+def hangs_up(qtbot: QtBot, client: socket.socket, timeout_ms: int) -> bytes:
+    """What the server sent until it hung up, which must be within ``timeout_ms``."""
+    client.setblocking(False)
+    received = bytearray()
+
+    def closed() -> bool:
+        try:
+            chunk = client.recv(65536)
+        except BlockingIOError:
+            return False
+        except ConnectionResetError:
+            return True
+        received.extend(chunk)
+        return chunk == b""
+
+    qtbot.waitUntil(closed, timeout=timeout_ms)
+    return bytes(received)
+
+
+BAD_MESSAGES = {
+    "nested too deep": b"[" * 100_000 + b"\n",
+    "nested too deep, no newline": b"[" * 100_000,
+    "nested in the object": b'{"paths": ' + b"[" * 50_000 + b"]" * 50_000 + b"}\n",
+    "not JSON": b"not json\n",
+    "not UTF-8": b'{"paths": ["/a\xff.png"]}\n',
+    "UTF-16": '{"paths": ["/a.png"]}\n'.encode("utf-16"),
+    "wrong shape": b'{"paths": [["/a.png"]]}\n',
+    "a token that is not text": b'{"paths": ["/a.png"], "activation_token": 5}\n',
+    "a NUL in a path": b'{"paths": ["/a\\u0000.png"]}\n',
+    "a huge number": b'{"paths": ' + b"1" * 10_000 + b"}\n",
+}
+
+
+@pytest.mark.parametrize("message", BAD_MESSAGES.values(), ids=BAD_MESSAGES.keys())
+def test_a_bad_message_is_dropped_quietly_and_at_once(
+    qtbot: QtBot,
+    runtime: Path,
+    tmp_path: Path,
+    message: bytes,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    server = InstanceServer()
+    name = str(runtime / "s")
+    assert server.listen(name)
+    received: list[object] = []
+    server.files_received.connect(lambda *args: received.append(args))
+    caplog.set_level(logging.DEBUG, logger=single_instance.__name__)
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.connect(name)
+            assert read_line(qtbot, client) == GREETING
+            client.setblocking(True)
+            client.sendall(message)
+            assert hangs_up(qtbot, client, 1000) == b""  # at once, and without an ACK
+        # The server still takes a good hand-off afterwards.
+        good = [str(tmp_path / "good.png")]
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.connect(name)
+            assert read_line(qtbot, client) == GREETING
+            with qtbot.waitSignal(server.files_received) as signal:
+                client.sendall(json.dumps({"paths": good}).encode() + b"\n")
+            assert signal.args == [[Path(good[0])], ""]
+            assert read_line(qtbot, client) == ACK
+    finally:
+        server.close()
+    assert received == [([Path(good[0])], "")]
+    assert all(record.levelno <= logging.DEBUG for record in caplog.records)
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err
+    assert "Error" not in out + err
 
 
 def test_forward_says_no_when_nobody_listens(runtime: Path) -> None:

@@ -2,7 +2,9 @@
 
 The key travels only over HTTPS, except to a loopback host (the sandbox, a local proxy).
 A URL that came from the server is shown, copied or opened only when it is an absolute
-``http``/``https`` URL with a host and no control characters or spaces.
+``http``/``https`` URL with a host and no control characters or spaces. Bidirectional
+formatting characters (raw, not percent-encoded) count as control characters: they can make a
+URL display as another address.
 """
 
 from __future__ import annotations
@@ -59,11 +61,27 @@ def api_host(url: str) -> str:
     return parts.netloc.lower()
 
 
+#: Characters that reorder how text around them is displayed (embeddings, overrides,
+#: isolates and the directional marks), plus C0/C1 controls and DEL.
+_UNSHOWABLE = frozenset(
+    [chr(code) for code in range(0x20)]
+    + [chr(code) for code in range(0x7F, 0xA0)]
+    + ["\u061c", "\u200e", "\u200f"]
+    + [chr(code) for code in range(0x202A, 0x202F)]
+    + [chr(code) for code in range(0x2066, 0x206A)]
+)
+
+
 def is_web_url(url: object) -> bool:
-    """True for an absolute ``http``/``https`` URL with a host, safe to show and open."""
+    """True for an absolute ``http``/``https`` URL with a host, safe to show and open.
+
+    Refused: white space, control characters and bidirectional formatting characters, which
+    could make the URL display as a different address. (Percent-encoded, they are shown
+    encoded and harmless.)
+    """
     if not isinstance(url, str) or not url or len(url) > 8192:
         return False
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    if any(ch.isspace() or ch in _UNSHOWABLE for ch in url):
         return False
     try:
         parts = urlsplit(url)

@@ -17,7 +17,8 @@ instance that wakes up later finds no files to add twice.
 
 Protocol (one connection per hand-off, UTF-8 lines): the server greets with ``GREETING``; the
 client sends one JSON object ``{"paths": [...], "activation_token": "..."}`` and a newline; the
-server answers ``ACK`` and closes.
+server answers ``ACK`` and closes. Anything else (not UTF-8 JSON of that shape, nested too
+deep, longer than ``MAX_MESSAGE_BYTES``) is dropped at once, with at most a debug log line.
 
 Light on purpose: it runs on every start, so it imports only QtCore and QtNetwork.
 """
@@ -274,21 +275,32 @@ class _Peer:
     def _read(self) -> None:
         if self._closed:
             return
+        searched = len(self._buffer)
         self._buffer += bytes(self._sock.readAll().data())
-        if b"\n" not in self._buffer:
-            if len(self._buffer) > MAX_MESSAGE_BYTES:
-                self.close(abort=True)
+        end = self._buffer.find(b"\n", searched)
+        if end < 0:
+            # Incomplete: wait for the rest, unless it can already not be a hand-off.
+            first = bytes(self._buffer[:64].lstrip()[:1])
+            if len(self._buffer) > MAX_MESSAGE_BYTES or first not in (b"", b"{"):
+                self._drop("not a hand-off")
             return
-        line = bytes(self._buffer).split(b"\n", 1)[0]
-        paths, token = _parse(line)
-        if paths is None:
-            log.warning("ignored a malformed hand-off from another start")
-            self.close(abort=True)
+        if end > MAX_MESSAGE_BYTES:
+            self._drop("too long")
+            return
+        try:
+            paths, token = _parse(bytes(self._buffer[:end]))
+        except Exception as exc:  # whatever a peer sends, nothing escapes
+            self._drop(f"{type(exc).__name__}: {exc}")
             return
         self._sock.write(ACK)
         self._sock.flush()
         self.close()
         self._server._deliver(paths, token)
+
+    def _drop(self, why: str) -> None:
+        """A message that is not a hand-off: hang up at once, say nothing to the user."""
+        log.debug("dropped a malformed hand-off from another start (%.200s)", why)
+        self.close(abort=True)
 
     def close(self, abort: bool = False) -> None:
         """Done with this connection: hang up (after sending what is queued, unless
@@ -305,17 +317,24 @@ class _Peer:
         self._sock.deleteLater()
 
 
-def _parse(line: bytes) -> tuple[list[Path] | None, str]:
-    try:
-        message = json.loads(line)
-    except ValueError:
-        return None, ""
+class MalformedMessageError(ValueError):
+    """A hand-off that is not ``{"paths": [absolute path, ...], "activation_token": str}``."""
+
+
+def _parse(line: bytes) -> tuple[list[Path], str]:
+    """The paths and activation token of one message; raises for anything else.
+
+    Raises :class:`MalformedMessageError`, ``ValueError`` (not UTF-8, not JSON) or
+    ``RecursionError`` (nested too deep for the decoder).
+    """
+    message = json.loads(line.decode("utf-8"))  # only UTF-8 (json would guess UTF-16/32)
     if not isinstance(message, dict):
-        return None, ""
+        raise MalformedMessageError("not a JSON object")
     paths = message.get("paths")
     token = message.get("activation_token", "")
-    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
-        return None, ""
-    if not all(os.path.isabs(p) for p in paths):
-        return None, ""
-    return [Path(p) for p in paths], token if isinstance(token, str) else ""
+    if not isinstance(paths, list) or not isinstance(token, str):
+        raise MalformedMessageError("no list of paths, or a token that is not text")
+    for path in paths:
+        if not isinstance(path, str) or not os.path.isabs(path) or "\0" in path:
+            raise MalformedMessageError("a path that is not absolute")
+    return [Path(p) for p in paths], token
