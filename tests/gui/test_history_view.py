@@ -22,7 +22,7 @@ from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import data_dir, thumbnail_file
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.main_window import MainWindow
+from uploader_gui.ui.main_window import HISTORY_NOTICE, MainWindow
 from uploader_gui.ui.upload_model import FailureKind, State
 
 
@@ -239,10 +239,13 @@ def test_a_corrupt_history_is_reported_kept_and_replaced(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "history.sqlite3").write_bytes(b"\x00garbage" * 500)
     window = open_window(qtbot, sandbox, dialogs)
-    qtbot.waitUntil(lambda: bool(dialogs.informed))
-    assert "could not be read" in dialogs.informed[0]
+    qtbot.waitUntil(lambda: window.notices.notice_text(HISTORY_NOTICE) is not None)
+    text = window.notices.notice_text(HISTORY_NOTICE) or ""
     kept = list(folder.glob("history.sqlite3.unreadable-*"))
     assert len(kept) == 1
+    assert "could not be read" in text
+    assert f"set aside as {kept[0].name}" in text
+    assert not dialogs.informed  # a notice in the window, not a modal question
     assert kept[0].read_bytes() == b"\x00garbage" * 500
     drop_files(window, [write(tmp_path / "after.png", png_bytes())])
     (item,) = wait_finished(qtbot, window, 1)
@@ -273,25 +276,22 @@ def test_a_cancelled_file_is_not_brought_back_at_the_next_start(
     shut(qtbot, again)
 
 
-def test_cancel_and_retry_before_the_history_row_exists_is_still_recorded(
+def test_a_file_is_in_the_history_before_it_is_in_the_list(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    import threading
-
-    gate = threading.Event()
-    window.queue.recorder.submit(lambda: gate.wait(10), lambda _r, _e: None)  # hold the writer
-    drop_files(window, [write(tmp_path / "early-retry.png", png_bytes(seed=3))])
+    # A drop is recorded whole before its files are listed: no item can be cancelled,
+    # retried or lost by a crash before its history row exists.
+    drop_files(window, [write(tmp_path / "early.png", png_bytes(seed=3))])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     item = window.model.items()[0]
+    assert item.history_id is not None
     window.queue.cancel([item.id])
     window.queue.retry([item.id])
-    assert item.history_id is None  # its row is not written yet
-    gate.set()
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
     qtbot.waitUntil(lambda: window.queue.idle)
     (entry,) = HistoryStore().page(0, 10)
-    assert (entry.state, entry.url) == (HistoryState.DONE, item.url)
+    assert (entry.id, entry.state, entry.url) == (item.history_id, HistoryState.DONE, item.url)
 
 
 def test_an_open_history_tab_follows_a_long_batch_while_it_runs(

@@ -278,10 +278,24 @@ def _entry_problem(entry: Path, folder: Path) -> str | None:
 
 def _reason(exc: BaseException) -> str:
     """A short reason for a failure of the history file, without a traceback."""
+    if isinstance(exc, FileExistsError) and exc.filename:
+        return f"{exc.filename} is a file, where a folder should be"
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror[0].lower()}{exc.strerror[1:]}{where}"
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _SQLITE_PLAIN:
+        return _SQLITE_PLAIN[code & 0xFF]
     return str(exc) or type(exc).__name__
+
+
+#: SQLite's primary result codes that have a plainer name for people.
+_SQLITE_PLAIN = {
+    8: "the file is read-only",  # SQLITE_READONLY
+    10: "the disk reported an error while writing",  # SQLITE_IOERR
+    13: "the disk is full",  # SQLITE_FULL
+    14: "the file cannot be opened",  # SQLITE_CANTOPEN
+}
 
 
 _SQLITE_CANTOPEN = 14
@@ -571,7 +585,8 @@ class HistoryStore:
         with self._transaction() as db:
             db.execute(
                 "UPDATE uploads SET state = 'queued', url = NULL, error = NULL, "
-                "uploaded_at = NULL, api_host = ? WHERE id = ? AND state != 'done'",
+                "uploaded_at = NULL, sha256 = NULL, api_host = ? "
+                "WHERE id = ? AND state != 'done'",
                 (api_host, entry_id),
             )
 

@@ -50,7 +50,8 @@ def create_window(
 
     The API URL is ``--api-url``, else ``$IMAGEPIPELINE_API_URL``, else the one in Settings,
     else production. A key in ``$IMAGEPIPELINE_API_KEY`` is used at once; otherwise
-    :meth:`MainWindow.load_key` looks in the keyring (off the start-up path).
+    :meth:`MainWindow.load_key` looks in the keyring (off the start-up path). An API URL the
+    key must not go to holds every upload, with a notice, until it is changed.
     """
     from .main_window import MainWindow
 
@@ -74,7 +75,7 @@ def create_window(
     window.api_url_locked = locked
     if args.sandbox:
         window.start_sandbox()
-    else:
+    elif window.check_api_url():  # a refused URL: a notice says why; nothing is sent
         key = key_from_environment()
         if key is not None:
             try:
@@ -94,7 +95,30 @@ def run_app(args: argparse.Namespace) -> int:
     instance = single_instance.claim(target, list(args.files), token)
     if instance.forwarded:
         return 0
-    window = create_window(args)
+    # SIGTERM/SIGINT from here on close the window without a question nobody may be there
+    # to answer; what was still uploading is listed as not uploaded at the next start. A
+    # signal that comes while the window is being built is handled once the loop runs.
+    with on_termination(lambda: window.quit_without_asking()):
+        window = create_window(args)
+        status = _run_window(app, window, instance, args)
+    if window.workers_left:
+        # A worker still waits on a server that does not answer (a read blocks until its
+        # timeout, and closing the connection does not wake it). Everything worth keeping
+        # is already on disk, so leave now instead of waiting for Qt to join that thread.
+        window.history.close()
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
+
+
+def _run_window(
+    app: QApplication,
+    window: MainWindow,
+    instance: single_instance.Claim,
+    args: argparse.Namespace,
+) -> int:
     window.show()
     if instance.server is not None:
         server = instance.server
@@ -106,23 +130,10 @@ def run_app(args: argparse.Namespace) -> int:
     if not window.queue.has_key:
         QTimer.singleShot(0, window.load_key)
     try:
-        # SIGTERM/SIGINT: close without a question nobody may be there to answer; what was
-        # still uploading is listed as not uploaded at the next start.
-        with on_termination(window.quit_without_asking):
-            status = app.exec()
+        return app.exec()
     finally:
         if instance.server is not None:
             instance.server.close()
-    if window.workers_left:
-        # A worker still waits on a server that does not answer (a read blocks until its
-        # timeout, and closing the connection does not wake it). Everything worth keeping
-        # is already on disk, so leave now instead of waiting for Qt to join that thread.
-        window.history.close()
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    return status
 
 
 def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:

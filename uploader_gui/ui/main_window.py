@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -59,7 +57,7 @@ from ..core.config import DEFAULT_API_URL, ENV_API_KEY
 from ..core.credentials import Credentials, KeyLookup, KeySource
 from ..core.errors import ConfigurationError, KeyRejectedError
 from ..core.history import (
-    FILE_NAME,
+    Drop,
     HistoryEntry,
     HistoryState,
     HistoryStore,
@@ -68,7 +66,7 @@ from ..core.history import (
 )
 from ..core.intake import Intake, collect
 from ..core.links import LinkFormat, format_links
-from ..core.paths import cache_dir, thumbnail_file
+from ..core.paths import cache_dir, make_private, private_dir, thumbnail_file
 from ..core.retry import RetryPolicy
 from ..core.urls import api_host, is_web_url, normalize_api_url
 from .background import BackgroundPool
@@ -76,6 +74,7 @@ from .dialog_types import KeyCheck, KeyChoice, KeyStatus, SettingsValues
 from .dialogs import Dialogs
 from .drop_area import DropOverlay, EmptyState
 from .list_view import RowListView
+from .notice_bar import NoticeBar, Severity
 from .settings import Settings
 from .thumbnails import ThumbnailLoader
 from .upload_delegate import UploadDelegate
@@ -95,6 +94,11 @@ ASK_ABOVE = 100
 ADD_CHUNK = 50
 COPIED_FEEDBACK_MS = 1500
 SHUTDOWN_DEADLINE_S = 2.0
+#: The key of the notice about a refused API URL.
+API_URL_NOTICE = "api-url"
+#: The keys of the notices about the history file.
+HISTORY_NOTICE = "history"
+HISTORY_WRITE_NOTICE = "history-write"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"
 
 
@@ -104,8 +108,7 @@ def _plural(count: int, word: str) -> str:
 
 def save_image_data(image: QImage, prefix: str) -> Path:
     """Write pasted or dropped image data as a PNG in the cache; safe on a worker thread."""
-    folder = cache_dir() / "pasted"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(cache_dir() / "pasted")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"{prefix}-{stamp}.png"
     counter = 2
@@ -114,6 +117,7 @@ def save_image_data(image: QImage, prefix: str) -> Path:
         counter += 1
     if not image.save(str(path)):  # the format follows the .png suffix
         raise OSError(f"could not save the image to {path}")
+    make_private(path)
     return path
 
 
@@ -135,19 +139,13 @@ def _delete_thumbnails(entry_ids: list[int]) -> None:
         thumbnail_file(entry_id).unlink(missing_ok=True)
 
 
-def temporary_history(reason: str) -> HistoryStore:
-    """A history for this session only, when the real one cannot be used."""
-    log.error("history unavailable (%s); using a temporary one for this session", reason)
-    store = HistoryStore(Path(tempfile.mkdtemp(prefix="uploader-gui-")) / FILE_NAME)
-    store.recovery_reason = f"the history could not be opened ({reason})"
-    return store
-
-
 class MainWindow(QMainWindow):
     #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
     key_status_changed = Signal(object)
     #: The window started closing: it takes no more files (e.g. from a second start).
     shutting_down = Signal()
+    #: A write to the history failed (emitted on the writing thread): the reason.
+    history_write_failed = Signal(str)
 
     def __init__(
         self,
@@ -178,6 +176,8 @@ class MainWindow(QMainWindow):
         self.model = UploadListModel(self)
         # Opened on first use, after the window is painted (see _restore_session).
         self.history = history if history is not None else HistoryStore(lazy=True)
+        # Any thread may write; the notice is shown on the GUI thread (a queued signal).
+        self.history.watch_writes(self.history_write_failed.emit)
         self.queue = UploadQueue(self.model, settings.concurrency, self.history, self)
         self.queue.reuse_duplicates = settings.reuse_duplicates
         self.queue.set_retry_policy(RetryPolicy(retries=settings.retries))
@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
         layout.addWidget(self.banner)
+        #: Problems that last until they are solved (a refused API URL…), each under a key.
+        self.notices = NoticeBar(central)
+        layout.addWidget(self.notices)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
         self.empty = EmptyState(self.stack)
         self.view = RowListView(self.stack)
         self.view.setModel(self.model)
-        self.delegate = UploadDelegate(self.view)
+        self.delegate = UploadDelegate(self.view, self.queue.status_text)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setUniformItemSizes(True)
@@ -420,6 +423,7 @@ class MainWindow(QMainWindow):
         self.queue.batch_finished.connect(self._batch_finished)
         self.queue.recorded.connect(self._items_recorded)
         self.queue.key_rejected.connect(self._key_rejected)
+        self.history_write_failed.connect(self._history_write_failed)
         self.model.rowsInserted.connect(self._update_stack)
         self.model.rowsRemoved.connect(self._update_stack)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
@@ -433,8 +437,34 @@ class MainWindow(QMainWindow):
         """
         self.queue.set_credentials(api_url, key)
         self.api_url = normalize_api_url(api_url)
+        self.notices.clear_notice(API_URL_NOTICE)
         self.key_source = source
         self.key_status_changed.emit(self.key_status())
+
+    def check_api_url(self) -> bool:
+        """Whether the key may go to the API URL. If not, every upload is held, and a notice
+        and the waiting rows say why until the URL is changed (Settings ▸ API URL)."""
+        try:
+            normalize_api_url(self.api_url)
+        except ConfigurationError as exc:
+            reason = str(exc)
+            self.queue.hold(f"Waiting for a usable API URL: {reason}")
+            if self.api_url_locked:
+                where = "--api-url or IMAGEPIPELINE_API_URL"
+                fix, button = " Start uploader-gui with another one.", None
+            else:
+                where, fix, button = "Settings", "", ("Open Settings", self.open_settings)
+            self.notices.show_notice(
+                API_URL_NOTICE,
+                f"Uploads are on hold: the API URL from {where} can't be used.{fix}\n"
+                f"{reason[:1].upper()}{reason[1:]}.",
+                Severity.ERROR,
+                button,
+            )
+            return False
+        self.queue.hold(None)
+        self.notices.clear_notice(API_URL_NOTICE)
+        return True
 
     def start_sandbox(self) -> None:
         """Run the local test server in-process and upload there; say so visibly."""
@@ -453,8 +483,10 @@ class MainWindow(QMainWindow):
     def load_key(self) -> None:
         """Find the key (environment, keyring) in the background; ask when there is none.
 
-        Files dropped meanwhile wait for it.
+        Files dropped meanwhile wait for it. Nothing is looked up for a refused API URL.
         """
+        if not self.check_api_url():
+            return
         api_url, credentials = self.api_url, self.credentials
 
         def work() -> tuple[KeyLookup, str | None]:
@@ -674,25 +706,71 @@ class MainWindow(QMainWindow):
     # -- getting files in --------------------------------------------------------------
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Queue files and folders (folders expand, in the background, to their images)."""
+        """Queue files and folders (folders expand, in the background, to their images).
+
+        The drop itself is on disk before it is expanded: if uploader-gui stops while a big
+        folder is being listed, the next start lists the rest (see :meth:`_restore_session`).
+        """
         if not paths or self._closing:
             return
-        self.files.submit(lambda: collect(paths), self._collected)
+        history, host = self.history, api_host(self.api_url)
 
-    def _collected(self, intake: Intake | None, error: BaseException | None) -> None:
-        if intake is None:
+        def work() -> tuple[Drop | None, Intake]:
+            try:
+                drop: Drop | None = Drop(history.add_drop(paths, host), list(paths))
+            except Exception as exc:  # the history's notice says what this costs
+                log.error("could not record a drop in the history: %s", exc)
+                drop = None
+            return drop, collect(paths)
+
+        self.files.submit(work, lambda result, error: self._expanded(result, error, host))
+
+    def _expanded(
+        self,
+        result: tuple[Drop | None, Intake] | None,
+        error: BaseException | None,
+        host: str,
+        leftover: bool = False,
+    ) -> None:
+        """A drop was expanded: ask about big folders, record its files, then queue them."""
+        if result is None:
             self.statusBar().showMessage(f"Could not read the dropped files: {error}")
             return
+        if self._closing:
+            return  # recorded but not expanded: the next start lists its files
+        drop, intake = result
+        files = self._confirm_folders(intake, leftover)
+        if drop is None:
+            self._queue_files(files)  # no history: upload them all the same
+            return
+        history, drop_id = self.history, drop.id
+
+        def recorded(entries: list[HistoryEntry] | None, error: BaseException | None) -> None:
+            if entries is None:
+                log.error("could not record dropped files in the history: %s", error)
+                if not leftover:
+                    self._queue_files(files)
+            elif leftover:
+                self._list_leftovers(entries)
+            else:
+                self._queue_files([Path(e.path) for e in entries], entries)
+
+        self.files.submit(lambda: history.record_drop(drop_id, files, host), recorded)
+
+    def _confirm_folders(self, intake: Intake, leftover: bool) -> list[Path]:
+        """The files to upload: folders of more than ``ASK_ABOVE`` images ask first."""
+        files = intake.files
         from_folders = intake.folder_images
         if from_folders > ASK_ABOVE:
             names = ", ".join(f"“{folder.name}”" for folder in intake.folders)
+            before = "uploader-gui closed before you answered. " if leftover else ""
             if not self.dialogs.confirm(
                 self,
                 "Upload a whole folder?",
-                f"{names} holds {from_folders} images. Upload all of them?",
+                f"{before}{names} holds {from_folders} images. Upload all of them?",
                 f"Upload {from_folders} Images",
             ):
-                intake.files = intake.without_folders()  # files named on their own stay
+                files = intake.without_folders()  # files named on their own stay
         empty = [folder.name for folder, count in intake.folders.items() if count == 0]
         if empty:
             self.statusBar().showMessage(f"No images found in {', '.join(empty)}", 6000)
@@ -700,21 +778,33 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Some folders could not be read: {', '.join(map(str, intake.unreadable))}", 8000
             )
-        self._queue_files(intake.files)
+        return files
 
-    def _queue_files(self, paths: list[Path], batch: int | None = None) -> None:
-        """Queue files, a chunk per event-loop turn so a big drop never blocks the window."""
+    def _queue_files(
+        self,
+        paths: list[Path],
+        entries: list[HistoryEntry] | None = None,
+        batch: int | None = None,
+    ) -> None:
+        """Queue files, a chunk per event-loop turn so a big drop never blocks the window.
+
+        ``entries`` are the files' history rows, already written, in the same order;
+        without them the queue records the files itself.
+        """
         if batch is None:
             self._join_run([])
             batch = self.queue.new_batch()
         chunk, rest = paths[:ADD_CHUNK], paths[ADD_CHUNK:]
-        items = self.queue.add(chunk, batch, more_coming=bool(rest))
+        rows = later = None
+        if entries is not None:
+            rows, later = entries[:ADD_CHUNK], entries[ADD_CHUNK:]
+        items = self.queue.add(chunk, batch, more_coming=bool(rest), entries=rows)
         self._join_run([item.id for item in items])
         for item in items:
             self._request_thumbnail(item)
         if rest and not self._closing:
-            QTimer.singleShot(0, self, lambda: self._queue_files(rest, batch))
-        if items and not self.queue.has_key:
+            QTimer.singleShot(0, self, lambda: self._queue_files(rest, later, batch))
+        if items and not self.queue.has_key and not self.queue.held:  # (held: a notice says why)
             self.statusBar().showMessage("Waiting for an API key before uploading")
 
     def _request_thumbnail(self, item: UploadItem) -> None:
@@ -745,9 +835,10 @@ class MainWindow(QMainWindow):
         item.preview = None  # the row shows its pixmap; the image is only needed for the file
 
         def save() -> None:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)
             if not picture.save(str(target)):
                 raise OSError(f"could not write {target}")
+            make_private(target)
 
         def saved(_result: object, error: BaseException | None) -> None:
             if error is not None:
@@ -769,7 +860,7 @@ class MainWindow(QMainWindow):
             if path is None:
                 self.statusBar().showMessage(f"Could not keep the image: {error}")
             else:
-                self._queue_files([path])
+                self.add_paths([path])
 
         self.files.submit(lambda: save_image_data(copy, prefix), saved)
 
@@ -985,35 +1076,98 @@ class MainWindow(QMainWindow):
     # -- history -----------------------------------------------------------------------
 
     def _restore_session(self) -> None:
-        """Open the history; say if it had to be started afresh; list what the last run left."""
-        try:
-            self.history.open()
-        except (OSError, sqlite3.Error) as exc:
-            self.history = self.queue.history = temporary_history(str(exc))
-        if self.history.recovery_reason:
-            where = self.history.recovered_from
-            kept = f" The old file was kept as {where}." if where else ""
-            self.dialogs.inform(
-                self,
-                "Upload history reset",
-                f"The upload history could not be read ({self.history.recovery_reason}), so "
-                f"a new one was started.{kept}",
-            )
-        try:
+        """Open the history off the GUI thread, finish listing the drops the last run was
+        expanding when it stopped, and list what it left unfinished."""
+        history, host = self.history, api_host(self.api_url)
+
+        def work() -> tuple[list[HistoryEntry], list[tuple[Drop, Intake]]]:
+            history.open()
+            questions: list[tuple[Drop, Intake]] = []
+            listed: list[HistoryEntry] = []
+            for drop in history.leftover_drops(host):
+                intake = collect(drop.paths)
+                if intake.folder_images > ASK_ABOVE:
+                    questions.append((drop, intake))  # never answered: asked again
+                else:
+                    listed += history.record_drop(drop.id, intake.files, host)
             # Only this target's: a window for another one may be uploading its own now.
-            unfinished = self.history.unfinished(api_host(self.api_url))
-        except Exception:
-            log.exception("could not read unfinished uploads")
+            return history.unfinished(host) + listed, questions
+
+        def done(
+            result: tuple[list[HistoryEntry], list[tuple[Drop, Intake]]] | None,
+            error: BaseException | None,
+        ) -> None:
+            self._show_history_state()
+            if result is None:
+                log.error("could not read unfinished uploads: %s", error)
+                return
+            unfinished, questions = result
+            self._list_leftovers(unfinished)
+            for drop, intake in questions:
+                self._expanded((drop, intake), None, host, leftover=True)
+
+        # First in the files queue: drops made from now on are not leftovers.
+        self.files.submit(work, done)
+
+    def _list_leftovers(self, entries: list[HistoryEntry]) -> None:
+        """Files a previous run did not finish: resumed, or listed as interrupted."""
+        if self._closing:
             return
-        items = self.queue.restore(unfinished, self.settings.resume_unfinished)
-        if self.settings.resume_unfinished:
+        resume = self.settings.resume_unfinished
+        items = self.queue.restore(entries, resume)
+        if resume:
             self._join_run([item.id for item in items])
         for item in items:
             self._request_thumbnail(item)
-        if items and not self.settings.resume_unfinished:
+        if items and not resume:
             self.statusBar().showMessage(
                 f"{_plural(len(items), 'file')} from last time not uploaded: Retry to send them"
             )
+
+    def _show_history_state(self) -> None:
+        """Say in the window what is wrong with the history file, and what it costs."""
+        history = self.history
+        folder = history.path.parent
+        if history.temporary:
+            self.notices.show_notice(
+                HISTORY_NOTICE,
+                f"The upload history cannot be used: {history.recovery_reason}.\n"
+                "This session's history is kept in memory only: files not yet uploaded are "
+                "not listed again after a crash or quit, and this session's links are not "
+                f"kept. To fix it, make sure {folder} is a folder you can write to, then "
+                "restart uploader-gui.",
+                Severity.WARNING,
+            )
+        elif history.recovered_from is not None:
+            self.notices.show_notice(
+                HISTORY_NOTICE,
+                f"The upload history could not be read: {history.recovery_reason}.\n"
+                f"It was set aside as {history.recovered_from.name} and a new, empty history "
+                f"was started in {folder}. Nothing else is affected.",
+                Severity.INFO,
+                button=("Dismiss", lambda: self.notices.clear_notice(HISTORY_NOTICE)),
+            )
+        if history.write_error is not None:
+            self._history_write_failed(history.write_error)
+
+    @staticmethod
+    def _open_folder(folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _history_write_failed(self, reason: str) -> None:
+        """A write to the history failed: crash recovery and new links in History are off."""
+        if self._closing or self.history.temporary:
+            return
+        folder = self.history.path.parent
+        self.notices.show_notice(
+            HISTORY_WRITE_NOTICE,
+            f"The upload history cannot be saved: {reason}.\n"
+            "Uploads go on, but files not yet uploaded are not listed again after a crash or "
+            "quit, and new links are not kept in History. To fix it, free disk space or make "
+            f"{folder} writable, then restart uploader-gui.",
+            Severity.ERROR,
+            button=("Open Folder", lambda: self._open_folder(folder)),
+        )
 
     @property
     def history_panel(self) -> HistoryPanel:
@@ -1193,7 +1347,11 @@ class MainWindow(QMainWindow):
         title = APP_NAME
         if self.sandbox is not None:
             title += " (sandbox)"
-        if total and finished < total:
+        if total and finished < total and not self.queue.has_key:
+            # Nothing can be sent yet: the rows (and a notice, if any) say why.
+            self.progress.hide()
+            self.summary_label.setText(f"{_plural(total - finished, 'file')} waiting")
+        elif total and finished < total:
             self.summary_label.setText(f"Uploading {finished + 1} of {total}")
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * sent / size) if size else 0)

@@ -7,6 +7,8 @@ buttons are drawn with the platform style and hit-tested here; a click emits
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -80,8 +82,14 @@ class UploadDelegate(QStyledItemDelegate):
     #: ``(action, item id)`` when a row's button is clicked.
     action = Signal(str, int)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        status_text: Callable[[UploadItem], str] = UploadItem.status_text,
+    ) -> None:
         super().__init__(parent)
+        #: The status line of a row: the queue's (which knows why waiting items wait).
+        self.status_text = status_text
         self._pressed: tuple[int, str] | None = None
         self._hovered: tuple[int, str] | None = None
 
@@ -201,9 +209,11 @@ class UploadDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(link))
         else:
             painter.setPen(muted)
-        status = metrics.elidedText(
-            item.status_text(), Qt.TextElideMode.ElideMiddle, status_rect.width()
-        )
+        # A URL keeps both ends; a sentence (why a file waits) keeps its beginning.
+        elide = Qt.TextElideMode.ElideMiddle
+        if item.state is State.QUEUED:
+            elide = Qt.TextElideMode.ElideRight
+        status = metrics.elidedText(self.status_text(item), elide, status_rect.width())
         painter.drawText(
             status_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status
         )
@@ -282,6 +292,11 @@ class UploadDelegate(QStyledItemDelegate):
             hit = self._hit(option, item, event.pos())
             if hit is not None:
                 QToolTip.showText(event.globalPos(), TIPS[hit], view)
+                return True
+            status = self.status_text(item)
+            if status != item.status_text():  # the model's tooltip would give the other text
+                preview = f"\n{item.thumbnail_error}" if item.thumbnail_error else ""
+                QToolTip.showText(event.globalPos(), f"{item.path}\n{status}{preview}", view)
                 return True
         return super().helpEvent(event, view, option, index)
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_MS = 100
+#: Why queued items wait while there is no usable key and nothing holds the queue.
+WAITING_FOR_KEY = "Waiting for an API key"
 
 
 class DestinationChangedError(CancelledError):
@@ -180,8 +182,6 @@ class UploadQueue(QObject):
         self._quitting = threading.Event()
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
-        #: Items whose history row is still being written; they start once it exists.
-        self._unrecorded: set[int] = set()
         self.pool = BackgroundPool("uploads", concurrency, self)
         #: Writes new history rows (a durable commit) off the GUI thread.
         self.recorder = BackgroundPool("history", 1, self)
@@ -193,6 +193,8 @@ class UploadQueue(QObject):
         self._batch_pending: dict[int, set[int]] = {}
         self._api: tuple[str, str] | None = None
         self._has_key = False
+        #: Why nothing may be sent at all (e.g. the API URL is refused), until released.
+        self._hold: str | None = None
         # Each new key starts a generation; a 401 from an older one just retries.
         self._key_generation = 0
         self._key_state = _KeyState.OK
@@ -214,6 +216,7 @@ class UploadQueue(QObject):
         self.clients.configure(api_url, api_key, self.retry_policy)
         self._api = (api_url, api_key)
         self._has_key = True
+        self._hold = None
         self._key_generation += 1
         self._key_state = _KeyState.OK
         for item in self.model.items():
@@ -237,6 +240,35 @@ class UploadQueue(QObject):
     def has_key(self) -> bool:
         return self._has_key
 
+    def hold(self, reason: str | None) -> None:
+        """With a ``reason``: send nothing (the key is forgotten) and let queued items wait,
+        showing why, until :meth:`set_credentials` or ``hold(None)``."""
+        if reason is not None:
+            self.forget_key()
+        if reason == self._hold:
+            return
+        self._hold = reason
+        self.model.changed_many([item.id for item in self.model.items() if self.is_waiting(item)])
+        self.summary_changed.emit()
+
+    @property
+    def held(self) -> bool:
+        """:meth:`hold` stops every upload (not just a missing key)."""
+        return self._hold is not None
+
+    @property
+    def waiting_reason(self) -> str:
+        """Why queued items wait (the same sentence for all of them)."""
+        return self._hold or WAITING_FOR_KEY
+
+    @staticmethod
+    def is_waiting(item: UploadItem) -> bool:
+        return item.state is State.QUEUED and item.waiting_for_key
+
+    def status_text(self, item: UploadItem) -> str:
+        """The row's status line: :attr:`waiting_reason` for a waiting item."""
+        return self.waiting_reason if self.is_waiting(item) else item.status_text()
+
     def set_concurrency(self, count: int) -> None:
         self.pool.set_max_threads(count)
 
@@ -251,11 +283,18 @@ class UploadQueue(QObject):
         return next(self._batches)
 
     def add(
-        self, paths: list[Path], batch: int | None = None, more_coming: bool = False
+        self,
+        paths: list[Path],
+        batch: int | None = None,
+        more_coming: bool = False,
+        entries: list[HistoryEntry] | None = None,
     ) -> list[UploadItem]:
         """Queue files (already de-duplicated and expanded). Returns the new items.
 
         With ``more_coming``, the batch is not finished until a later call without it.
+        ``entries`` are the files' history rows, in the same order, already written (a drop
+        is recorded whole before its files are queued); without them the files upload with
+        no history (it could not be written).
         """
         if self._closing:
             return []
@@ -275,51 +314,18 @@ class UploadQueue(QObject):
         ]
         pending.update(item.id for item in items)
         self.model.append(items)
-        if self.history is None:
-            for item in items:
-                self._start(item, notify=False)  # just inserted: no change to paint
-        else:
-            # On disk before any of them starts, so a crash from then on forgets none; the
-            # durable write runs on the history thread, never on the GUI thread.
-            store, host = self.history, self.api_host
-            rows = [(str(item.path), item.name, host) for item in items]
-            self._unrecorded.update(item.id for item in items)
-            self.recorder.submit(
-                lambda: store.add(rows),
-                lambda ids, error: self._recorded(items, host, ids, error),
-            )
+        if entries is not None:
+            # Their history rows are on disk already, written before the files were listed.
+            for item, entry in zip(items, entries, strict=True):
+                item.history_id = entry.id
+                self._recorded_host[item.id] = entry.api_host
+        for item in items:
+            self._start(item, notify=False)  # just inserted: no change to paint
+        if entries is not None:
+            self.recorded.emit([item.id for item in items])
+            self.history_changed.emit()
         self.summary_changed.emit()
         return items
-
-    def _recorded(
-        self,
-        items: list[UploadItem],
-        host: str,
-        ids: list[int] | None,
-        error: BaseException | None,
-    ) -> None:
-        """The new items are in the history: start those still waiting to."""
-        self._unrecorded.difference_update(item.id for item in items)
-        if self._closing:
-            return  # quitting: they stay "queued" in the history, listed at the next start
-        if error is not None or ids is None:
-            log.error("could not record new uploads in the history: %s", error)
-        else:
-            for item, row in zip(items, ids, strict=True):
-                item.history_id = row
-                self._recorded_host[item.id] = host
-            self.history_changed.emit()
-            self.recorded.emit([item.id for item in items])
-        for item in items:
-            if self.model.item(item.id) is not item:
-                if item.history_id is not None:  # removed meanwhile: do not bring it back
-                    self._record_cancelled(item)
-                continue
-            if item.state is State.CANCELLED:
-                self._record_cancelled(item)
-            elif item.state is State.QUEUED and item.id not in self._tokens:
-                self._start(item, notify=False)  # (also one retried before its row existed)
-        self.summary_changed.emit()
 
     def restore(self, entries: list[HistoryEntry], resume: bool) -> list[UploadItem]:
         """List what a previous run left unfinished: started again, or failed with Retry."""
@@ -380,7 +386,7 @@ class UploadQueue(QObject):
     def _record_cancelled(self, item: UploadItem) -> None:
         """The history says cancelled (a done row keeps its URL), so it is not resumed."""
         if self.history is None or item.history_id is None or self._closing:
-            return  # (not yet recorded: _recorded records it once the row exists)
+            return  # (no history row: nothing to record)
         store, entry_id = self.history, item.history_id
 
         def recorded(_result: object, error: BaseException | None) -> None:
@@ -416,10 +422,6 @@ class UploadQueue(QObject):
         item.sent = 0
         item.error = item.failure = None
         item.retry_at = None
-        if item.id in self._unrecorded:
-            if notify:  # its history row is being written: _recorded starts it
-                self.model.changed(item.id)
-            return
         if not self._has_key or self._key_state is _KeyState.ASKING:
             item.waiting_for_key = True
             if notify:

@@ -1,0 +1,181 @@
+"""A big folder drop survives ``kill -9`` at any point: each file uploaded or listed, once.
+
+The real app runs as a child process (only its "Upload all N images?" question is answered
+by the test), uploading to the real sandbox server, and is killed while it lists the folder,
+while it uploads, and again after a restart; a last start lists what is left.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import ScriptedDialogs, make_window, shut
+from uploader_gui.core.paths import data_dir
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.settings import Settings
+from uploader_gui.ui.upload_model import FailureKind
+
+FILES = 12_000
+
+# The real entry point, with the folder question answered "Upload all" (a modal dialog
+# has nobody to click it in a child process).
+DRIVER = """
+import sys
+from uploader_gui.ui.dialogs import Dialogs
+Dialogs.confirm = lambda self, parent, title, text, label: True
+from uploader_gui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _history() -> Path:
+    return data_dir() / "history.sqlite3"
+
+
+def _query(sql: str) -> list[tuple[object, ...]]:
+    if not _history().exists():
+        return []
+    try:
+        with closing(sqlite3.connect(_history(), timeout=5)) as db:
+            return db.execute(sql).fetchall()
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return []
+
+
+def _count(sql: str) -> int:
+    rows = _query(sql)
+    return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+
+
+class App:
+    """The real app in a child process."""
+
+    def __init__(self, sandbox: SandboxServer, *args: str) -> None:
+        env = {
+            **os.environ,
+            "IMAGEPIPELINE_API_KEY": sandbox.key,
+            "IMAGEPIPELINE_API_URL": sandbox.url,
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, *args],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def wait_for(self, what: str, condition: object, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():  # type: ignore[operator]
+            if self.process.poll() is not None:
+                err = self.process.stderr.read().decode() if self.process.stderr else ""
+                pytest.fail(f"the app exited before {what}: {err}")
+            if time.monotonic() > deadline:
+                self.kill()
+                pytest.fail(f"timed out waiting for {what}")
+            time.sleep(0.01)
+
+    def has_history_open(self) -> bool:
+        """The app opened its history: it is past start-up, in its event loop."""
+        fds = Path(f"/proc/{self.process.pid}/fd")
+        try:
+            return any(os.readlink(fd).endswith("history.sqlite3") for fd in fds.iterdir())
+        except OSError:  # a descriptor closed while we looked
+            return False
+
+    def kill(self) -> None:
+        self.process.kill()  # SIGKILL: no clean-up of any kind
+        self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()
+
+    def terminate(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        status = self.process.wait(timeout=30)
+        if self.process.stderr:
+            self.process.stderr.close()
+        return status
+
+
+def _rows_per_path() -> Counter[str]:
+    return Counter(str(row[0]) for row in _query("SELECT path FROM uploads"))
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    header = b"\x89PNG\r\n\x1a\n"
+    paths = [folder / f"img-{i:05}.png" for i in range(FILES)]
+    for i, path in enumerate(paths):
+        path.write_bytes(header + i.to_bytes(4, "big") * 16)
+    expected = {str(path) for path in paths}
+    sandbox.faults.throttle_bps = 400_000  # uploads go on while the app is killed
+
+    # 1. Killed the moment the drop is on disk: while the folder is listed or recorded.
+    app = App(sandbox, str(folder))
+    app.wait_for("the drop to be recorded", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
+    app.kill()
+    assert _count("SELECT COUNT(*) FROM uploads") < FILES  # it really was cut short
+
+    # 2. The next start finishes listing the drop and resumes; killed mid-upload.
+    settings = Settings()
+    settings.resume_unfinished = True
+    settings.sync()
+    app = App(sandbox)
+    app.wait_for(
+        "some uploads after the restart",
+        lambda: _count("SELECT COUNT(*) FROM uploads WHERE state = 'done'") >= 3,
+    )
+    app.kill()
+    assert _count("SELECT COUNT(*) FROM drops") == 0
+    assert _rows_per_path() == Counter(expected)  # every file listed, exactly once
+
+    # 3. A second drop of the same folder, killed one second after it was accepted.
+    app = App(sandbox, str(folder))
+    app.wait_for("the second drop", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
+    time.sleep(1.0)  # the repro: "killed 1 s later"
+    app.kill()
+
+    # 4. Without resuming: the last start lists what is left, then quits on SIGTERM.
+    settings.resume_unfinished = False
+    settings.sync()
+    app = App(sandbox)
+    app.wait_for(
+        "the leftovers",
+        lambda: app.has_history_open() and _count("SELECT COUNT(*) FROM drops") == 0,
+    )
+    assert app.terminate() == 0
+    sandbox.faults.throttle_bps = 0
+
+    rows = _rows_per_path()
+    assert set(rows) == expected
+    assert set(rows.values()) == {2}  # each file once for each of the two drops
+    states = {str(row[0]) for row in _query("SELECT DISTINCT state FROM uploads")}
+    assert states <= {"queued", "done"}
+    done = _query("SELECT url FROM uploads WHERE state = 'done'")
+    on_server = {upload.url for upload in sandbox.uploads}
+    assert {str(row[0]) for row in done} <= on_server
+
+    # And the window lists every file not uploaded, as interrupted, once.
+    window = make_window(qtbot, sandbox.url, ScriptedDialogs())
+    unfinished = _count("SELECT COUNT(*) FROM uploads WHERE state = 'queued'")
+    qtbot.waitUntil(lambda: window.model.rowCount() == unfinished, timeout=30_000)
+    items = window.model.items()
+    assert {item.failure for item in items} == {FailureKind.INTERRUPTED}
+    listed = Counter(str(item.path) for item in items)
+    assert sum(listed.values()) == unfinished
+    shut(qtbot, window)

@@ -1,0 +1,137 @@
+"""A history file that cannot be used or written: the window says so, uploads go on.
+
+Each case ends with a real upload to the sandbox, so "nothing is lost" is checked, not
+assumed; the notices say what the problem costs and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.images import png_bytes, write
+from uploader_gui.core.history import HistoryStore
+from uploader_gui.core.paths import data_dir
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.main_window import HISTORY_NOTICE, HISTORY_WRITE_NOTICE, MainWindow
+from uploader_gui.ui.upload_model import State
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
+
+
+@contextmanager
+def immutable(path: Path) -> Iterator[None]:
+    """Nobody, root included, may change ``path`` inside the block (``chattr +i``)."""
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def open_window(qtbot: QtBot, sandbox: SandboxServer) -> tuple[MainWindow, ScriptedDialogs]:
+    dialogs = ScriptedDialogs()
+    window = make_window(qtbot, sandbox.url, dialogs)
+    window.use_key(sandbox.url, sandbox.key)
+    return window, dialogs
+
+
+def upload_one(qtbot: QtBot, window: MainWindow, tmp_path: Path, name: str) -> None:
+    count = window.model.rowCount() + 1
+    drop_files(window, [write(tmp_path / name, png_bytes(seed=len(name)))])
+    item = wait_finished(qtbot, window, count)[-1]
+    assert item.state is State.DONE
+    assert item.url
+
+
+def notice(window: MainWindow, key: str) -> str:
+    return window.notices.notice_text(key) or ""
+
+
+@needs_root
+def test_a_history_that_cannot_be_written_is_a_persistent_warning(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    HistoryStore().close()
+    with immutable(data_dir() / "history.sqlite3"):
+        window, dialogs = open_window(qtbot, sandbox)
+        qtbot.waitUntil(lambda: bool(notice(window, HISTORY_WRITE_NOTICE)))
+        text = notice(window, HISTORY_WRITE_NOTICE)
+        assert "cannot be saved" in text
+        assert "the file is read-only" in text  # the reason, in plain words
+        assert "not listed again" in text  # what is lost
+        assert "writable" in text
+        assert "restart" in text
+        upload_one(qtbot, window, tmp_path, "still-uploads.png")  # uploads go on
+        qtbot.wait(300)
+        assert notice(window, HISTORY_WRITE_NOTICE)  # it stays
+        assert not dialogs.informed
+        shut(qtbot, window)
+
+
+@needs_root
+def test_a_write_that_fails_mid_session_raises_the_warning(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    window, _dialogs = open_window(qtbot, sandbox)
+    upload_one(qtbot, window, tmp_path, "first.png")
+    assert not notice(window, HISTORY_WRITE_NOTICE)
+    qtbot.waitUntil(lambda: window.queue.idle)
+    with immutable(data_dir() / "history.sqlite3-wal"):
+        drop_files(window, [write(tmp_path / "second.png", png_bytes(seed=99))])
+        qtbot.waitUntil(lambda: bool(notice(window, HISTORY_WRITE_NOTICE)))
+        items = wait_finished(qtbot, window, 2)
+        assert {item.state for item in items} == {State.DONE}
+    shut(qtbot, window)
+
+
+@pytest.mark.parametrize("kind", ["folder", "link to /dev/null"])
+def test_a_history_path_that_is_not_a_file_is_set_aside_and_a_real_one_started(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path, kind: str
+) -> None:
+    folder = data_dir()
+    folder.mkdir(parents=True)
+    path = folder / "history.sqlite3"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/null")
+    window, dialogs = open_window(qtbot, sandbox)
+    qtbot.waitUntil(lambda: bool(notice(window, HISTORY_NOTICE)))
+    (kept,) = folder.glob("history.sqlite3.unreadable-*")
+    text = notice(window, HISTORY_NOTICE)
+    assert f"set aside as {kept.name}" in text
+    assert str(folder) in text
+    upload_one(qtbot, window, tmp_path, "after.png")
+    qtbot.waitUntil(lambda: window.queue.idle)
+    shut(qtbot, window)
+    assert path.is_file()
+    assert not path.is_symlink()
+    assert HistoryStore().count() == 1  # a real history, in the data folder
+    assert not os.path.lexists("/dev/null-journal")
+    assert not dialogs.informed
+
+
+def test_an_unusable_data_folder_says_the_history_is_temporary_and_leaves_nothing(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir().parent.mkdir(parents=True, exist_ok=True)
+    data_dir().write_bytes(b"")  # a file where the data folder should be
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    window, _dialogs = open_window(qtbot, sandbox)
+    qtbot.waitUntil(lambda: bool(notice(window, HISTORY_NOTICE)))
+    text = notice(window, HISTORY_NOTICE)
+    assert "kept in memory only" in text
+    assert "restart" in text
+    upload_one(qtbot, window, tmp_path, "temporary.png")
+    shut(qtbot, window)
+    assert list(temp.iterdir()) == []  # no temporary history left behind
