@@ -408,7 +408,7 @@ def test_a_history_that_cannot_be_written_says_so_at_open_and_on_each_write(
         store.watch_writes(failures.append)
         store.open()
         assert store.write_error is not None
-        assert "readonly" in store.write_error
+        assert store.write_error == "the file is read-only"
         assert store.count() == 1  # still readable
         with pytest.raises(sqlite3.Error):
             store.add([("/b.png", "b.png", "h")])
@@ -416,3 +416,16 @@ def test_a_history_that_cannot_be_written_says_so_at_open_and_on_each_write(
         store.close()
     finally:
         _immutable(path, False)
+
+
+def test_a_retried_row_does_not_keep_the_digest_of_an_earlier_attempt(
+    store: HistoryStore,
+) -> None:
+    (entry_id,) = store.add([("/a.png", "a.png", "h")])
+    store.finish(entry_id, HistoryState.FAILED, error="boom", digest=("old", 10, "image/png"))
+    store.restart(entry_id, "h")
+    store.finish(entry_id, HistoryState.DONE, url="https://cdn/x.png")  # no digest this time
+    entry = store.get(entry_id)
+    assert entry is not None
+    assert entry.sha256 is None  # the old bytes' digest would send later duplicates astray
+    assert store.find_upload("old", "h") is None
