@@ -135,3 +135,22 @@ def test_an_unusable_data_folder_says_the_history_is_temporary_and_leaves_nothin
     upload_one(qtbot, window, tmp_path, "temporary.png")
     shut(qtbot, window)
     assert list(temp.iterdir()) == []  # no temporary history left behind
+
+
+def test_the_data_and_cache_folders_are_private(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from uploader_gui.core.paths import cache_dir, thumbnail_file
+
+    window, _dialogs = open_window(qtbot, sandbox)
+    upload_one(qtbot, window, tmp_path, "private.png")
+    (item,) = window.model.items()
+    assert item.history_id is not None
+    thumbnail = thumbnail_file(item.history_id)
+    qtbot.waitUntil(thumbnail.exists)
+    qtbot.waitUntil(lambda: window.queue.idle)
+    shut(qtbot, window)
+    for folder in (data_dir(), cache_dir(), thumbnail.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    for file in [thumbnail, *data_dir().iterdir()]:
+        assert file.stat().st_mode & 0o777 == 0o600, file
