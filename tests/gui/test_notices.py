@@ -192,6 +192,9 @@ def test_a_refused_api_url_in_settings_says_why_until_it_is_fixed(
     shown = window.delegate.status_text(item)
     assert refuses(shown)
     assert "API key" not in shown.split(":")[0]
+    index = window.model.index(0)
+    for role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        assert refuses(window.model.data(index, role))  # screen readers and tooltips too
     # And so does a notice, in full, with the way to fix it.
     text = window.notices.notice_text(API_URL_NOTICE)
     assert text is not None

@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.empty = EmptyState(self.stack)
         self.view = RowListView(self.stack)
         self.view.setModel(self.model)
-        self.delegate = UploadDelegate(self.view, self.queue.status_text)
+        self.delegate = UploadDelegate(self.view, self.model.status_text)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setUniformItemSizes(True)

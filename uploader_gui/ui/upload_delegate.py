@@ -88,7 +88,7 @@ class UploadDelegate(QStyledItemDelegate):
         status_text: Callable[[UploadItem], str] = UploadItem.status_text,
     ) -> None:
         super().__init__(parent)
-        #: The status line of a row: the queue's (which knows why waiting items wait).
+        #: The status line of a row: the model's (which knows why waiting items wait).
         self.status_text = status_text
         self._pressed: tuple[int, str] | None = None
         self._hovered: tuple[int, str] | None = None
@@ -292,11 +292,6 @@ class UploadDelegate(QStyledItemDelegate):
             hit = self._hit(option, item, event.pos())
             if hit is not None:
                 QToolTip.showText(event.globalPos(), TIPS[hit], view)
-                return True
-            status = self.status_text(item)
-            if status != item.status_text():  # the model's tooltip would give the other text
-                preview = f"\n{item.thumbnail_error}" if item.thumbnail_error else ""
-                QToolTip.showText(event.globalPos(), f"{item.path}\n{status}{preview}", view)
                 return True
         return super().helpEvent(event, view, option, index)
 

@@ -20,6 +20,9 @@ from PySide6.QtGui import QImage, QPixmap
 
 from ..core.units import format_size
 
+#: Why a queued item waits when nothing else holds the queue.
+WAITING_FOR_KEY = "Waiting for an API key"
+
 
 class State(enum.Enum):
     QUEUED = "queued"
@@ -100,10 +103,11 @@ class UploadItem:
     def copied(self) -> bool:
         return time.monotonic() < self.copied_until
 
-    def status_text(self) -> str:
-        """One line for the row and for screen readers."""
+    def status_text(self, waiting_reason: str = WAITING_FOR_KEY) -> str:
+        """One line for the row and for screen readers; ``waiting_reason`` says why an item
+        that may not be sent yet waits."""
         if self.state is State.QUEUED:
-            return "Waiting for an API key" if self.waiting_for_key else "Queued"
+            return waiting_reason if self.waiting_for_key else "Queued"
         if self.state is State.UPLOADING:
             if self.waiting_for_server:
                 return "Waiting for the server…"
@@ -118,9 +122,9 @@ class UploadItem:
             return f"Failed: {self.error}"
         return "Cancelled"
 
-    def accessible_text(self) -> str:
+    def accessible_text(self, waiting_reason: str = WAITING_FOR_KEY) -> str:
         size = f", {format_size(self.size)}" if self.size is not None else ""
-        return f"{self.name}{size}: {self.status_text()}"
+        return f"{self.name}{size}: {self.status_text(waiting_reason)}"
 
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -135,6 +139,12 @@ class UploadListModel(QAbstractListModel):
         super().__init__(parent)
         self._items: list[UploadItem] = []
         self._rows: dict[int, int] = {}
+        #: Why items that may not be sent yet wait (set by the queue, the same for all).
+        self.waiting_reason = WAITING_FOR_KEY
+
+    def status_text(self, item: UploadItem) -> str:
+        """The row's status line, as the list, its tooltips and screen readers give it."""
+        return item.status_text(self.waiting_reason)
 
     # -- Qt model interface ------------------------------------------------------------
 
@@ -149,9 +159,9 @@ class UploadListModel(QAbstractListModel):
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = f"\n{item.thumbnail_error}" if item.thumbnail_error else ""
-            return f"{item.path}\n{item.status_text()}{preview}"
+            return f"{item.path}\n{self.status_text(item)}{preview}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return item.accessible_text()
+            return item.accessible_text(self.waiting_reason)
         if role == Qt.ItemDataRole.DecorationRole:
             return item.thumbnail
         if role == ItemRole:

@@ -25,7 +25,7 @@ from ..core.retry import CancelToken, RetryPolicy
 from ..core.upload_job import HistoryLink, JobOutcome, run_upload
 from ..core.urls import api_host, normalize_api_url
 from .background import BackgroundPool
-from .upload_model import FailureKind, State, UploadItem, UploadListModel
+from .upload_model import WAITING_FOR_KEY, FailureKind, State, UploadItem, UploadListModel
 
 if TYPE_CHECKING:
     from ..core.client import UploadClient
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_MS = 100
-#: Why queued items wait while there is no usable key and nothing holds the queue.
-WAITING_FOR_KEY = "Waiting for an API key"
 
 
 class DestinationChangedError(CancelledError):
@@ -248,6 +246,7 @@ class UploadQueue(QObject):
         if reason == self._hold:
             return
         self._hold = reason
+        self.model.waiting_reason = reason or WAITING_FOR_KEY
         self.model.changed_many([item.id for item in self.model.items() if self.is_waiting(item)])
         self.summary_changed.emit()
 
@@ -256,18 +255,9 @@ class UploadQueue(QObject):
         """:meth:`hold` stops every upload (not just a missing key)."""
         return self._hold is not None
 
-    @property
-    def waiting_reason(self) -> str:
-        """Why queued items wait (the same sentence for all of them)."""
-        return self._hold or WAITING_FOR_KEY
-
     @staticmethod
     def is_waiting(item: UploadItem) -> bool:
         return item.state is State.QUEUED and item.waiting_for_key
-
-    def status_text(self, item: UploadItem) -> str:
-        """The row's status line: :attr:`waiting_reason` for a waiting item."""
-        return self.waiting_reason if self.is_waiting(item) else item.status_text()
 
     def set_concurrency(self, count: int) -> None:
         self.pool.set_max_threads(count)
