@@ -517,3 +517,29 @@ def test_standalone_server_prints_its_address_and_stops_on_signal(signum: int) -
         finally:
             process.kill()  # does nothing once it has exited
     assert (process.returncode, out, err) == (0, "", "")
+
+
+def test_standalone_server_help_lists_its_options() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "uploader_gui.sandbox", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    assert done.stdout.startswith("usage: python -m uploader_gui.sandbox")
+    for flag in ("--host", "--port", "--key", "--max-bytes", "--latency", "--fail-status"):
+        assert flag in done.stdout
+    for flag in ("--fail-count", "--retry-after", "--drop-count", "--non-json-count"):
+        assert flag in done.stdout
+    assert "--throttle-bps" in done.stdout
+    assert done.stderr == ""
+
+
+def test_sandbox_modules_stay_small() -> None:
+    package = ROOT / "uploader_gui" / "sandbox"
+    assert not (ROOT / "uploader_gui" / "sandbox.py").exists()
+    sizes = {path.name: len(path.read_text().splitlines()) for path in package.glob("*.py")}
+    assert {"__init__.py", "__main__.py", "server.py", "handler.py"} <= sizes.keys()
+    assert {name: lines for name, lines in sizes.items() if lines >= 500} == {}

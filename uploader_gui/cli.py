@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from . import APP_NAME, __version__
 from .core.config import ENV_API_KEY, ENV_API_URL
+from .core.intake import IMAGE_SUFFIXES
 
 
 def _concurrency(text: str) -> int:
@@ -45,9 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run a local test server in-process and upload there (no account or key needed)",
     )
-    headless = parser.add_argument_group("headless mode")
+    headless = parser.add_argument_group(
+        "headless mode",
+        "A folder stands for the image files in it and its subfolders ("
+        + " ".join(sorted(IMAGE_SUFFIXES))
+        + ", any case; hidden ones skipped), in sorted order at the folder's place; a file named "
+        "twice uploads once. A folder with no image is reported on stderr. Exit status: 0 "
+        "if every file uploaded; 1 if a file failed, a folder could not be read or there "
+        "was no image at all to upload; 2 on a usage error; 130 if interrupted.",
+    )
     headless.add_argument(
-        "--headless", action="store_true", help="upload FILEs without a window, print their URLs"
+        "--headless",
+        action="store_true",
+        help="upload FILEs (and the images in folders) without a window, print their URLs",
     )
     headless.add_argument(
         "--json", action="store_true", help="print one JSON object per file instead of URLs"

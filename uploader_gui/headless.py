@@ -1,23 +1,28 @@
 """``uploader-gui --headless``: upload files from a terminal or a script.
 
-Prints one URL per line in input order (``--json``: one JSON object per line), shows
-per-file progress on stderr when it is a terminal, and exits 0 only if every file uploaded.
+Folders are expanded as the window expands a drop (``core.intake.collect``): recursively to
+their image files, sorted, hidden entries skipped, each file once. Prints one URL per file in
+input order (``--json``: one JSON object per line), shows per-file progress on stderr when it
+is a terminal, and exits 0 only if every file uploaded and every folder could be read.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from .core.client import UploadClient
 from .core.errors import UploadError
+from .core.intake import collect
 from .core.responses import UploadResult
 from .core.retry import CancelToken, RetryPolicy
 
@@ -44,6 +49,55 @@ class Outcome:
         else:
             record["error"] = self.error
         return json.dumps(record, ensure_ascii=False)
+
+
+@dataclass
+class Expansion:
+    """The files to upload, as ``(path as the user gave it, absolute path)``, in order."""
+
+    files: list[tuple[str, Path]] = field(default_factory=list)
+    #: Folders that hold no image (as given).
+    empty: list[str] = field(default_factory=list)
+    #: Folders (or folders inside them) that could not be read, with the reason.
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _as_given(given: str, root: Path, path: Path) -> str:
+    """``path``, found under the folder ``root`` named as ``given``, spelled from ``given``."""
+    try:
+        inside = path.relative_to(root)
+    except ValueError:
+        return str(path)
+    return os.path.join(given, inside) if inside.parts else given
+
+
+def expand(paths: Sequence[str | Path]) -> Expansion:
+    """Folders to the files ``core.intake.collect`` finds in them, in place; repeats dropped.
+
+    Each argument is collected on its own so that every file keeps the spelling the user
+    gave (a folder's files under the folder's name); the files and their order are those of
+    ``collect(paths)``.
+    """
+    expansion = Expansion()
+    seen: set[Path] = set()
+    folders_seen: set[Path] = set()
+    for raw in paths:
+        given = os.fspath(raw)
+        intake = collect([given])
+        root = next(iter(intake.folders), None)
+        for path in intake.files:
+            if path not in seen:
+                seen.add(path)
+                label = given if root is None else _as_given(given, root, path)
+                expansion.files.append((label, path))
+        if root is None or root in folders_seen:
+            continue
+        folders_seen.add(root)
+        for where, reason in intake.unreadable.items():
+            expansion.unreadable.append((_as_given(given, root, where), reason))
+        if intake.folders[root] == 0 and not intake.unreadable:
+            expansion.empty.append(given)
+    return expansion
 
 
 class TerminalProgress:
@@ -91,7 +145,7 @@ class TerminalProgress:
 
 
 def upload_files(
-    paths: list[str],
+    paths: Sequence[str | Path],
     *,
     api_url: str,
     api_key: str,
@@ -101,7 +155,12 @@ def upload_files(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Upload ``paths`` and print the outcome; return the exit status."""
+    """Upload ``paths`` (folders expanded) and print the outcome; return the exit status.
+
+    A folder with no image is reported on stderr; it fails the run only when nothing at all
+    is left to upload. A folder that cannot be read is reported and fails the run, after the
+    other files are uploaded.
+    """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
@@ -109,11 +168,40 @@ def upload_files(
     except UploadError as exc:
         err.write(f"uploader-gui: {exc}\n")
         return EXIT_USAGE
-    progress = TerminalProgress(err, len(paths)) if err.isatty() else None
+    with client:
+        try:
+            expansion = expand(paths)
+        except KeyboardInterrupt:
+            err.write("uploader-gui: interrupted\n")
+            return EXIT_INTERRUPTED
+        for folder in expansion.empty:
+            err.write(f"uploader-gui: {folder}: no images in this folder\n")
+        for folder, reason in expansion.unreadable:
+            err.write(f"uploader-gui: {folder}: cannot read folder: {reason}\n")
+        if not expansion.files:
+            err.write("uploader-gui: nothing to upload: no image files found\n")
+            return EXIT_SOME_FAILED
+        status = _upload_all(client, expansion.files, concurrency, as_json, out, err)
+    if expansion.unreadable and status in (EXIT_OK, EXIT_SOME_FAILED):
+        count = len(expansion.unreadable)
+        err.write(f"uploader-gui: {count} folder{'s' if count > 1 else ''} could not be read\n")
+        return EXIT_SOME_FAILED
+    return status
+
+
+def _upload_all(
+    client: UploadClient,
+    files: list[tuple[str, Path]],
+    concurrency: int,
+    as_json: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    progress = TerminalProgress(err, len(files)) if err.isatty() else None
     cancel = CancelToken()
 
-    def one(index: int, path: str) -> Outcome:
-        name = Path(path).name
+    def one(index: int, given: str, path: Path) -> Outcome:
+        name = path.name
 
         def on_progress(sent: int, total: int) -> None:
             if progress is not None:
@@ -122,17 +210,19 @@ def upload_files(
         try:
             result = client.upload(path, progress=on_progress, cancel=cancel)
         except UploadError as exc:
-            outcome = Outcome(path, error=str(exc))
+            outcome = Outcome(given, error=str(exc))
         else:
-            outcome = Outcome(path, result=result)
+            outcome = Outcome(given, result=result)
         if progress is not None:
             mark = f"✓ {name}" if outcome.result else f"✗ {name}: {outcome.error}"
             progress.finish(index, mark)
         return outcome
 
     failed = 0
-    with client, ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(one, i, p) for i, p in enumerate(paths)]
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        futures: list[Future[Outcome]] = [
+            pool.submit(one, i, given, path) for i, (given, path) in enumerate(files)
+        ]
         try:
             for future in futures:
                 outcome = future.result()
@@ -156,6 +246,6 @@ def upload_files(
     if progress is not None:
         progress.close()
     if failed:
-        err.write(f"uploader-gui: {failed} of {len(paths)} files failed\n")
+        err.write(f"uploader-gui: {failed} of {len(files)} files failed\n")
         return EXIT_SOME_FAILED
     return EXIT_OK
