@@ -1,10 +1,10 @@
 """200 x 1 MB through the GUI pipeline vs the headless core path, same run, same server.
 
 - GUI: a real ``MainWindow`` (offscreen, shown and painted, concurrency 4, auto-copy off in an
-  isolated ``XDG_CONFIG_HOME``), ``window.use_key(url, key)``, then the clock runs from
-  ``window.add_paths(paths)`` until the window's ``batch_finished`` signal says the whole drop
-  has finished; all items must then be ``State.DONE``. Thumbnailing, progress draining and
-  repaints are all included.
+  isolated ``XDG_CONFIG_HOME``), ``window.keys.use_key(url, key)``, then the clock runs
+  from ``window.intake.add_paths(paths)`` until the queue's ``batch_finished`` signal says the
+  whole drop has finished; all items must then be ``State.DONE``. Thumbnailing, progress
+  draining and repaints are all included.
 - Headless (baseline): ``uploader_gui.headless.upload_files(paths, concurrency=4, ...)`` timed
   the same way. In both, the modules (httpx included) are imported before the clock starts;
   each creates its HTTP client inside the timed run.
@@ -89,7 +89,7 @@ def child_gui(folder: str, api_url: str) -> dict[str, object]:
     window.queue.batch_finished.connect(batches.append)
 
     started = time.perf_counter()
-    window.add_paths(paths)
+    window.intake.add_paths(paths)
     run_until(
         app, lambda: bool(batches), timeout=900, poll_ms=200, wake=[window.queue.batch_finished]
     )

@@ -3,7 +3,7 @@
 A 10 ms repeating precise ``QTimer`` runs on the GUI thread of a real ``MainWindow``
 (offscreen, shown and painted, concurrency 4, auto-copy off, isolated XDG folders). Its
 lateness (actual gap between timeouts minus 10 ms, ``time.perf_counter``) is recorded from
-``window.add_paths(paths)`` until every upload has finished and every thumbnail has arrived
+``window.intake.add_paths(paths)`` until every upload has finished and every thumbnail has arrived
 (``item.thumbnail is not None or item.thumbnail_error``); all uploads must succeed.
 Every child is a fresh process with its own empty XDG folders (no history to reuse uploads
 from). Baseline, same run: the same timer in the same kind of window with nothing to do, for
@@ -128,7 +128,9 @@ def ensure_photos(count: int) -> list[Path]:
 
 
 def child_busy(count: int, api_url: str) -> dict[str, float]:
-    from uploader_gui.ui.upload_model import State
+    from PySide6.QtCore import Qt
+
+    from uploader_gui.ui.upload_model import State, ThumbnailErrorRole, UploadItem
 
     paths = [photo_path(i) for i in range(count)]
     app, window = upload_window(api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4)
@@ -143,13 +145,17 @@ def child_busy(count: int, api_url: str) -> dict[str, float]:
         if not batches:
             return False
         items = window.model.items()
-        return len(items) == len(paths) and all(
-            item.thumbnail is not None or item.thumbnail_error for item in items
+        return len(items) == len(paths) and all(has_picture_or_reason(item) for item in items)
+
+    def has_picture_or_reason(item: UploadItem) -> bool:
+        index = window.model.index_of(item.id)
+        return bool(
+            index.data(Qt.ItemDataRole.DecorationRole) is not None or index.data(ThumbnailErrorRole)
         )
 
     started = time.perf_counter()
     probe.start()
-    window.add_paths(paths)
+    window.intake.add_paths(paths)
     run_until(app, all_done, timeout=1200, poll_ms=50, wake=[window.queue.batch_finished])
     probe.stop()
     seconds = time.perf_counter() - started
@@ -157,7 +163,9 @@ def child_busy(count: int, api_url: str) -> dict[str, float]:
     failed = [i for i in items if i.state is not State.DONE]
     if failed:
         raise RuntimeError(f"{len(failed)} not uploaded, e.g. {failed[0].name}: {failed[0].error}")
-    no_thumbnail = sum(1 for i in items if i.thumbnail is None)
+    no_thumbnail = sum(
+        1 for i in items if window.model.index_of(i.id).data(Qt.ItemDataRole.DecorationRole) is None
+    )
     window.close()
     return {
         **probe.summary(),

@@ -39,8 +39,10 @@ RUNNER = textwrap.dedent(
 
     def open_history():
         window = state["window"]
+        from uploader_gui.ui.actions import ActionId
+
         state["tab_started"] = time.perf_counter()
-        window.show_history_action.trigger()
+        window.registry[ActionId.SHOW_HISTORY].trigger()
 
     class PaintWatcher(QObject):
         def eventFilter(self, watched, event):
@@ -52,9 +54,10 @@ RUNNER = textwrap.dedent(
                 print(f"painted rss={rss_mb():.1f}", flush=True)
                 QTimer.singleShot(0, open_history)
             elif (state["tab_started"] is not None
-                  and watched is window.history_panel.view.viewport()):
+                  and watched is window.history_page.panel.view.viewport()
+                  and window.history_page.model.rowCount()):  # rows arrive off the GUI thread
                 tab = time.perf_counter() - state["tab_started"]
-                rows = window.history_model.rowCount()
+                rows = window.history_page.model.rowCount()
                 print(f"history tab={tab * 1000:.1f} rows={rows}", flush=True)
                 os._exit(0)
             return False

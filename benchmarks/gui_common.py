@@ -228,17 +228,16 @@ def upload_window(
         raise RuntimeError("run this in a child with an isolated XDG_CONFIG_HOME")
     fail_fast()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from uploader_gui.ui.app import create_application
-    from uploader_gui.ui.main_window import MainWindow
+    from uploader_gui.ui.app import compose, create_application
     from uploader_gui.ui.settings import Settings
 
     app = create_application()
     settings = Settings()
     settings.auto_copy = False
     settings.sync()
-    window = MainWindow(Settings(), api_url)
+    window = compose(settings, api_url)
     window.queue.set_concurrency(concurrency)
-    window.use_key(api_url, api_key)
+    window.keys.use_key(api_url, api_key)
     window.show()
     wait_painted(app, window)
     return app, window

@@ -71,13 +71,13 @@ def main() -> int:
         os.environ[name] = str(home / name.lower())
     app = create_application()
     window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))
-    assert window.sandbox is not None
-    window.sandbox.faults.throttle_bps = 2_000_000
+    assert window.keys.sandbox is not None
+    window.keys.sandbox.faults.throttle_bps = 2_000_000
     window.queue.set_concurrency(3)
     window.resize(820, 600)
     window.show()
     folder = Path(tempfile.mkdtemp(prefix="uploader-shot-"))
-    window.add_paths(make_photos(folder))
+    window.intake.add_paths(make_photos(folder))
 
     def ready() -> bool:
         states = [item.state for item in window.model.items()]

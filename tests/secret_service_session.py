@@ -54,21 +54,21 @@ def main() -> None:
     app = create_application()
     window = create_window(Namespace(api_url=None, sandbox=False, files=[]))
     window.show()
-    window.load_key()
+    window.keys.load()
     deadline = QTimer()
     deadline.setSingleShot(True)
     deadline.start(10_000)
     while not window.queue.has_key and deadline.isActive():
         app.processEvents()
-    report["window_source"] = window.key_source.value
-    report["window_status"] = window.key_status().text
-    window.apply_settings(
+    report["window_source"] = window.keys.source.value
+    report["window_status"] = window.keys.status().text
+    window.parts.preferences.apply(
         SettingsValues(
             api_url=API_URL,
             concurrency=6,
             retries=2,
             auto_copy=False,
-            link_format=window.settings.link_format,
+            link_format=window.parts.preferences.settings.link_format,
         )
     )
     window.close()

@@ -25,7 +25,6 @@ from typing import TypeVar
 
 import httpx
 import pytest
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from tests.images import fake_image, png_bytes, write
@@ -218,28 +217,28 @@ def test_the_window_s_upload_job_refuses_a_fifo_and_records_why(
 def test_a_fifo_does_not_hold_up_the_thumbnails_behind_it(
     qtbot: QtBot, fifo: Path, tmp_path: Path
 ) -> None:
-    from uploader_gui.ui.thumbnails import ThumbnailLoader
+    from uploader_gui.ui.thumbnails import ThumbnailService
+    from uploader_gui.ui.workers import Workers
 
     good = write(tmp_path / "good.png", png_bytes())
-    loader = ThumbnailLoader(threads=1)  # one thread: a blocked job would stall the rest
-    results: dict[str, tuple[bool, str | None]] = {}
+    workers = Workers()
+    service = ThumbnailService(workers, threads=1)  # one thread: a blocked job stalls the rest
+    results: dict[int, tuple[bool, str | None]] = {}
 
-    def record(name: str) -> Callable[[QImage | None, int | None, str | None], None]:
-        def done(image: QImage | None, _size: int | None, error: str | None) -> None:
-            results[name] = (image is not None, error)
+    def record(key: int, _size: int) -> None:
+        results[key] = (service.pixmap(key) is not None, service.error(key))
 
-        return done
-
+    service.ready.connect(record)
     try:
-        for path in (fifo, good):
-            loader.request(path, record(path.name))
+        service.request_file(1, fifo, keep_for_entry=False)
+        service.request_file(2, good, keep_for_entry=False)
         qtbot.waitUntil(lambda: len(results) == 2, timeout=int(PROMPT * 1000))
     finally:
-        loader.close()
+        workers.cancel()
         release_readers(fifo)
-        assert loader.pool.pool.waitForDone(int(PROMPT * 1000))
-    assert results[fifo.name] == (False, NOT_REGULAR)
-    assert results["good.png"] == (True, None)
+        assert workers.wait(time.monotonic() + PROMPT)
+    assert results[1] == (False, NOT_REGULAR)
+    assert results[2] == (True, None)
 
 
 # -- 2. a file that changes while it uploads is never reported with other bytes --------

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from uploader_gui.core.retry import RetryPolicy
 from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.app import compose
 from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice, KeyTester
 from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.settings import Settings
@@ -38,6 +39,8 @@ class ScriptedDialogs:
     settings_answer: SettingsValues | None = None
     settings_shown: list[KeyStatus] = field(default_factory=list)
     save_answer: Path | None = None
+    #: What "Add images…" picks.
+    open_answer: list[Path] = field(default_factory=list)
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
         self.confirms.append(text)
@@ -61,6 +64,9 @@ class ScriptedDialogs:
     def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
         return self.save_answer
 
+    def open_images(self, parent: QWidget) -> list[Path]:
+        return list(self.open_answer)
+
     def edit_settings(
         self,
         parent: QWidget,
@@ -81,7 +87,7 @@ def dialogs() -> ScriptedDialogs:
 
 
 def make_window(qtbot: QtBot, api_url: str, dialogs: ScriptedDialogs) -> MainWindow:
-    window = MainWindow(Settings(), api_url, dialogs=dialogs)  # type: ignore[arg-type]
+    window = compose(Settings(), api_url, dialogs=dialogs)
     window.queue.set_retry_policy(FAST)
     qtbot.addWidget(window)
     window.show()
@@ -102,7 +108,7 @@ def shut(qtbot: QtBot, window: MainWindow) -> None:
 @pytest.fixture
 def window(qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs) -> Iterator[MainWindow]:
     win = make_window(qtbot, sandbox.url, dialogs)
-    win.use_key(sandbox.url, sandbox.key)
+    win.keys.use_key(sandbox.url, sandbox.key)
     yield win
     shut(qtbot, win)
 

@@ -14,8 +14,10 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -32,8 +34,8 @@ FILES = 12_000
 # has nobody to click it in a child process).
 DRIVER = """
 import sys
-from uploader_gui.ui.dialogs import Dialogs
-Dialogs.confirm = lambda self, parent, title, text, label: True
+from uploader_gui.ui.dialogs import ModalDialogs
+ModalDialogs.confirm = lambda self, parent, title, text, label: True
 from uploader_gui.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -43,7 +45,7 @@ def _history() -> Path:
     return data_dir() / "history.sqlite3"
 
 
-def _query(sql: str) -> list[tuple[object, ...]]:
+def _query(sql: str) -> list[tuple[Any, ...]]:
     if not _history().exists():
         return []
     try:
@@ -55,31 +57,33 @@ def _query(sql: str) -> list[tuple[object, ...]]:
 
 def _count(sql: str) -> int:
     rows = _query(sql)
-    return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+    return int(rows[0][0]) if rows else 0
 
 
 class App:
     """The real app in a child process."""
 
-    def __init__(self, sandbox: SandboxServer, *args: str) -> None:
+    def __init__(self, sandbox: SandboxServer, log: Path, *args: str) -> None:
         env = {
             **os.environ,
             "IMAGEPIPELINE_API_KEY": sandbox.key,
             "IMAGEPIPELINE_API_URL": sandbox.url,
         }
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, *args],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        # Its stderr goes to a file: a pipe nobody reads fills up and blocks the app.
+        self.log = log
+        with log.open("ab") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", DRIVER, *args],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
 
-    def wait_for(self, what: str, condition: object, timeout: float = 60) -> None:
+    def wait_for(self, what: str, condition: Callable[[], bool], timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
-        while not condition():  # type: ignore[operator]
+        while not condition():
             if self.process.poll() is not None:
-                err = self.process.stderr.read().decode() if self.process.stderr else ""
-                pytest.fail(f"the app exited before {what}: {err}")
+                pytest.fail(f"the app exited before {what}: {self.log.read_text()[-3000:]}")
             if time.monotonic() > deadline:
                 self.kill()
                 pytest.fail(f"timed out waiting for {what}")
@@ -87,24 +91,21 @@ class App:
 
     def has_history_open(self) -> bool:
         """The app opened its history: it is past start-up, in its event loop."""
-        fds = Path(f"/proc/{self.process.pid}/fd")
-        try:
-            return any(os.readlink(fd).endswith("history.sqlite3") for fd in fds.iterdir())
-        except OSError:  # a descriptor closed while we looked
-            return False
+        for fd in Path(f"/proc/{self.process.pid}/fd").iterdir():
+            try:
+                if os.readlink(fd).endswith("history.sqlite3"):
+                    return True
+            except OSError:  # closed while we looked (thumbnails open and close files)
+                continue
+        return False
 
     def kill(self) -> None:
         self.process.kill()  # SIGKILL: no clean-up of any kind
         self.process.wait()
-        if self.process.stderr:
-            self.process.stderr.close()
 
     def terminate(self) -> int:
         self.process.send_signal(signal.SIGTERM)
-        status = self.process.wait(timeout=30)
-        if self.process.stderr:
-            self.process.stderr.close()
-        return status
+        return self.process.wait(timeout=30)
 
 
 def _rows_per_path() -> Counter[str]:
@@ -126,7 +127,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     sandbox.faults.throttle_bps = 400_000  # uploads go on while the app is killed
 
     # 1. Killed the moment the drop is on disk: while the folder is listed or recorded.
-    app = App(sandbox, str(folder))
+    app = App(sandbox, tmp_path / "app-1.log", str(folder))
     app.wait_for("the drop to be recorded", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
     app.kill()
     assert _count("SELECT COUNT(*) FROM uploads") < FILES  # it really was cut short
@@ -135,7 +136,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     settings = Settings()
     settings.resume_unfinished = True
     settings.sync()
-    app = App(sandbox)
+    app = App(sandbox, tmp_path / "app-2.log")
     app.wait_for(
         "some uploads after the restart",
         lambda: _count("SELECT COUNT(*) FROM uploads WHERE state = 'done'") >= 3,
@@ -145,7 +146,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     assert _rows_per_path() == Counter(expected)  # every file listed, exactly once
 
     # 3. A second drop of the same folder, killed one second after it was accepted.
-    app = App(sandbox, str(folder))
+    app = App(sandbox, tmp_path / "app-3.log", str(folder))
     app.wait_for("the second drop", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
     time.sleep(1.0)  # the repro: "killed 1 s later"
     app.kill()
@@ -153,7 +154,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     # 4. Without resuming: the last start lists what is left, then quits on SIGTERM.
     settings.resume_unfinished = False
     settings.sync()
-    app = App(sandbox)
+    app = App(sandbox, tmp_path / "app-4.log")
     app.wait_for(
         "the leftovers",
         lambda: app.has_history_open() and _count("SELECT COUNT(*) FROM drops") == 0,

@@ -10,6 +10,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import ScriptedDialogs, make_window, shut, wait_finished
@@ -17,6 +18,7 @@ from tests.images import write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.main_window import INTERRUPTED_NOTICE
 from uploader_gui.ui.upload_model import FailureKind, State
 
 
@@ -76,14 +78,19 @@ def test_kill_9_mid_batch_then_restart(
     # The next start lists every unfinished file with Retry, and retrying finishes them.
     dialogs = ScriptedDialogs()
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(unfinished))
     items = window.model.items()
     assert {item.failure for item in items} == {FailureKind.INTERRUPTED}
     assert sorted(str(item.path) for item in items) == sorted(e.path for e in unfinished)
-    window.retry_all_failed()
+    # One button on the notice sends every file from last time.
+    notice = window.notices.notice(INTERRUPTED_NOTICE)
+    assert notice is not None
+    (send_all,) = notice.findChildren(QPushButton)
+    assert send_all.text() == "Send All"
+    send_all.click()
     items = wait_finished(qtbot, window, len(unfinished))
-    assert {item.state for item in items} == {State.DONE}
+    assert {item.state for item in items} == {State.DONE}, [i.error for i in items]
     shut(qtbot, window)
 
     final = HistoryStore().page(0, 100)

@@ -20,7 +20,8 @@ from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.main_window import HISTORY_NOTICE, HISTORY_WRITE_NOTICE, MainWindow
+from uploader_gui.ui.history_notices import HISTORY_NOTICE, HISTORY_WRITE_NOTICE
+from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.upload_model import State
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
@@ -39,7 +40,7 @@ def immutable(path: Path) -> Iterator[None]:
 def open_window(qtbot: QtBot, sandbox: SandboxServer) -> tuple[MainWindow, ScriptedDialogs]:
     dialogs = ScriptedDialogs()
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     return window, dialogs
 
 

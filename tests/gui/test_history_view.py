@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,20 +22,22 @@ from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import data_dir, thumbnail_file
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.main_window import HISTORY_NOTICE, MainWindow
+from uploader_gui.ui.actions import ActionId
+from uploader_gui.ui.history_notices import HISTORY_NOTICE
+from uploader_gui.ui.main_window import INTERRUPTED_NOTICE, MainWindow
 from uploader_gui.ui.upload_model import FailureKind, State
 
 
 def open_window(qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs) -> MainWindow:
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     return window
 
 
 def show_history(qtbot: QtBot, window: MainWindow, rows: int) -> None:
-    window.show_history_action.trigger()
+    window.registry[ActionId.SHOW_HISTORY].trigger()
     assert window.showing_history
-    qtbot.waitUntil(lambda: window.history_model.rowCount() == rows)
+    qtbot.waitUntil(lambda: window.history_page.model.rowCount() == rows)
 
 
 def test_history_survives_a_restart_with_pictures_after_the_files_are_gone(
@@ -54,10 +56,10 @@ def test_history_survives_a_restart_with_pictures_after_the_files_are_gone(
     second = open_window(qtbot, sandbox, ScriptedDialogs())
     assert second.model.rowCount() == 0  # nothing unfinished to bring back
     show_history(qtbot, second, 2)
-    entries = [second.history_model.entry_at(row) for row in range(2)]
+    entries = [second.history_page.model.entry_at(row) for row in range(2)]
     assert {e.url for e in entries} == {i.url for i in items}
     assert all(e.state is HistoryState.DONE for e in entries)
-    model = second.history_model
+    model = second.history_page.model
     qtbot.waitUntil(lambda: all(model.index(r, 0).data(1) is not None for r in range(2)))
     shut(qtbot, second)
 
@@ -74,10 +76,12 @@ def test_unfinished_files_from_last_time_are_listed_with_retry(
     item = window.model.items()[0]
     assert item.state is State.FAILED
     assert item.failure is FailureKind.INTERRUPTED
-    assert "not uploaded" in item.status_text()
-    assert "from last time" in window.statusBar().currentMessage()
+    assert item.status_text().startswith("Interrupted")  # not "Failed" in red
+    notice = window.notices.notice_text(INTERRUPTED_NOTICE) or ""
+    assert "1 file from last time was not uploaded" in notice
+    qtbot.waitUntil(window.registry[ActionId.SEND_INTERRUPTED].isEnabled)
     window.select_item(item.id)
-    window.retry_action.trigger()
+    window.registry[ActionId.RETRY].trigger()
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
     check = HistoryStore()
@@ -120,7 +124,7 @@ def test_the_same_bytes_reuse_the_earlier_url(
     assert "uploaded before" in items[1].status_text()
     assert len(sandbox.uploads) == 1
 
-    window.settings.reuse_duplicates = False
+    window.parts.preferences.settings.reuse_duplicates = False
     window.queue.reuse_duplicates = False
     again = tmp_path / "again.png"
     again.write_bytes(original.read_bytes())
@@ -148,7 +152,7 @@ def test_history_tab_search_filter_copy_remove_export_clear(
     )
     items = {i.name: i for i in wait_finished(qtbot, window, 3)}
     show_history(qtbot, window, 3)
-    panel, model = window.history_panel, window.history_model
+    panel, model = window.history_page.panel, window.history_page.model
 
     panel.search.setText("gre")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
@@ -163,21 +167,21 @@ def test_history_tab_search_filter_copy_remove_export_clear(
     panel.failed_only.setChecked(False)
     qtbot.waitUntil(lambda: model.rowCount() == 3)
 
-    window.set_link_format(LinkFormat.MARKDOWN)
+    window.links.set_format(LinkFormat.MARKDOWN)
     panel.view.selectAll()
-    window.copy_action.trigger()
+    window.registry[ActionId.COPY].trigger()
     lines = QGuiApplication.clipboard().text().splitlines()
     assert sorted(lines) == sorted(
         f"![{name}]({items[name].url})" for name in ("red.png", "green.png")
     )
 
     dialogs.save_answer = tmp_path / "export.csv"
-    window.export_history()
+    window.history_page.export()
     qtbot.waitUntil(lambda: (tmp_path / "export.csv").exists())
     rows = list(csv.DictReader(io.StringIO((tmp_path / "export.csv").read_text())))
     assert {r["name"] for r in rows} == {"red.png", "green.png", "notes.txt"}
     dialogs.save_answer = tmp_path / "export.json"
-    window.export_history()
+    window.history_page.export()
     qtbot.waitUntil(lambda: (tmp_path / "export.json").exists())
     records = json.loads((tmp_path / "export.json").read_text())
     assert {r["url"] for r in records} == {items["red.png"].url, items["green.png"].url, None}
@@ -187,15 +191,15 @@ def test_history_tab_search_filter_copy_remove_export_clear(
     panel.view.selectionModel().select(
         model.index(row, 0), panel.view.selectionModel().SelectionFlag.Select
     )
-    window.remove_action.trigger()
+    window.registry[ActionId.REMOVE].trigger()
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     assert "red.png" not in {model.entry_at(r).name for r in range(2)}
 
     dialogs.confirm_answer = False
-    window.clear_history()
+    window.history_page.clear()
     assert model.rowCount() == 2
     dialogs.confirm_answer = True
-    window.clear_history()  # written on the history thread
+    window.history_page.clear()  # written on the history thread
     qtbot.waitUntil(lambda: model.rowCount() == 0)
     assert HistoryStore().count() == 0
     assert httpx.get(items["green.png"].url or "").status_code == 200  # still online
@@ -219,15 +223,15 @@ def test_ten_thousand_entries_load_lazily_and_scroll(
     db.close()
     window = open_window(qtbot, sandbox, dialogs)
     show_history(qtbot, window, 200)
-    model = window.history_model
+    model = window.history_page.model
     assert model.total == 10_000
     assert model.entry_at(0).name == "photo-09999.png"
-    view = window.history_panel.view
+    view = window.history_page.panel.view
     for _ in range(5):
         view.scrollToBottom()
         qtbot.wait(10)
     assert 400 <= model.rowCount() < 10_000
-    window.history_panel.search.setText("photo-00042")
+    window.history_page.panel.search.setText("photo-00042")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     shut(qtbot, window)
 
@@ -264,11 +268,12 @@ def test_a_cancelled_file_is_not_brought_back_at_the_next_start(
     window.queue.set_concurrency(1)
     drop_files(window, [sparse_image(tmp_path / f"c{i}.png", 3_000_000) for i in range(2)])
     qtbot.waitUntil(lambda: window.queue.uploading_count > 0 and window.model.rowCount() == 2)
-    window.view.selectAll()
-    window.cancel_selected()  # one running, one still waiting in the pool
-    qtbot.waitUntil(lambda: window.queue.idle, timeout=5000)
-    states = {e.state for e in HistoryStore().page(0, 10)}
-    assert states == {HistoryState.CANCELLED}
+    window.uploads.view.selectAll()
+    window.uploads.cancel_selected()  # one running, one still waiting in the pool
+    qtbot.waitUntil(
+        lambda: {e.state for e in HistoryStore().page(0, 10)} == {HistoryState.CANCELLED},
+        timeout=5000,
+    )
     shut(qtbot, window)
     again = open_window(qtbot, sandbox, ScriptedDialogs())
     qtbot.wait(50)
@@ -306,7 +311,7 @@ def test_an_open_history_tab_follows_a_long_batch_while_it_runs(
     drop_files(window, paths)
 
     def some_done_while_others_run() -> bool:
-        model = window.history_model
+        model = window.history_page.model
         done = sum(
             1 for row in range(model.rowCount()) if model.entry_at(row).state is HistoryState.DONE
         )
@@ -328,7 +333,7 @@ def test_resumed_files_count_in_the_status_bar_and_leave_the_clipboard_alone(
     QGuiApplication.clipboard().setText("mine")
     window = make_window(qtbot, sandbox.url, dialogs)
     window.queue.set_concurrency(1)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     qtbot.waitUntil(lambda: window.summary_label.text().startswith("Uploading "))
     assert window.summary_label.text().endswith(" of 3")
     wait_finished(qtbot, window, 3)
@@ -344,24 +349,30 @@ def test_select_all_selects_the_list_on_show(
     drop_files(window, [write(tmp_path / f"s{i}.png", png_bytes(seed=i)) for i in range(3)])
     wait_finished(qtbot, window, 3)
     show_history(qtbot, window, 3)
-    window.select_all_action.trigger()
-    assert len(window.history_panel.view.selectionModel().selectedRows()) == 3
-    assert not window.view.selectionModel().hasSelection()
-    window.show_uploads_action.trigger()
-    window.select_all_action.trigger()
-    assert len(window.view.selectionModel().selectedRows()) == 3
+    window.registry[ActionId.SELECT_ALL].trigger()
+    assert len(window.history_page.panel.view.selectionModel().selectedRows()) == 3
+    assert not window.uploads.view.selectionModel().hasSelection()
+    window.registry[ActionId.SHOW_UPLOADS].trigger()
+    window.registry[ActionId.SELECT_ALL].trigger()
+    assert len(window.uploads.view.selectionModel().selectedRows()) == 3
 
 
-def test_a_row_keeps_no_second_copy_of_its_picture_once_it_is_cached(
+def test_a_row_and_its_history_entry_share_one_picture(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     drop_files(window, [write(tmp_path / "pic.png", png_bytes())])
     (item,) = wait_finished(qtbot, window, 1)
-    qtbot.waitUntil(lambda: item.history_id is not None and item.thumbnail is not None)
     entry_id = item.history_id
     assert entry_id is not None
-    qtbot.waitUntil(lambda: thumbnail_file(entry_id).exists())
-    assert item.preview is None  # the pixmap on the row is all that stays in memory
+    index = window.model.index_of(item.id)
+    qtbot.waitUntil(lambda: index.data(Qt.ItemDataRole.DecorationRole) is not None)
+    qtbot.waitUntil(lambda: thumbnail_file(entry_id).exists())  # kept for the history
+    show_history(qtbot, window, 1)
+    entry = window.history_page.model.index(0, 0)
+    # One picture in memory, decoded once: the History tab shows the upload row's.
+    assert entry.data(Qt.ItemDataRole.DecorationRole).cacheKey() == (
+        index.data(Qt.ItemDataRole.DecorationRole).cacheKey()
+    )
 
 
 def test_an_open_history_tab_keeps_selection_and_position_while_it_refreshes(
@@ -374,7 +385,7 @@ def test_an_open_history_tab_keeps_selection_and_position_while_it_refreshes(
     store.close()
     window = open_window(qtbot, sandbox, dialogs)
     show_history(qtbot, window, 200)
-    view, model = window.history_panel.view, window.history_model
+    view, model = window.history_page.panel.view, window.history_page.model
     view.scrollTo(model.index(150, 0), view.ScrollHint.PositionAtTop)
     model.fetchMore(QModelIndex())  # as scrolling down does
     picked = model.entry_at(160)
@@ -388,13 +399,13 @@ def test_an_open_history_tab_keeps_selection_and_position_while_it_refreshes(
     drop_files(window, [write(tmp_path / f"new{i}.png", png_bytes(seed=i)) for i in range(6)])
     wait_finished(qtbot, window, 6)
     qtbot.waitUntil(lambda: model.total == 306)
-    qtbot.waitUntil(lambda: not window._history_refresh.isActive())
+    qtbot.waitUntil(lambda: model.rowCount() >= 306)
 
-    assert [entry.id for entry in window.history_panel.selected_entries()] == [picked.id]
+    assert [entry.id for entry in window.history_page.panel.selected_entries()] == [picked.id]
     assert model.entry_at(view.indexAt(QPoint(0, 0)).row()).id == top_before.id
     assert model.rowCount() >= 306  # what was loaded stays loaded, plus the new rows
-    window.select_all_action.trigger()
-    assert len(window.history_panel.selected_entries()) == model.rowCount()
+    window.registry[ActionId.SELECT_ALL].trigger()
+    assert len(window.history_page.panel.selected_entries()) == model.rowCount()
     shut(qtbot, window)
 
 
@@ -424,7 +435,7 @@ def test_history_rows_say_which_files_are_uploading_now(
     sandbox.faults.latency = 0.8
     show_history(qtbot, window, 0)
     drop_files(window, [write(tmp_path / "going.png", png_bytes())])
-    model = window.history_model
+    model = window.history_page.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 0).data(DetailRole).endswith("Uploading (see the Uploads tab)")
     (item,) = wait_finished(qtbot, window, 1)

@@ -17,9 +17,11 @@ from tests.conftest import MemoryKeyring
 from tests.gui.conftest import FAST, ScriptedDialogs, drop_files, make_window, shut, wait_finished
 from tests.images import png_bytes, write
 from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
+from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.actions import ActionId
 from uploader_gui.ui.app import create_window
 from uploader_gui.ui.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyDialog
 from uploader_gui.ui.main_window import MainWindow
@@ -42,12 +44,12 @@ def test_first_run_asks_saves_to_the_keyring_and_starts_waiting_files(
     drop_files(window, [write(tmp_path / "first.png", png_bytes())])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=True)]
-    window.load_key()
+    window.keys.load()
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
     assert dialogs.key_prompts == [""]  # the welcome, asked once
     assert dialogs.key_backends[0]  # the dialog was told which keyring keeps the key
-    qtbot.waitUntil(lambda: window.key_source is KeySource.KEYRING)
+    qtbot.waitUntil(lambda: window.keys.source is KeySource.KEYRING)
     assert memory_keyring.secrets == {(SERVICE, api_host(sandbox.url)): sandbox.key}
     shut(qtbot, window)
 
@@ -61,9 +63,9 @@ def test_a_key_in_the_keyring_is_used_without_asking(
 ) -> None:
     Credentials(env={}).save(sandbox.url, sandbox.key)
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.load_key()
+    window.keys.load()
     wait_key(qtbot, window)
-    assert window.key_source is KeySource.KEYRING
+    assert window.keys.source is KeySource.KEYRING
     drop_files(window, [write(tmp_path / "k.png", png_bytes())])
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
@@ -77,11 +79,11 @@ def test_no_keyring_says_so_and_the_session_key_works(
     keyring.set_keyring(keyring.backends.fail.Keyring())
     window = make_window(qtbot, sandbox.url, dialogs)
     dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=False)]
-    window.load_key()
+    window.keys.load()
     wait_key(qtbot, window)
     assert dialogs.key_backends == [None]  # the dialog explains there is no keyring
-    assert window.key_source is KeySource.SESSION
-    status = window.key_status()
+    assert window.keys.source is KeySource.SESSION
+    status = window.keys.status()
     assert "for this session only" in status.text
     assert status.backend == "no secure keyring"
     drop_files(window, [write(tmp_path / "s.png", png_bytes())])
@@ -100,7 +102,7 @@ def test_a_failed_save_is_reported_and_the_key_still_works(
     keyring.set_keyring(Locked())
     window = make_window(qtbot, sandbox.url, dialogs)
     dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key, remember=True)]
-    window.load_key()
+    window.keys.load()
     qtbot.waitUntil(lambda: bool(dialogs.informed))
     assert "is locked" in dialogs.informed[0]
     assert "used until you quit" in dialogs.informed[0]
@@ -121,17 +123,16 @@ def test_the_environment_key_wins_and_is_not_editable(
     Credentials(env={}).save(sandbox.url, "some-other-key")
     monkeypatch.setenv("IMAGEPIPELINE_API_KEY", sandbox.key)
     monkeypatch.setenv("IMAGEPIPELINE_API_URL", sandbox.url)
-    window = create_window(Namespace(api_url=None, sandbox=False, files=[]))
-    qtbot.addWidget(window)
     dialogs = ScriptedDialogs()
-    window.dialogs = dialogs  # type: ignore[assignment]
+    window = create_window(Namespace(api_url=None, sandbox=False, files=[]), dialogs=dialogs)
+    qtbot.addWidget(window)
     window.queue.set_retry_policy(FAST)
     window.show()
-    assert window.key_source is KeySource.ENVIRONMENT
-    status = window.key_status()
+    assert window.keys.source is KeySource.ENVIRONMENT
+    status = window.keys.status()
     assert "from the environment (IMAGEPIPELINE_API_KEY)" in status.text
     assert not status.editable
-    window.change_key()
+    window.keys.change()
     assert dialogs.key_prompts == []
     assert "IMAGEPIPELINE_API_KEY" in window.statusBar().currentMessage()
     drop_files(window, [write(tmp_path / "e.png", png_bytes())])
@@ -146,13 +147,13 @@ def test_settings_apply_without_a_restart(
     dialogs.settings_answer = SettingsValues(
         api_url="", concurrency=7, retries=5, auto_copy=False, link_format=LinkFormat.HTML
     )
-    window.settings_action.trigger()
+    window.registry[ActionId.SETTINGS].trigger()
     assert dialogs.settings_shown[0].editable
-    assert window.queue.pool.pool.maxThreadCount() == 7
+    assert window.queue.concurrency == 7
     assert window.queue.retry_policy.retries == 5
-    assert window.auto_copy_action.isChecked() is False
+    assert window.registry[ActionId.AUTO_COPY].isChecked() is False
     assert window.format_combo.currentData() == "html"
-    stored = window.settings
+    stored = window.parts.preferences.settings
     assert (stored.concurrency, stored.retries, stored.auto_copy) == (7, 5, False)
     assert stored.link_format is LinkFormat.HTML
     ini = Path(stored.store.fileName()).read_text()
@@ -173,10 +174,10 @@ def test_a_new_api_url_in_settings_looks_up_its_own_key(
     dialogs.settings_answer = SettingsValues(
         api_url=sandbox.url, concurrency=4, retries=3, auto_copy=True, link_format=LinkFormat.URL
     )
-    window.open_settings()
+    window.parts.preferences.open()
     wait_key(qtbot, window)
-    assert window.api_url == sandbox.url
-    assert window.key_source is KeySource.KEYRING
+    assert window.keys.api_url == sandbox.url
+    assert window.keys.source is KeySource.KEYRING
     assert dialogs.key_prompts == []
     shut(qtbot, window)
 
@@ -190,10 +191,10 @@ def test_remove_key_deletes_it_and_new_files_wait(
 ) -> None:
     Credentials(env={}).save(sandbox.url, sandbox.key)
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.load_key()
+    window.keys.load()
     wait_key(qtbot, window)
-    window.remove_key()
-    qtbot.waitUntil(lambda: window.key_source is KeySource.NONE)
+    window.keys.remove()
+    qtbot.waitUntil(lambda: window.keys.source is KeySource.NONE)
     assert memory_keyring.secrets == {}
     assert not window.queue.has_key
     drop_files(window, [write(tmp_path / "w.png", png_bytes())])
@@ -207,14 +208,14 @@ def test_the_key_shows_nowhere_in_the_window_or_the_clipboard(
 ) -> None:
     drop_files(window, [write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
     items = wait_finished(qtbot, window, 2)
-    window.copy_all()
+    window.registry[ActionId.COPY_ALL].trigger()
     texts = [
         window.windowTitle(),
         window.statusBar().currentMessage(),
         window.summary_label.text(),
         QGuiApplication.clipboard().text(),
-        window.banner.text(),
-        window.key_status().text,
+        window.notices.notice_text("sandbox") or "",
+        window.keys.status().text,
     ]
     texts += [str(window.model.data(window.model.index_of(i.id), 3)) for i in items]  # tooltip
     for text in texts:
@@ -225,7 +226,7 @@ def test_key_dialog_tests_the_key_against_the_server(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
 ) -> None:
     dialog = KeyDialog(
-        window, api_host(sandbox.url), backend="Test Keyring", tester=window._test_key
+        window, api_host(sandbox.url), backend="Test Keyring", tester=window.keys.test_key
     )
     qtbot.addWidget(dialog)
     assert dialog.save_button.text() == "Save to Test Keyring"
@@ -301,7 +302,7 @@ def test_files_not_yet_sent_follow_a_new_api_url(
     (tmp_path / "other").mkdir()
     with SandboxServer(storage_dir=tmp_path / "other") as other:
         window = make_window(qtbot, sandbox.url, dialogs)
-        window.use_key(sandbox.url, sandbox.key)
+        window.keys.use_key(sandbox.url, sandbox.key)
         window.queue.set_concurrency(1)
         sandbox.faults.latency = 0.4
         paths = [write(tmp_path / f"move{i}.png", png_bytes(seed=i)) for i in range(3)]
@@ -310,7 +311,8 @@ def test_files_not_yet_sent_follow_a_new_api_url(
         dialogs.settings_answer = SettingsValues(
             api_url=other.url, concurrency=1, retries=3, auto_copy=True, link_format=LinkFormat.URL
         )
-        window.settings_action.trigger()  # no key for it yet (none is given): the rest waits
+        # No key for it yet (none is given): the rest waits.
+        window.registry[ActionId.SETTINGS].trigger()
         qtbot.waitUntil(
             lambda: (
                 [i.state for i in window.model.items()][1:] == [State.QUEUED] * 2
@@ -318,14 +320,14 @@ def test_files_not_yet_sent_follow_a_new_api_url(
             ),
             timeout=5000,
         )
-        window.use_key(other.url, other.key)
+        window.keys.use_key(other.url, other.key)
         items = wait_finished(qtbot, window, 3)
         assert [i.state for i in items] == [State.DONE] * 3
         assert [u.filename for u in sandbox.uploads] == ["move0.png"]
         assert sorted(u.filename for u in other.uploads) == ["move1.png", "move2.png"]
         assert str(items[0].url).startswith(sandbox.url)
         assert all(str(i.url).startswith(other.url) for i in items[1:])
-        hosts = {e.name: e.api_host for e in window.history.page(0, 10)}
+        hosts = {e.name: e.api_host for e in HistoryStore().page(0, 10)}
         assert hosts == {
             "move0.png": api_host(sandbox.url),
             "move1.png": api_host(other.url),
@@ -337,23 +339,23 @@ def test_files_not_yet_sent_follow_a_new_api_url(
 def test_a_url_fixed_for_the_session_is_shown_read_only_and_not_saved(
     qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs
 ) -> None:
-    window = create_window(Namespace(api_url=None, sandbox=True, files=[]))
-    window.dialogs = dialogs  # type: ignore[assignment]
+    window = create_window(Namespace(api_url=None, sandbox=True, files=[]), dialogs=dialogs)
     qtbot.addWidget(window)
-    assert window.sandbox is not None
+    assert window.keys.sandbox is not None
     shown: list[SettingsValues] = []
 
     def edit_settings(_parent: object, values: SettingsValues, *_args: object) -> SettingsValues:
         shown.append(values)
-        dialog = SettingsDialog(None, values, window.key_status(), "https://x.example")
+        dialog = SettingsDialog(None, values, window.keys.status(), "https://x.example")
         qtbot.addWidget(dialog)
         assert dialog.api_url.isReadOnly()
-        assert dialog.api_url.text() == window.sandbox.url  # type: ignore[union-attr]
+        assert dialog.api_url.text() == window.keys.sandbox.url  # type: ignore[union-attr]
         return dialog.values()
 
     dialogs.edit_settings = edit_settings  # type: ignore[method-assign,assignment]
-    window.settings_action.trigger()
+    window.registry[ActionId.SETTINGS].trigger()
     assert shown[0].api_url_fixed_by == "sandbox mode"
-    assert window.settings.api_url == ""  # the sandbox's address is not kept as the API URL
-    assert window.api_url == window.sandbox.url
+    # The sandbox's address is not kept as the API URL.
+    assert window.parts.preferences.settings.api_url == ""
+    assert window.keys.api_url == window.keys.sandbox.url
     shut(qtbot, window)

@@ -11,7 +11,7 @@ from urllib.parse import quote_from_bytes
 import httpx
 import pytest
 from PySide6.QtCore import QEventLoop, QMimeData, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -24,11 +24,15 @@ from tests.gui.conftest import (
     wait_finished,
 )
 from tests.images import fake_image, png_bytes, sparse_image, write
+from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.links import LinkFormat
+from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.actions import ActionId
 from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_model import FailureKind, State
+from uploader_gui.ui.upload_delegate import actions_for
+from uploader_gui.ui.upload_model import FailureKind, State, ThumbnailErrorRole, UploadItem
 
 
 def real_image(path: Path, color: str = "#3366cc") -> Path:
@@ -40,7 +44,7 @@ def real_image(path: Path, color: str = "#3366cc") -> Path:
 
 
 def test_starts_with_an_empty_state_that_says_what_to_do(window: MainWindow) -> None:
-    assert window.stack.currentWidget() is window.empty
+    assert window.uploads.currentWidget() is window.uploads.empty
     assert window.model.rowCount() == 0
 
 
@@ -65,8 +69,11 @@ def test_drop_uploads_images_byte_identical_and_keeps_the_non_image(
     failed = by_name["notes.txt"]
     assert failed.state is State.FAILED
     assert failed.error == "not an image the service accepts: text; allowed: PNG, JPEG, WebP, GIF"
-    assert failed.failure is FailureKind.LOCAL
-    assert window.stack.currentWidget() is window.view
+    assert failed.failure is FailureKind.REFUSED  # retrying cannot help: Remove, and why
+    assert not failed.retryable
+    assert actions_for(failed) == [ActionId.REMOVE]
+    assert failed.status_text().startswith("Can't be uploaded: not an image")
+    assert window.uploads.currentWidget() is window.uploads.view
 
 
 def test_the_same_path_twice_in_one_drop_is_one_item(
@@ -141,7 +148,7 @@ def test_paste_of_image_data_uploads_a_clipboard_png(
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("#22aa55"))
     QGuiApplication.clipboard().setImage(image)
-    window.paste_action.trigger()
+    window.registry[ActionId.PASTE].trigger()
     items = wait_finished(qtbot, window, 1)
     name = items[0].name
     assert items[0].state is State.DONE
@@ -157,14 +164,14 @@ def test_paste_of_file_paths_uploads_them(qtbot: QtBot, window: MainWindow, tmp_
     first = write(tmp_path / "p1.png", png_bytes(seed=1))
     second = write(tmp_path / "p2.png", png_bytes(seed=2))
     QGuiApplication.clipboard().setText(f"{first}\nfile://{second}\n")
-    window.paste()
+    window.intake.paste()
     items = wait_finished(qtbot, window, 2)
     assert [item.state for item in items] == [State.DONE, State.DONE]
 
 
 def test_paste_of_plain_text_says_there_is_nothing_to_upload(window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("hello")
-    window.paste()
+    window.intake.paste()
     assert "no image or file" in window.statusBar().currentMessage()
     assert window.model.rowCount() == 0
 
@@ -181,11 +188,11 @@ def test_paste_of_plain_text_says_there_is_nothing_to_upload(window: MainWindow)
 def test_copy_one_several_and_all_in_each_format(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, fmt: LinkFormat, expected: str
 ) -> None:
-    window.settings.auto_copy = False
+    window.parts.preferences.settings.auto_copy = False
     paths = [write(tmp_path / f"img{i}.png", png_bytes(seed=i)) for i in range(3)]
     drop_files(window, paths)
     items = wait_finished(qtbot, window, 3)
-    window.set_link_format(fmt)
+    window.links.set_format(fmt)
     assert window.format_combo.currentData() == fmt.value
     clipboard = QGuiApplication.clipboard()
 
@@ -193,14 +200,13 @@ def test_copy_one_several_and_all_in_each_format(
         return expected.format(url=items[index].url, name=items[index].name)
 
     window.select_item(items[1].id)
-    window.copy_action.trigger()
+    window.registry[ActionId.COPY].trigger()
     assert clipboard.text() == line(1)
 
-    window.view.selectAll()
-    window.view.selectionModel().select(
-        window.model.index_of(items[1].id), window.view.selectionModel().SelectionFlag.Deselect
-    )
-    window.copy_selected()
+    window.uploads.view.selectAll()
+    selection = window.uploads.view.selectionModel()
+    selection.select(window.model.index_of(items[1].id), selection.SelectionFlag.Deselect)
+    window.registry[ActionId.COPY].trigger()
     assert clipboard.text() == f"{line(0)}\n{line(2)}"
 
     clipboard.clear()
@@ -223,8 +229,8 @@ def test_a_finished_drop_copies_its_urls_and_says_so(
 def test_auto_copy_off_leaves_the_clipboard_alone(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.auto_copy_action.setChecked(False)
-    assert window.settings.auto_copy is False
+    window.registry[ActionId.AUTO_COPY].setChecked(False)
+    assert window.parts.preferences.settings.auto_copy is False
     QGuiApplication.clipboard().setText("mine")
     drop_files(window, [write(tmp_path / "x.png", png_bytes())])
     wait_finished(qtbot, window, 1)
@@ -234,20 +240,20 @@ def test_auto_copy_off_leaves_the_clipboard_alone(
 def test_the_copy_button_on_a_row_copies_and_confirms(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.settings.auto_copy = False
+    window.parts.preferences.settings.auto_copy = False
     drop_files(window, [write(tmp_path / "row.png", png_bytes())])
     (item,) = wait_finished(qtbot, window, 1)
     QGuiApplication.clipboard().clear()
     index = window.model.index_of(item.id)
     option = QStyleOptionViewItem()
-    window.view.initViewItemOption(option)
-    option.rect = window.view.visualRect(index)
-    rects = dict(window.delegate.button_rects(option, item))
-    center: QPoint = rects["copy"].center()
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    window.uploads.view.initViewItemOption(option)
+    option.rect = window.uploads.view.visualRect(index)
+    rects = dict(window.uploads.delegate.button_rects(option, item))
+    center: QPoint = rects[ActionId.COPY].center()
+    qtbot.mouseClick(window.uploads.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert QGuiApplication.clipboard().text() == item.url
     assert item.copied
-    assert window.delegate._label(item, "copy") == "Copied ✓"
+    assert window.uploads.delegate.label(item, ActionId.COPY) == "Copied ✓"
 
 
 def test_cancel_mid_upload(
@@ -260,7 +266,7 @@ def test_cancel_mid_upload(
     item = window.model.items()[0]
     assert item.state is State.UPLOADING
     window.select_item(item.id)
-    window.cancel_action.trigger()
+    window.registry[ActionId.CANCEL].trigger()
     assert window.model.items()[0].state is State.CANCELLED
     qtbot.waitUntil(lambda: window.queue.idle, timeout=5000)
     assert sandbox.uploads == []
@@ -289,7 +295,7 @@ def test_a_failure_stays_with_its_reason_and_retry_works(
     assert item.state is State.FAILED
     assert "HTTP 503" in (item.error or "")
     window.select_item(item.id)
-    window.retry_action.trigger()
+    window.registry[ActionId.RETRY].trigger()
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
 
@@ -315,7 +321,7 @@ def test_a_rejected_key_asks_once_then_retries_the_affected_items(
     qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, "wrong-key")
+    window.keys.use_key(sandbox.url, "wrong-key")
     dialogs.key_answers = [KeyAnswer(KeyChoice.KEY, sandbox.key)]
     paths = [write(tmp_path / f"k{i}.png", png_bytes(seed=i)) for i in range(5)]
     drop_files(window, paths)
@@ -331,7 +337,7 @@ def test_declining_a_new_key_leaves_items_failed_with_retry(
 ) -> None:
     window = make_window(qtbot, sandbox.url, dialogs)
     window.queue.set_concurrency(1)
-    window.use_key(sandbox.url, "wrong-key")
+    window.keys.use_key(sandbox.url, "wrong-key")
     paths = [write(tmp_path / f"d{i}.png", png_bytes(seed=i)) for i in range(3)]
     drop_files(window, paths)
     items = wait_finished(qtbot, window, 3)
@@ -350,7 +356,7 @@ def test_files_dropped_before_a_key_wait_for_one(
     item = window.model.items()[0]
     assert item.status_text() == "Waiting for an API key"
     assert sandbox.requests == []
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE
     shut(qtbot, window)
@@ -360,7 +366,7 @@ def test_closing_during_uploads_asks_then_quits_quickly(
     qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     sandbox.faults.throttle_bps = 500_000
     sandbox.faults.latency = 5
     paths = [sparse_image(tmp_path / f"c{i}.png", 5_000_000) for i in range(6)]
@@ -413,11 +419,11 @@ def test_remove_takes_items_off_the_list(qtbot: QtBot, window: MainWindow, tmp_p
     drop_files(window, paths)
     items = wait_finished(qtbot, window, 3)
     window.select_item(items[1].id)
-    window.remove_action.trigger()
+    window.registry[ActionId.REMOVE].trigger()
     assert [item.name for item in window.model.items()] == ["r0.png", "r2.png"]
     window.clear_finished()
     assert window.model.rowCount() == 0
-    assert window.stack.currentWidget() is window.empty
+    assert window.uploads.currentWidget() is window.uploads.empty
 
 
 def test_thumbnails_arrive_and_an_undecodable_file_gets_a_reason(
@@ -429,17 +435,30 @@ def test_thumbnails_arrive_and_an_undecodable_file_gets_a_reason(
     qtbot.waitUntil(
         lambda: (
             window.model.rowCount() == 2
-            and all(i.thumbnail is not None or i.thumbnail_error for i in window.model.items())
+            and all(picture(window, i) or preview_error(window, i) for i in window.model.items())
         )
     )
     wait_finished(qtbot, window, 2)
     first, second = window.model.items()
-    assert first.thumbnail is not None
-    assert max(first.thumbnail.width(), first.thumbnail.height()) <= 128
-    assert second.thumbnail is None
-    assert second.thumbnail_error
+    thumbnail = picture(window, first)
+    assert thumbnail is not None
+    assert max(thumbnail.width(), thumbnail.height()) <= 128
+    assert picture(window, second) is None
+    error = preview_error(window, second)
+    assert error
     tooltip = window.model.index_of(second.id).data(Qt.ItemDataRole.ToolTipRole)
-    assert second.thumbnail_error in tooltip
+    assert error in tooltip
+
+
+def picture(window: MainWindow, item: UploadItem) -> QPixmap | None:
+    """The row's picture, as the view gets it."""
+    value = window.model.index_of(item.id).data(Qt.ItemDataRole.DecorationRole)
+    return value if isinstance(value, QPixmap) else None
+
+
+def preview_error(window: MainWindow, item: UploadItem) -> str | None:
+    value = window.model.index_of(item.id).data(ThumbnailErrorRole)
+    return value if isinstance(value, str) else None
 
 
 def test_the_model_passes_qtmodeltester(
@@ -495,7 +514,7 @@ def test_a_key_asked_for_in_a_modal_dialog_still_gets_the_drop_copied_once(
     # drop is refused meanwhile. The drop is finished (and its links copied) only once the
     # files have gone up with the new key.
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, "wrong-key")
+    window.keys.use_key(sandbox.url, "wrong-key")
     copied: list[int] = []
     window.queue.batch_finished.connect(copied.append)
 
@@ -524,7 +543,7 @@ def test_declining_the_key_finishes_the_drop_with_its_failures(
     qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, sandbox.url, dialogs)
-    window.use_key(sandbox.url, "wrong-key")
+    window.keys.use_key(sandbox.url, "wrong-key")
     finished: list[int] = []
     window.queue.batch_finished.connect(finished.append)
     drop_files(window, [write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
@@ -539,7 +558,7 @@ def test_a_file_retried_while_its_drop_runs_is_copied_with_the_drop(
     window.queue.set_concurrency(1)
     sandbox.faults.latency = 0.2
     paths = [write(tmp_path / f"r{i}.png", png_bytes(seed=i)) for i in range(4)]
-    paths[0].write_text("not a picture yet")  # fails at once; fixed and retried below
+    paths[0].unlink()  # fails at once ("does not exist"); written and retried below
     QGuiApplication.clipboard().setText("before")
     finished: list[int] = []
     window.queue.batch_finished.connect(finished.append)
@@ -560,33 +579,37 @@ def test_a_file_retried_while_its_drop_runs_is_copied_with_the_drop(
 def test_a_retried_file_from_an_earlier_drop_shows_in_the_status_bar(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    bad = write(tmp_path / "later.png", b"not a picture yet")
+    bad = tmp_path / "later.png"  # not there yet: fails, then is written and retried
     drop_files(window, [bad])
     wait_finished(qtbot, window, 1)
     drop_files(window, [write(tmp_path / "fine.png", png_bytes())])
     qtbot.waitUntil(lambda: window.summary_label.text() == "1 image uploaded")
     write(bad, png_bytes(seed=5))
     sandbox.faults.latency = 0.5
-    window.retry([window.model.items()[0].id])
+    window.uploads.retry([window.model.items()[0].id])
     qtbot.waitUntil(lambda: window.summary_label.text() == "Uploading 1 of 1")
     assert window.windowTitle() == "Uploading 1 of 1 — uploader-gui"
     qtbot.waitUntil(lambda: window.summary_label.text() == "1 image uploaded", timeout=5000)
 
 
-def test_files_recorded_after_shutdown_are_not_started(
+def test_a_drop_recorded_after_shutdown_began_is_not_started_but_kept(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     gate = threading.Event()
-    window.queue.recorder.submit(gate.wait, lambda _result, _error: None)  # hold its writes
+    window.history.run(lambda _store: gate.wait(10), lambda _r, _e: None)  # hold its thread
     drop_files(window, [write(tmp_path / "late.png", png_bytes())])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    window.queue.shutdown()  # before the history thread has written the new row
+    window.queue.shutdown()  # before the history thread has recorded the drop
+    window.intake.close()
     gate.set()
-    qtbot.waitUntil(lambda: not window.queue.recorder.busy)
+    qtbot.waitUntil(lambda: window.parts.workers.idle)
     qtbot.wait(150)
     assert sandbox.requests == []
-    assert window.queue.uploading_count == 0
-    assert window.model.items()[0].state is State.QUEUED
+    assert window.model.rowCount() == 0
+    # The drop is on disk: the next start lists its file.
+    store = HistoryStore()
+    assert [drop.paths for drop in store.leftover_drops(api_host(sandbox.url))] == [
+        [tmp_path / "late.png"]
+    ]
 
 
 def test_sigterm_while_the_quit_question_is_open_still_quits(
@@ -594,14 +617,15 @@ def test_sigterm_while_the_quit_question_is_open_still_quits(
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from uploader_gui.ui.dialogs import Dialogs
+    from uploader_gui.ui.app import compose
+    from uploader_gui.ui.dialogs import ModalDialogs
     from uploader_gui.ui.settings import Settings
 
-    window = MainWindow(Settings(), sandbox.url, dialogs=Dialogs())  # real, modal questions
+    window = compose(Settings(), sandbox.url, dialogs=ModalDialogs())  # real, modal questions
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.use_key(sandbox.url, sandbox.key)
+    window.keys.use_key(sandbox.url, sandbox.key)
     sandbox.faults.latency = 5
     drop_files(window, [write(tmp_path / "pending.png", png_bytes())])
     qtbot.waitUntil(lambda: window.queue.uploading_count == 1)
@@ -632,7 +656,7 @@ def test_a_dropped_file_whose_name_is_not_utf8_uploads(
     (item,) = wait_finished(qtbot, window, 1)
     assert item.state is State.DONE, item.error
     assert os.fsencode(item.path) == raw
-    qtbot.waitUntil(lambda: item.thumbnail is not None)  # decoded from the same bytes
-    qtbot.waitUntil(lambda: window.history.count() == 1)
-    (entry,) = window.history.page(0, 10)
+    qtbot.waitUntil(lambda: picture(window, item) is not None)  # decoded from the same bytes
+    qtbot.waitUntil(lambda: HistoryStore().count() == 1)
+    (entry,) = HistoryStore().page(0, 10)
     assert (entry.name, entry.url) == ("caf\\xe9.png", item.url)

@@ -20,7 +20,8 @@ from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import config_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
-from uploader_gui.ui.main_window import API_URL_NOTICE, MainWindow
+from uploader_gui.ui.keys import API_URL_NOTICE
+from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.notice_bar import NoticeBar, Severity, contrast_ratio, notice_colors
 from uploader_gui.ui.settings_dialog import SettingsValues
 from uploader_gui.ui.upload_model import State
@@ -136,12 +137,12 @@ def test_the_notices_follow_a_switch_to_a_dark_palette(qtbot: QtBot, bar: Notice
     qtbot.waitUntil(lambda: _label_color(notice) == dark.text)
 
 
-def test_the_window_shows_its_notices_under_the_sandbox_banner(window: MainWindow) -> None:
+def test_the_window_shows_its_notices_at_the_top(window: MainWindow) -> None:
     central = window.centralWidget()
     assert central is not None
     layout = central.layout()
     assert layout is not None
-    assert layout.indexOf(window.notices) == layout.indexOf(window.banner) + 1
+    assert layout.indexOf(window.notices) == 0
     window.notices.show_notice("test", "Hello")
     assert window.notices.isVisible()
 
@@ -157,14 +158,13 @@ def write_settings(api_url: str) -> None:
 
 def start_window(qtbot: QtBot, dialogs: ScriptedDialogs) -> MainWindow:
     """As ``uploader-gui`` starts: create_window, then the key lookup run_app schedules."""
-    window = create_window(Namespace(api_url=None, sandbox=False, files=[]))
-    window.dialogs = dialogs  # type: ignore[assignment]
+    window = create_window(Namespace(api_url=None, sandbox=False, files=[]), dialogs=dialogs)
     window.queue.set_retry_policy(FAST)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     if not window.queue.has_key:
-        window.load_key()
+        window.keys.load()
     return window
 
 
@@ -184,12 +184,12 @@ def test_a_refused_api_url_in_settings_says_why_until_it_is_fixed(
     write_settings("http://evil.example")
     monkeypatch.setenv("IMAGEPIPELINE_API_KEY", sandbox.key)
     window = start_window(qtbot, dialogs)
-    window.add_paths([write(tmp_path / "held.png", png_bytes())])
+    window.intake.add_paths([write(tmp_path / "held.png", png_bytes())])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     (item,) = window.model.items()
 
     # The row says why it waits, not "Waiting for an API key" (a key is set).
-    shown = window.delegate.status_text(item)
+    shown = window.uploads.delegate.status_text(item)
     assert refuses(shown)
     assert "API key" not in shown.split(":")[0]
     index = window.model.index(0)
@@ -223,7 +223,7 @@ def test_a_refused_api_url_in_settings_says_why_until_it_is_fixed(
     (done,) = wait_finished(qtbot, window, 1)
     assert done.state is State.DONE
     assert str(done.url).startswith(sandbox.url)
-    assert window.key_source is KeySource.ENVIRONMENT
+    assert window.keys.source is KeySource.ENVIRONMENT
     assert [upload.filename for upload in sandbox.uploads] == ["held.png"]
     shut(qtbot, window)
 
@@ -242,22 +242,22 @@ def test_nothing_is_sent_while_the_api_url_is_refused(
         Credentials(env={}).save(url, sandbox.key)
     write_settings(refused)
     window = start_window(qtbot, dialogs)
-    window.add_paths([write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
+    window.intake.add_paths([write(tmp_path / f"n{i}.png", png_bytes(seed=i)) for i in range(2)])
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
-    window.load_key()  # asked again (e.g. by a second start): still nothing
-    qtbot.waitUntil(lambda: not window.keyring.busy and not window.files.busy)
+    window.keys.load()  # asked again (e.g. by a second start): still nothing
+    qtbot.waitUntil(lambda: window.parts.workers.idle)
     assert window.queue.idle
     assert all(i.state is State.QUEUED for i in window.model.items())
-    assert "user name or password" in window.delegate.status_text(window.model.items()[0])
+    assert "user name or password" in window.uploads.delegate.status_text(window.model.items()[0])
     assert sandbox.requests == []
     assert dialogs.key_prompts == []
 
     # Fixed: the stored key for the new URL is found and both files go.
-    window.apply_settings(fixed(sandbox.url))
+    window.parts.preferences.apply(fixed(sandbox.url))
     assert window.notices.keys() == []
     items = wait_finished(qtbot, window, 2)
     assert [i.state for i in items] == [State.DONE] * 2
-    assert window.key_source is KeySource.KEYRING
+    assert window.keys.source is KeySource.KEYRING
     assert len(sandbox.uploads) == 2
     shut(qtbot, window)
 
@@ -275,9 +275,9 @@ def test_a_refused_url_fixed_for_the_session_offers_no_settings(
     notice = window.notices.notice(API_URL_NOTICE)
     assert notice is not None
     assert notice.button is None
-    window.add_paths([write(tmp_path / "x.png", png_bytes())])
+    window.intake.add_paths([write(tmp_path / "x.png", png_bytes())])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert refuses(window.delegate.status_text(window.model.items()[0]))
+    assert refuses(window.uploads.delegate.status_text(window.model.items()[0]))
     shut(qtbot, window)
 
 
@@ -286,9 +286,9 @@ def test_without_a_key_the_rows_still_wait_for_one(
 ) -> None:
     write_settings(sandbox.url)
     window = start_window(qtbot, dialogs)
-    window.add_paths([write(tmp_path / "k.png", png_bytes())])
+    window.intake.add_paths([write(tmp_path / "k.png", png_bytes())])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.delegate.status_text(window.model.items()[0]) == "Waiting for an API key"
+    assert window.uploads.delegate.status_text(window.model.items()[0]) == "Waiting for an API key"
     assert window.statusBar().currentMessage() == "Waiting for an API key before uploading"
     assert window.notices.keys() == []
     shut(qtbot, window)

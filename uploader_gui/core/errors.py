@@ -32,9 +32,11 @@ class InsecureURLError(ConfigurationError):
 class LocalFileError(UploadError):
     """The file was refused before any byte was sent: missing, unreadable, not an image."""
 
-    def __init__(self, path: Path | str, message: str) -> None:
+    def __init__(self, path: Path | str, message: str, *, retry_helps: bool = True) -> None:
         super().__init__(message)
         self.path = Path(path)
+        #: Whether sending it again may work (a missing file may come back; a FIFO won't).
+        self.retry_helps = retry_helps
 
 
 class UnsupportedTypeError(LocalFileError):
@@ -44,6 +46,7 @@ class UnsupportedTypeError(LocalFileError):
         super().__init__(
             path,
             f"not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF",
+            retry_helps=False,
         )
         self.detected = detected
 
@@ -115,3 +118,7 @@ class CancelledError(UploadError):
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class DestinationChangedError(CancelledError):
+    """The API URL changed before this file's upload began: it starts again for the new one."""

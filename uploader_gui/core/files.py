@@ -64,19 +64,19 @@ def unreadable(path: Path | str, error: OSError) -> LocalFileError:
     if isinstance(error, FileNotFoundError):
         return LocalFileError(path, MISSING)
     if isinstance(error, IsADirectoryError):
-        return LocalFileError(path, FOLDER)
+        return LocalFileError(path, FOLDER, retry_helps=False)
     if isinstance(error, PermissionError):
         return LocalFileError(path, DENIED)
     if error.errno == errno.ENXIO:  # a socket, or a device with no driver behind it
-        return LocalFileError(path, NOT_REGULAR)
+        return LocalFileError(path, NOT_REGULAR, retry_helps=False)
     return LocalFileError(path, f"the file cannot be read: {error.strerror or error}")
 
 
 def _check_regular(path: Path | str, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise LocalFileError(path, FOLDER)
+        raise LocalFileError(path, FOLDER, retry_helps=False)
     if not stat.S_ISREG(info.st_mode):
-        raise LocalFileError(path, NOT_REGULAR)
+        raise LocalFileError(path, NOT_REGULAR, retry_helps=False)
 
 
 def open_regular(path: Path | str) -> tuple[BinaryIO, os.stat_result]:

@@ -63,6 +63,8 @@ class HistoryEntry:
     error: str | None
     added_at: float
     uploaded_at: float | None
+    #: The attempt that last wrote the row (a retry continues from it).
+    attempt: int = 0
 
     def as_record(self) -> dict[str, object]:
         record = asdict(self)
@@ -139,12 +141,17 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE uploads ADD COLUMN raw_path BLOB;
     CREATE INDEX uploads_drop ON uploads (drop_id) WHERE drop_id IS NOT NULL;
     """,
+    # 5: which attempt last wrote the row. A cancelled attempt's late outcome must not
+    # overwrite the row of the attempt that retried it.
+    """
+    ALTER TABLE uploads ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "id, path, raw_path, name, size, sha256, content_type, api_host, state, url, error, "
-    "added_at, uploaded_at"
+    "added_at, uploaded_at, attempt"
 )
 
 
@@ -202,6 +209,7 @@ def _entry(row: sqlite3.Row) -> HistoryEntry:
         error=row["error"],
         added_at=row["added_at"],
         uploaded_at=row["uploaded_at"],
+        attempt=row["attempt"],
     )
 
 
@@ -580,14 +588,17 @@ class HistoryStore:
             by_id.update((row["id"], _entry(row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
 
-    def restart(self, entry_id: int, api_host: str) -> None:
-        """The item is being tried again (perhaps on another host): queued, no outcome."""
+    def restart(self, entry_id: int, api_host: str, attempt: int = 0) -> None:
+        """Attempt ``attempt`` begins (perhaps on another host): queued, no outcome.
+
+        An earlier attempt cannot write the row any more (see :meth:`finish`).
+        """
         with self._transaction() as db:
             db.execute(
                 "UPDATE uploads SET state = 'queued', url = NULL, error = NULL, "
-                "uploaded_at = NULL, sha256 = NULL, api_host = ? "
-                "WHERE id = ? AND state != 'done'",
-                (api_host, entry_id),
+                "uploaded_at = NULL, sha256 = NULL, api_host = ?, attempt = ? "
+                "WHERE id = ? AND state != 'done' AND attempt <= ?",
+                (api_host, attempt, entry_id, attempt),
             )
 
     def finish(
@@ -598,10 +609,13 @@ class HistoryStore:
         url: str | None = None,
         error: str | None = None,
         digest: tuple[str, int, str] | None = None,
+        attempt: int = 0,
     ) -> None:
-        """Record an outcome (one durable commit), with the file's ``(sha256, size, type)``.
+        """Record the outcome of ``attempt`` (one durable commit), with the file's
+        ``(sha256, size, type)``.
 
-        A done row keeps its URL; a later failure cannot erase it.
+        A done row keeps its URL; a later failure cannot erase it. The outcome of an attempt
+        older than the row's (cancelled, then retried) is ignored.
         """
         uploaded_at = time.time() if state is HistoryState.DONE else None
         sha256, size, content_type = digest or (None, None, None)
@@ -609,8 +623,8 @@ class HistoryStore:
             db.execute(
                 "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
-                "content_type = coalesce(?, content_type) "
-                "WHERE id = ? AND state != 'done'",
+                "content_type = coalesce(?, content_type), attempt = ? "
+                "WHERE id = ? AND state != 'done' AND attempt <= ?",
                 (
                     state.value,
                     url,
@@ -619,7 +633,9 @@ class HistoryStore:
                     sha256,
                     size,
                     content_type,
+                    attempt,
                     entry_id,
+                    attempt,
                 ),
             )
 

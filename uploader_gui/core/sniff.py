@@ -119,9 +119,9 @@ def sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, int]:
 def _sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, os.stat_result]:
     info = os.fstat(file.fileno())
     if stat.S_ISDIR(info.st_mode):
-        raise LocalFileError(path, FOLDER)
+        raise LocalFileError(path, FOLDER, retry_helps=False)
     if not stat.S_ISREG(info.st_mode):
-        raise LocalFileError(path, NOT_REGULAR)
+        raise LocalFileError(path, NOT_REGULAR, retry_helps=False)
     if info.st_size == 0:
         raise LocalFileError(path, "the file is empty")
     head = file.read(HEAD_SIZE)

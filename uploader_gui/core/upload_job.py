@@ -53,6 +53,8 @@ class HistoryLink:
     quitting: threading.Event
     #: The row was just written as queued for this host: no need to reset it first.
     fresh: bool = False
+    #: Which attempt of the item this is: the history ignores an older attempt's outcome.
+    attempt: int = 0
 
 
 Digest = tuple[str, int, str]
@@ -141,9 +143,9 @@ def run_upload(
     if history is None:
         client = get_client()
         return JobOutcome(client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry))
-    store, entry_id = history.store, history.entry_id
+    store, entry_id, attempt = history.store, history.entry_id, history.attempt
     if not history.fresh:
-        _safely(lambda: store.restart(entry_id, history.api_host))
+        _safely(lambda: store.restart(entry_id, history.api_host, attempt))
     hashed: HashedFile | None = None
     digest: Digest | None = None
     try:
@@ -157,25 +159,45 @@ def run_upload(
                 prior = None
             if prior is not None and is_web_url(prior.url):
                 url, found = str(prior.url), digest
-                _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found))
+                _safely(
+                    lambda: store.finish(
+                        entry_id, HistoryState.DONE, url=url, digest=found, attempt=attempt
+                    )
+                )
                 return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
         client = get_client()
         sent = client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry)
         result = sent.result
     except CancelledError:
         if not history.quitting.is_set():
-            _safely(lambda: store.finish(entry_id, HistoryState.CANCELLED, digest=digest))
+            _safely(
+                lambda: store.finish(
+                    entry_id, HistoryState.CANCELLED, digest=digest, attempt=attempt
+                )
+            )
         raise
     except UploadError as exc:
         reason = str(exc)
-        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason, digest=digest))
+        _safely(
+            lambda: store.finish(
+                entry_id, HistoryState.FAILED, error=reason, digest=digest, attempt=attempt
+            )
+        )
         raise
     except Exception as exc:
-        reason = f"unexpected error: {type(exc).__name__}"
-        _safely(lambda: store.finish(entry_id, HistoryState.FAILED, error=reason, digest=digest))
+        failure = f"unexpected error: {type(exc).__name__}"
+        _safely(
+            lambda: store.finish(
+                entry_id, HistoryState.FAILED, error=failure, digest=digest, attempt=attempt
+            )
+        )
         raise
     # One commit records the URL with the digest of the bytes sent: what the window shows as
     # uploaded is on disk first, and later drops of the same bytes find it.
     done = digest_of_sent(path, hashed, sent.signature)
-    _safely(lambda: store.finish(entry_id, HistoryState.DONE, url=result.url, digest=done))
+    _safely(
+        lambda: store.finish(
+            entry_id, HistoryState.DONE, url=result.url, digest=done, attempt=attempt
+        )
+    )
     return JobOutcome(result)

@@ -17,6 +17,7 @@ from .. import APP_NAME, __version__
 from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
+from ..core.retry import RetryPolicy
 from ..desktop import APP_ID, single_instance
 from ..desktop.signals import on_termination
 from ..desktop.window import bring_to_front
@@ -25,6 +26,8 @@ from .settings import Settings
 if TYPE_CHECKING:
     # Imported when the window is made: a start that hands its files to a running window
     # (single instance) exits before paying for it.
+    from ..core.history import HistoryStore
+    from .dialogs import Dialogs
     from .main_window import MainWindow
 
 
@@ -41,19 +44,118 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def compose(
+    settings: Settings,
+    api_url: str,
+    *,
+    dialogs: Dialogs | None = None,
+    credentials: Credentials | None = None,
+    history: HistoryStore | None = None,
+    locked: bool = False,
+) -> MainWindow:
+    """Make every part, in the order they need each other, and the window that shows them.
+
+    ``locked``: the API URL came from ``--api-url`` or the environment, not from Settings.
+    """
+    from .actions import Actions
+    from .dialogs import ModalDialogs
+    from .history_controller import HistoryController
+    from .intake import IntakeController
+    from .keys import KeyController
+    from .links import LinkService
+    from .main_window import MainWindow, Parts
+    from .notice_bar import NoticeBar
+    from .pages import HistoryPage, UploadsPage, running_history_ids
+    from .preferences import Preferences
+    from .run_tracker import RunTracker
+    from .thumbnails import ThumbnailService
+    from .upload_model import UploadListModel
+    from .upload_queue import UploadQueue
+    from .workers import Workers
+
+    dialogs = dialogs or ModalDialogs()
+    workers = Workers()
+    notices = NoticeBar()
+    thumbnails = ThumbnailService(workers)
+    model = UploadListModel(thumbnails)
+    history_controller = HistoryController(workers, history)
+    queue = UploadQueue(
+        model,
+        workers,
+        settings.concurrency,
+        history_controller,
+        reuse_duplicates=settings.reuse_duplicates,
+        retry_policy=RetryPolicy(retries=settings.retries),
+    )
+    links = LinkService(settings, model)
+    actions = Actions()
+    run = RunTracker(model, queue)
+    intake: IntakeController | None = None
+
+    def choose_files() -> None:
+        if intake is not None:
+            intake.choose_files()
+
+    uploads = UploadsPage(
+        model, queue, links, actions, choose_files, lambda ids: run.join(queue.retry(ids))
+    )
+    keys = KeyController(
+        queue,
+        credentials or Credentials(),
+        dialogs,
+        notices,
+        workers,
+        api_url,
+        notices,
+        locked=locked,
+    )
+    intake = IntakeController(
+        queue,
+        history_controller,
+        workers,
+        dialogs,
+        lambda: keys.host,
+        lambda: settings.resume_unfinished,
+        uploads,
+    )
+    history_page = HistoryPage(
+        history_controller, thumbnails, links, actions, dialogs, lambda: running_history_ids(model)
+    )
+    preferences = Preferences(settings, queue, keys, links, dialogs, uploads)
+    return MainWindow(
+        Parts(
+            workers,
+            notices,
+            model,
+            thumbnails,
+            history_controller,
+            queue,
+            links,
+            keys,
+            intake,
+            run,
+            actions,
+            uploads,
+            history_page,
+            preferences,
+            dialogs,
+        )
+    )
+
+
 def create_window(
     args: argparse.Namespace,
     settings: Settings | None = None,
     credentials: Credentials | None = None,
+    dialogs: Dialogs | None = None,
 ) -> MainWindow:
     """The main window configured from the command line, the environment and settings.
 
     The API URL is ``--api-url``, else ``$IMAGEPIPELINE_API_URL``, else the one in Settings,
     else production. A key in ``$IMAGEPIPELINE_API_KEY`` is used at once; otherwise
-    :meth:`MainWindow.load_key` looks in the keyring (off the start-up path). An API URL the
-    key must not go to holds every upload, with a notice, until it is changed.
+    ``window.keys.load()`` looks in the keyring (off the start-up path). An API URL the key
+    must not go to holds every upload, with a notice, until it is changed.
     """
-    from .main_window import MainWindow
 
     def app_icon() -> QIcon:
         from ..desktop.icons import app_icon as render
@@ -63,7 +165,7 @@ def create_window(
     settings = settings or Settings()
     locked = bool(args.api_url or os.environ.get(ENV_API_URL, "").strip())
     api_url = resolve_api_url(args.api_url) if locked else settings.api_url or DEFAULT_API_URL
-    window = MainWindow(settings, api_url, credentials=credentials)
+    window = compose(settings, api_url, dialogs=dialogs, credentials=credentials, locked=locked)
 
     def apply_icon() -> None:
         icon = app_icon()
@@ -72,14 +174,14 @@ def create_window(
 
     # Rendering the icon (QtSvg, seven sizes) waits until the window is on screen.
     QTimer.singleShot(0, window, apply_icon)
-    window.api_url_locked = locked
+    keys = window.keys
     if args.sandbox:
-        window.start_sandbox()
-    elif window.check_api_url():  # a refused URL: a notice says why; nothing is sent
+        keys.start_sandbox()
+    elif keys.check_api_url():  # a refused URL: a notice says why; nothing is sent
         key = key_from_environment()
         if key is not None:
             try:
-                window.use_key(api_url, key, KeySource.ENVIRONMENT)
+                keys.use_key(api_url, key, KeySource.ENVIRONMENT)
             except ConfigurationError as exc:
                 window.statusBar().showMessage(str(exc))
     return window
@@ -126,9 +228,9 @@ def _run_window(
         # A closing window takes no files: the next start becomes the new instance.
         window.shutting_down.connect(server.close)
     if args.files:
-        window.add_paths([Path(name) for name in args.files])
+        window.intake.add_paths([Path(name) for name in args.files])
     if not window.queue.has_key:
-        QTimer.singleShot(0, window.load_key)
+        QTimer.singleShot(0, window.keys.load)
     try:
         return app.exec()
     finally:
@@ -138,5 +240,5 @@ def _run_window(
 
 def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:
     """Files a later ``uploader-gui FILE...`` handed over: add them, come to the front."""
-    window.add_paths(paths)
+    window.intake.add_paths(paths)
     bring_to_front(window, token)

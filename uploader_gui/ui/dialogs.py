@@ -1,26 +1,60 @@
-"""Every modal question the app asks, behind one object tests can replace.
+"""Every modal dialog the app opens, behind one seam: the :class:`Dialogs` protocol.
 
-Tests swap :class:`Dialogs` for a scripted stand-in so no modal ``exec()`` ever blocks them.
+Only an implementation of :class:`Dialogs` opens a modal dialog. The app uses
+:class:`ModalDialogs`; tests pass a scripted stand-in, so no modal ``exec()`` ever blocks them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QStandardPaths, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .dialog_types import KeyAnswer, KeyChoice, KeyStatus, KeyTester, SettingsValues
 
-if TYPE_CHECKING:
-    from .settings_dialog import SettingsDialog
+__all__ = ["Dialogs", "KeyAnswer", "KeyChoice", "ModalDialogs"]
 
-__all__ = ["Dialogs", "KeyAnswer", "KeyChoice"]
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"
 
 
-class Dialogs:
+class Dialogs(Protocol):
+    """The questions the app asks. Each call returns the answer (modal, or scripted)."""
+
+    def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool: ...
+
+    def ask_key(
+        self,
+        parent: QWidget,
+        host: str,
+        reason: str = "",
+        backend: str | None = None,
+        tester: KeyTester | None = None,
+    ) -> KeyAnswer: ...
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None: ...
+
+    def save_file(
+        self, parent: QWidget, title: str, suggested: str, filters: str
+    ) -> Path | None: ...
+
+    def open_images(self, parent: QWidget) -> list[Path]: ...
+
+    def edit_settings(
+        self,
+        parent: QWidget,
+        values: SettingsValues,
+        key: KeyStatus,
+        default_url: str,
+        key_changes: SignalInstance,
+        on_change_key: Callable[[], None],
+        on_remove_key: Callable[[], None],
+    ) -> SettingsValues | None: ...
+
+
+class ModalDialogs:
     """The real, modal dialogs."""
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
@@ -60,6 +94,11 @@ class Dialogs:
             path = path.with_suffix(chosen.split("*", 1)[1].split(")", 1)[0])
         return path
 
+    def open_images(self, parent: QWidget) -> list[Path]:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        names, _ = QFileDialog.getOpenFileNames(parent, "Add images", start, IMAGE_FILTER)
+        return [Path(name) for name in names]
+
     def edit_settings(
         self,
         parent: QWidget,
@@ -67,14 +106,14 @@ class Dialogs:
         key: KeyStatus,
         default_url: str,
         key_changes: SignalInstance,
-        on_change_key: Callable[[SettingsDialog], None],
-        on_remove_key: Callable[[SettingsDialog], None],
+        on_change_key: Callable[[], None],
+        on_remove_key: Callable[[], None],
     ) -> SettingsValues | None:
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(parent, values, key, default_url)
-        dialog.change_key_requested.connect(lambda: on_change_key(dialog))
-        dialog.remove_key_requested.connect(lambda: on_remove_key(dialog))
+        dialog.change_key_requested.connect(on_change_key)
+        dialog.remove_key_requested.connect(on_remove_key)
         key_changes.connect(dialog.set_key_status)
         try:
             accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .palette import error_color
+from .palette import hint_color, overlay_colors
 
 
 class EmptyState(QWidget):
@@ -26,13 +26,14 @@ class EmptyState(QWidget):
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        hint = QLabel(
+        self.hint = hint = QLabel(
             "They upload at once, and each gets a public URL you can copy.\n"
             "PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image"
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._color_hint()
         layout.addWidget(hint)
         layout.addSpacing(12)
         button = QPushButton("Choose images…")
@@ -41,6 +42,17 @@ class EmptyState(QWidget):
         button.clicked.connect(self.choose_files)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+
+    def _color_hint(self) -> None:
+        """The hint in a placeholder-like colour that still reads on the window."""
+        palette = QPalette(self.hint.palette())
+        palette.setColor(QPalette.ColorRole.PlaceholderText, hint_color(self.palette()))
+        self.hint.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._color_hint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -74,20 +86,15 @@ class DropOverlay(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        if not self.acceptable:
-            accent = error_color(palette)
-        fill = QColor(palette.color(QPalette.ColorRole.Window))
-        fill.setAlphaF(0.85)
-        painter.fillRect(self.rect(), fill)
-        painter.setPen(QPen(accent, 3, Qt.PenStyle.DashLine))
+        colors = overlay_colors(self.palette(), self.acceptable)
+        painter.fillRect(self.rect(), colors.fill)
+        painter.setPen(QPen(colors.border, 3, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(10, 10, -10, -10), 14, 14)
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(accent)
+        painter.setPen(colors.text)
         painter.drawText(
             self.rect().adjusted(40, 40, -40, -40),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,

@@ -8,7 +8,6 @@ added, decoded off the GUI thread, so an entry keeps its picture after the file 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,27 +24,24 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.history import HistoryEntry, HistoryState, HistoryStore
-from ..core.paths import thumbnail_file
+from ..core.history import HistoryEntry, HistoryState
 from ..core.units import format_size
 from .list_view import RowListView
-from .palette import error_color
-from .row_painting import draw_row_background, draw_thumbnail
-from .thumbnails import ThumbnailLoader
+from .row_painting import draw_row_background, draw_thumbnail, option_colors
+from .thumbnails import ThumbnailService
 
 PAGE_SIZE = 200
 #: A refresh of the open tab keeps up to this many loaded rows (and so the scroll position).
@@ -72,41 +68,54 @@ def describe(entry: HistoryEntry, running: bool = False) -> str:
 
 
 class HistoryModel(QAbstractListModel):
-    def __init__(
-        self, store: HistoryStore, thumbnails: ThumbnailLoader, parent: QObject | None = None
-    ) -> None:
+    """The rows of the History tab. It is given rows; it never reads the history itself.
+
+    When the view scrolls near the end it asks for more (:attr:`more_wanted`, once until
+    :meth:`append` answers); pictures come from the thumbnail service.
+    """
+
+    #: The view wants the rows from this offset on.
+    more_wanted = Signal(int)
+
+    def __init__(self, thumbnails: ThumbnailService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
         self.thumbnails = thumbnails
         self.search = ""
         self.failed_only = False
         self._entries: list[HistoryEntry] = []
         self._rows: dict[int, int] = {}
         self._total = 0
-        self._pixmaps: dict[int, QPixmap | None] = {}  # None: requested or missing
+        self._asked = False
         #: Entries this window is uploading now (their rows say so, not "Not uploaded").
         self.running_ids: set[int] = set()
+        thumbnails.ready.connect(self._thumbnail_ready)
 
-    def reload(self, rows: int = 0) -> None:
-        """Read the history again; with ``rows``, load that many at once (else page by page).
-
-        Rows recorded since the last read appear at the top, so ``rows`` grows by their
-        number: the rows loaded before stay loaded.
-        """
+    def show_rows(self, entries: list[HistoryEntry], total: int) -> None:
+        """Show these rows (the first of ``total`` matching ones) instead of the current."""
         self.beginResetModel()
-        total = self.store.count(self.search, self.failed_only)
-        if rows and self._entries:
-            rows += max(0, total - self._total)
-        self._total = total
-        self._entries = (
-            self.store.page(0, min(rows, self._total), self.search, self.failed_only)
-            if rows
-            else []
-        )
+        self._entries = list(entries)
+        self._total = max(total, len(entries))
         self._rows = {entry.id: row for row, entry in enumerate(self._entries)}
-        # Pictures that were missing may exist by now (saved after the row was first shown).
-        self._pixmaps = {k: v for k, v in self._pixmaps.items() if v is not None}
+        self._asked = False
+        self.thumbnails.retry_missing()  # saved since the rows were first shown
         self.endResetModel()
+
+    def append(self, offset: int, entries: list[HistoryEntry], total: int) -> None:
+        """Rows asked for with :attr:`more_wanted` arrived."""
+        self._asked = False
+        if offset != len(self._entries):
+            return  # the rows were replaced meanwhile
+        self._total = total
+        entries = [e for e in entries if e.id not in self._rows]
+        if not entries:
+            self._total = len(self._entries)
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        for row, entry in enumerate(entries, first):
+            self._rows[entry.id] = row
+        self._entries.extend(entries)
+        self.endInsertRows()
 
     def row_of(self, entry_id: int) -> int | None:
         return self._rows.get(entry_id)
@@ -119,21 +128,12 @@ class HistoryModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and len(self._entries) < self._total
+        return not parent.isValid() and not self._asked and len(self._entries) < self._total
 
     def fetchMore(self, parent: ModelIndex) -> None:
-        if parent.isValid():
-            return
-        page = self.store.page(len(self._entries), PAGE_SIZE, self.search, self.failed_only)
-        if not page:
-            self._total = len(self._entries)
-            return
-        first = len(self._entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        for offset, entry in enumerate(page):
-            self._rows[entry.id] = first + offset
-        self._entries.extend(page)
-        self.endInsertRows()
+        if not parent.isValid() and not self._asked:
+            self._asked = True
+            self.more_wanted.emit(len(self._entries))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._entries):
@@ -144,7 +144,10 @@ class HistoryModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{entry.name}: {describe(entry, entry.id in self.running_ids)}\n{entry.path}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._pixmap(entry.id)
+            pixmap = self.thumbnails.pixmap(entry.id)
+            if pixmap is None:
+                self.thumbnails.request_entry(entry.id)
+            return pixmap
         if role == EntryRole:
             return entry
         if role == DetailRole:
@@ -159,23 +162,11 @@ class HistoryModel(QAbstractListModel):
     def entry_at(self, row: int) -> HistoryEntry:
         return self._entries[row]
 
-    def _pixmap(self, entry_id: int) -> QPixmap | None:
-        if entry_id in self._pixmaps:
-            return self._pixmaps[entry_id]
-        self._pixmaps[entry_id] = None
-        path = thumbnail_file(entry_id)
-
-        def done(image: QImage | None, _size: int | None, _error: str | None) -> None:
-            if image is None:
-                return
-            self._pixmaps[entry_id] = QPixmap.fromImage(image)
-            row = self._rows.get(entry_id)
-            if row is not None:
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-
-        self.thumbnails.request(Path(path), done)
-        return None
+    def _thumbnail_ready(self, key: int, _size: int) -> None:
+        row = self._rows.get(key)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 class HistoryDelegate(QStyledItemDelegate):
@@ -187,18 +178,13 @@ class HistoryDelegate(QStyledItemDelegate):
         if not isinstance(entry, HistoryEntry):
             return
         rect: QRect = option.rect
-        palette: QPalette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colors = option_colors(option)
         painter.save()
-        draw_row_background(self, painter, option, index)
+        draw_row_background(self, painter, option, index, colors)
         thumb = QRect(rect.left() + 8, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        draw_thumbnail(painter, thumb, pixmap if isinstance(pixmap, QPixmap) else None, palette)
+        draw_thumbnail(painter, thumb, pixmap if isinstance(pixmap, QPixmap) else None, colors)
 
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = palette.color(role)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.7)
         font = option.font
         metrics = QFontMetrics(font)
         left = thumb.right() + 12
@@ -208,7 +194,7 @@ class HistoryDelegate(QStyledItemDelegate):
         bold = font.__class__(font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(text_color)
+        painter.setPen(colors.text)
         size_text = format_size(entry.size) if entry.size is not None else ""
         bold_metrics = QFontMetrics(bold)
         size_width = metrics.horizontalAdvance(size_text) + 10 if size_text else 0
@@ -218,18 +204,18 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignVCenter, name)
         if size_text:
             painter.setFont(font)
-            painter.setPen(muted)
+            painter.setPen(colors.muted)
             size_left = left + bold_metrics.horizontalAdvance(name) + 10
             painter.drawText(
                 QRect(size_left, top, size_width, line), Qt.AlignmentFlag.AlignVCenter, size_text
             )
         painter.setFont(font)
-        if entry.state is HistoryState.FAILED and not selected:
-            painter.setPen(error_color(palette))
-        elif entry.state is HistoryState.DONE and not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.Link))
+        if entry.state is HistoryState.FAILED:
+            painter.setPen(colors.error)
+        elif entry.state is HistoryState.DONE:
+            painter.setPen(colors.link)
         else:
-            painter.setPen(muted)
+            painter.setPen(colors.muted)
         detail = metrics.elidedText(index.data(DetailRole), Qt.TextElideMode.ElideMiddle, width)
         painter.drawText(
             QRect(left, top + line + 2, width, line), Qt.AlignmentFlag.AlignVCenter, detail
@@ -242,6 +228,8 @@ class HistoryPanel(QWidget):
 
     export_requested = Signal()
     clear_requested = Signal()
+    #: The rows should be read again: ``(how many, in place)``; answer with show_rows.
+    reload_wanted = Signal(int, bool)
 
     def __init__(self, model: HistoryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,10 +272,14 @@ class HistoryPanel(QWidget):
     def _apply_filter(self) -> None:
         self.model.search = self.search.text()
         self.model.failed_only = self.failed_only.isChecked()
-        self.model.reload()
+        self.reload_wanted.emit(PAGE_SIZE, False)
 
     def refresh(self) -> None:
-        """Read the history again in place: the same rows stay selected and in view.
+        """Ask for the rows again, as many as are loaded: see :meth:`show_rows`."""
+        self.reload_wanted.emit(min(max(self.model.rowCount(), PAGE_SIZE), KEEP_LOADED), True)
+
+    def show_rows(self, entries: list[HistoryEntry], total: int) -> None:
+        """Show rows read again, in place: the same rows stay selected and in view.
 
         At the top, the view stays there, so new uploads appear as they are recorded;
         scrolled down, the row at the top stays at the top.
@@ -301,7 +293,7 @@ class HistoryPanel(QWidget):
         anchor = None
         if view.verticalScrollBar().value() > 0 and top.isValid():
             anchor = (model.entry_at(top.row()).id, view.visualRect(top).top())
-        model.reload(rows=min(max(model.rowCount(), PAGE_SIZE), KEEP_LOADED))
+        model.show_rows(entries, total)
 
         def index_of(entry_id: int) -> QModelIndex | None:
             row = model.row_of(entry_id)

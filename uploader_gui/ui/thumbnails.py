@@ -7,18 +7,32 @@ orientation. Results come back as ``QImage``; the GUI thread turns them into pix
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QByteArray, QFile, QFileDevice, QIODevice, QObject, QSize, Qt, QThread
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import (
+    QByteArray,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QObject,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from ..core.errors import LocalFileError
 from ..core.files import open_regular
+from ..core.paths import make_private, private_dir, thumbnail_file
 from ..core.sniff import HEAD_SIZE, sniff
-from .background import BackgroundPool
+from .upload_model import UploadItem
+from .workers import Workers
+
+log = logging.getLogger(__name__)
 
 #: Thumbnails are decoded at this many device pixels on their longer side.
 THUMBNAIL_PIXELS = 128
@@ -92,35 +106,98 @@ def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
     return image
 
 
-class ThumbnailLoader(QObject):
-    """Decodes thumbnails on a pool of its own, so they never hold up uploads."""
+class ThumbnailService(QObject):
+    """Decodes thumbnails on pools of their own and owns the pictures, by key.
 
-    def __init__(self, threads: int | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        if threads is None:
-            # Leave a core for the GUI thread and the uploads.
-            threads = max(1, QThread.idealThreadCount() - 1)
-        self.pool = BackgroundPool("thumbnails", threads, self)
-        # Decoding is the heaviest work in the app: it gets the CPU only when the GUI thread
-        # does not want it, so the window stays smooth during a big drop.
-        self.pool.pool.setThreadPriority(QThread.Priority.IdlePriority)
+    A key is a history entry's id (the same picture serves the upload row and the History
+    tab, and is kept on disk for the entry) or, for an upload with no history row, minus the
+    item's id. :attr:`ready` says when a key's picture (or its failure) has arrived.
+    """
 
-    def request(
-        self, path: Path, callback: Callable[[QImage | None, int | None, str | None], None]
+    #: ``(key, file size or -1)``: the picture of ``key`` arrived, or could not be made.
+    ready = Signal(int, int)
+
+    def __init__(
+        self, workers: Workers, parent: QObject | None = None, threads: int | None = None
     ) -> None:
-        """Decode in the background; ``callback(image, file_size, error)`` on the GUI thread."""
+        super().__init__(parent)
+        # Leave a core for the GUI thread and the uploads. Decoding is the heaviest work in
+        # the app: it gets the CPU only when the GUI thread does not want it.
+        if threads is None:
+            threads = max(1, QThread.idealThreadCount() - 1)
+        self._decoder = workers.pool("thumbnails", threads, QThread.Priority.IdlePriority)
+        self._writer = workers.pool("thumbnail files", 1)
+        self._pixmaps: dict[int, QPixmap] = {}
+        self._errors: dict[int, str] = {}
+        self._pending: set[int] = set()
+
+    def pixmap(self, key: int) -> QPixmap | None:
+        return self._pixmaps.get(key)
+
+    def error(self, key: int) -> str | None:
+        return self._errors.get(key)
+
+    def request_file(self, key: int, path: Path, keep_for_entry: bool) -> None:
+        """Decode ``path`` for ``key``; with ``keep_for_entry``, also save it for the history
+        entry ``key``, so the entry keeps its picture after the file is gone."""
+        if key in self._pixmaps or key in self._pending:
+            return
+        self._pending.add(key)
 
         def done(result: tuple[QImage, int] | None, error: BaseException | None) -> None:
-            if result is not None:
-                callback(result[0], result[1], None)
-            else:
-                callback(None, None, str(error) if error else "no preview")
+            self._arrived(key, result, error)
+            if result is not None and keep_for_entry:
+                self._save(key, result[0])
 
-        self.pool.submit(lambda: read_thumbnail(path), done)
+        self._decoder.submit(lambda: read_thumbnail(path), done)
 
-    def close(self) -> None:
-        self.pool.close()
+    def request_items(self, items: list[UploadItem]) -> None:
+        """Decode the pictures of new upload rows; keep those with a history entry."""
+        for item in items:
+            self.request_file(item.thumbnail_key, item.path, item.history_id is not None)
 
-    @property
-    def idle(self) -> bool:
-        return not self.pool.busy
+    def request_entry(self, entry_id: int) -> None:
+        """Load the picture kept for a history entry, if there is one."""
+        if entry_id in self._pixmaps or entry_id in self._pending or entry_id in self._errors:
+            return
+        self._pending.add(entry_id)
+        path = thumbnail_file(entry_id)
+        self._decoder.submit(
+            lambda: read_thumbnail(path), lambda r, e: self._arrived(entry_id, r, e)
+        )
+
+    def forget(self, keys: list[int]) -> None:
+        for key in keys:
+            self._pixmaps.pop(key, None)
+            self._errors.pop(key, None)
+
+    def retry_missing(self) -> None:
+        """Pictures that were missing may exist by now (saved after a row was first shown)."""
+        self._errors.clear()
+
+    def _arrived(
+        self, key: int, result: tuple[QImage, int] | None, error: BaseException | None
+    ) -> None:
+        self._pending.discard(key)
+        if result is not None:
+            self._pixmaps[key] = QPixmap.fromImage(result[0])
+            self._errors.pop(key, None)
+            self.ready.emit(key, result[1])
+        else:
+            self._errors[key] = str(error) if error else "no preview"
+            self.ready.emit(key, -1)
+
+    def _save(self, entry_id: int, image: QImage) -> None:
+        target = thumbnail_file(entry_id)
+
+        def save() -> None:
+            private_dir(target.parent)
+            if not image.save(str(target)):
+                raise OSError(f"could not write {target}")
+            make_private(target)
+
+        def saved(_result: None, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("could not cache a thumbnail: %s", error)
+
+        self._writer.submit(save, saved)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.units import format_size
-from .palette import error_color
-from .row_painting import draw_row_background, draw_thumbnail
-from .upload_model import FailureKind, ItemRole, State, UploadItem
+from .actions import SPECS, ActionId, Actions
+from .row_painting import draw_row_background, draw_thumbnail, option_colors
+from .upload_model import FailureKind, ItemRole, State, ThumbnailErrorRole, UploadItem
 
 ROW_HEIGHT = 64
 THUMB = 48
@@ -45,42 +45,28 @@ BUTTON_GAP = 6
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-#: Action name → button text.
-LABELS = {
-    "copy": "Copy URL",
-    "open": "Open",
-    "retry": "Retry",
-    "cancel": "Cancel",
-    "change-key": "Change key…",
-    "remove": "✕",
-}
 
-#: Tooltips (and accessible descriptions) of the buttons.
-TIPS = {
-    "copy": "Copy the link in the chosen format (Ctrl+C)",
-    "open": "Open the uploaded image in the browser (Ctrl+Return)",
-    "retry": "Upload this file again (Ctrl+R)",
-    "cancel": "Stop this upload (Ctrl+.)",
-    "change-key": "The server rejected the API key: enter another",
-    "remove": "Remove from the list (Delete)",
-}
-
-
-def actions_for(item: UploadItem) -> list[str]:
-    """The buttons a row shows, left to right."""
+def actions_for(item: UploadItem) -> list[ActionId]:
+    """The buttons a row shows, left to right: only what can help."""
     if item.state is State.DONE:
-        return ["copy", "open", "remove"]
-    if item.state is State.FAILED:
-        first = ["change-key"] if item.failure is FailureKind.KEY else []
-        return [*first, "retry", "remove"]
-    if item.state is State.CANCELLED:
-        return ["retry", "remove"]
-    return ["cancel"]
+        return [ActionId.COPY, ActionId.OPEN_URL, ActionId.REMOVE]
+    if item.state in (State.FAILED, State.CANCELLED):
+        first = [ActionId.API_KEY] if item.failure is FailureKind.KEY else []
+        retry = [ActionId.RETRY] if item.retryable else []
+        return [*first, *retry, ActionId.REMOVE]
+    return [ActionId.CANCEL]
+
+
+def button_tip(action: ActionId) -> str:
+    """A row button's tooltip: the action's, with the shortcut it really has."""
+    if action is ActionId.API_KEY:
+        return "The server rejected the API key: enter another"
+    return Actions.tooltip(action)
 
 
 class UploadDelegate(QStyledItemDelegate):
-    #: ``(action, item id)`` when a row's button is clicked.
-    action = Signal(str, int)
+    #: ``(ActionId, item id)`` when a row's button is clicked.
+    action = Signal(object, int)
 
     def __init__(
         self,
@@ -90,8 +76,8 @@ class UploadDelegate(QStyledItemDelegate):
         super().__init__(parent)
         #: The status line of a row: the model's (which knows why waiting items wait).
         self.status_text = status_text
-        self._pressed: tuple[int, str] | None = None
-        self._hovered: tuple[int, str] | None = None
+        self._pressed: tuple[int, ActionId] | None = None
+        self._hovered: tuple[int, ActionId] | None = None
 
     # -- geometry ----------------------------------------------------------------------
 
@@ -99,26 +85,28 @@ class UploadDelegate(QStyledItemDelegate):
         return QSize(400, ROW_HEIGHT)
 
     @staticmethod
-    def _label(item: UploadItem, action: str) -> str:
-        if action == "copy" and item.copied:
+    def label(item: UploadItem, action: ActionId) -> str:
+        if action is ActionId.COPY and item.copied:
             return "Copied ✓"
-        return LABELS[action]
+        if action is ActionId.RETRY and item.interrupted:
+            return "Send"
+        return SPECS[action].button
 
     def button_rects(
         self, option: QStyleOptionViewItem, item: UploadItem
-    ) -> list[tuple[str, QRect]]:
+    ) -> list[tuple[ActionId, QRect]]:
         metrics = QFontMetrics(option.font)
         rect: QRect = option.rect
         height = metrics.height() + 10
         top = rect.top() + (rect.height() - height) // 2
         right = rect.right() - MARGIN
-        rects: list[tuple[str, QRect]] = []
+        rects: list[tuple[ActionId, QRect]] = []
         for action in reversed(actions_for(item)):
-            if action == "remove":
+            if action is ActionId.REMOVE:
                 width = height  # a square icon button
             else:
                 # Size for the longest label the button can show, so it never jumps.
-                text = "Copied ✓" if action == "copy" else LABELS[action]
+                text = "Copied ✓" if action is ActionId.COPY else SPECS[action].button
                 width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("Copy URL"))
                 width += 20
             rects.append((action, QRect(right - width + 1, top, width, height)))
@@ -135,17 +123,20 @@ class UploadDelegate(QStyledItemDelegate):
         widget: QWidget | None = option.widget
         rect: QRect = option.rect
         palette: QPalette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colors = option_colors(option)
 
         painter.save()
-        style = draw_row_background(self, painter, option, index)
+        style = draw_row_background(self, painter, option, index, colors)
 
         # Thumbnail.
         thumb_rect = QRect(
             rect.left() + MARGIN, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB
         )
-        glyph = "?" if item.thumbnail_error else "…"
-        draw_thumbnail(painter, thumb_rect, item.thumbnail, palette, glyph)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        glyph = "?" if index.data(ThumbnailErrorRole) else "…"
+        draw_thumbnail(
+            painter, thumb_rect, pixmap if isinstance(pixmap, QPixmap) else None, colors, glyph
+        )
 
         # Buttons.
         buttons = self.button_rects(option, item)
@@ -156,10 +147,6 @@ class UploadDelegate(QStyledItemDelegate):
         # Text.
         text_left = thumb_rect.right() + 1 + MARGIN + 2
         text_width = max(10, buttons_left - MARGIN - text_left)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = palette.color(role)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.7)
         font = option.font
         metrics = QFontMetrics(font)
         line = metrics.height()
@@ -174,14 +161,14 @@ class UploadDelegate(QStyledItemDelegate):
             item.name, Qt.TextElideMode.ElideMiddle, max(10, text_width - size_width)
         )
         painter.setFont(bold)
-        painter.setPen(text_color)
+        painter.setPen(colors.text)
         name_rect = QRect(text_left, top, text_width, line)
         painter.drawText(
             name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
         )
         if size_text:
             painter.setFont(font)
-            painter.setPen(muted)
+            painter.setPen(colors.muted)
             size_rect = QRect(
                 text_left + bold_metrics.horizontalAdvance(name) + 12, top, size_width, line
             )
@@ -203,12 +190,11 @@ class UploadDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
             status_rect.setLeft(status_rect.left() + bar_width + 8)
         if item.state is State.FAILED:
-            painter.setPen(text_color if selected else error_color(palette))
+            painter.setPen(colors.error)
         elif item.state is State.DONE:
-            link = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
-            painter.setPen(palette.color(link))
+            painter.setPen(colors.link)
         else:
-            painter.setPen(muted)
+            painter.setPen(colors.muted)
         # A URL keeps both ends; a sentence (why a file waits) keeps its beginning.
         elide = Qt.TextElideMode.ElideMiddle
         if item.state is State.QUEUED:
@@ -226,12 +212,12 @@ class UploadDelegate(QStyledItemDelegate):
         widget: QWidget | None,
         option: QStyleOptionViewItem,
         item: UploadItem,
-        action: str,
+        action: ActionId,
         rect: QRect,
     ) -> None:
         button = QStyleOptionButton()
         button.rect = rect
-        button.text = self._label(item, action)
+        button.text = self.label(item, action)
         button.palette = option.palette
         button.fontMetrics = option.fontMetrics
         state = QStyle.StateFlag.State_Enabled
@@ -291,11 +277,11 @@ class UploadDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.ToolTip and isinstance(item, UploadItem):
             hit = self._hit(option, item, event.pos())
             if hit is not None:
-                QToolTip.showText(event.globalPos(), TIPS[hit], view)
+                QToolTip.showText(event.globalPos(), button_tip(hit), view)
                 return True
         return super().helpEvent(event, view, option, index)
 
-    def _hit(self, option: QStyleOptionViewItem, item: UploadItem, pos: QPoint) -> str | None:
+    def _hit(self, option: QStyleOptionViewItem, item: UploadItem, pos: QPoint) -> ActionId | None:
         for action, rect in self.button_rects(option, item):
             if rect.contains(pos):
                 return action

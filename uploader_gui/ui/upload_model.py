@@ -7,7 +7,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -15,10 +15,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QImage, QPixmap
 
 from ..core.units import format_size
+
+if TYPE_CHECKING:
+    from .thumbnails import ThumbnailService
 
 #: Why a queued item waits when nothing else holds the queue.
 WAITING_FOR_KEY = "Waiting for an API key"
@@ -44,8 +47,9 @@ class State(enum.Enum):
 class FailureKind(enum.Enum):
     OTHER = "other"
     KEY = "key"  # the key was rejected: the row offers to change it
-    LOCAL = "local"  # refused before sending (not an image, missing…)
-    INTERRUPTED = "interrupted"  # the app quit or crashed before it finished
+    LOCAL = "local"  # refused before sending, for a reason that may pass (missing…)
+    REFUSED = "refused"  # never uploadable as it is (not an image it takes, a FIFO…)
+    INTERRUPTED = "interrupted"  # the app quit or crashed before it was sent
 
 
 def display_name(name: str) -> str:
@@ -78,18 +82,30 @@ class UploadItem:
     retry_reason: str | None = None
     waiting_for_key: bool = False
     attempt: int = 0  # bumped on every (re)start, so stale results are recognised
-    thumbnail: QPixmap | None = None
-    thumbnail_error: str | None = None
     copied_until: float = 0.0
     history_id: int | None = None
-    #: The decoded thumbnail, kept until it is cached for the history.
-    preview: QImage | None = None
-    preview_cached: bool = False
     #: Done without uploading: the same bytes were uploaded before and their URL reused.
     reused: bool = False
 
     def __post_init__(self) -> None:
         self.name = display_name(self.name or self.path.name)
+
+    @property
+    def thumbnail_key(self) -> int:
+        """Its picture's key in the thumbnail service: the history entry's, if it has one."""
+        return self.history_id if self.history_id is not None else -self.id
+
+    @property
+    def interrupted(self) -> bool:
+        """Left from a run that stopped before it was sent."""
+        return self.state is State.FAILED and self.failure is FailureKind.INTERRUPTED
+
+    @property
+    def retryable(self) -> bool:
+        """Finished without success, and sending it again may work."""
+        return self.state in (State.FAILED, State.CANCELLED) and (
+            self.failure is not FailureKind.REFUSED
+        )
 
     @property
     def waiting_for_server(self) -> bool:
@@ -119,6 +135,10 @@ class UploadItem:
         if self.state is State.DONE:
             return f"{self.url} · uploaded before, link reused" if self.reused else self.url or ""
         if self.state is State.FAILED:
+            if self.failure is FailureKind.INTERRUPTED:
+                return "Interrupted: uploader-gui stopped before it was sent"
+            if self.failure is FailureKind.REFUSED:
+                return f"Can't be uploaded: {self.error}"
             return f"Failed: {self.error}"
         return "Cancelled"
 
@@ -128,6 +148,8 @@ class UploadItem:
 
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
+#: Why the row's picture cannot be shown (``None`` while it may still come).
+ThumbnailErrorRole = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -135,10 +157,22 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class UploadListModel(QAbstractListModel):
     """Items in the order they were added; rows are looked up by item id."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    #: These items were added (their pictures are wanted).
+    appended = Signal(list)
+    #: The pictures of these thumbnail keys are no longer shown here.
+    released = Signal(list)
+
+    def __init__(
+        self, thumbnails: ThumbnailService | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._items: list[UploadItem] = []
         self._rows: dict[int, int] = {}
+        #: Item id by thumbnail key, to repaint a row when its picture arrives.
+        self._by_key: dict[int, int] = {}
+        self._thumbnails = thumbnails
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._thumbnail_ready)
         #: Why items that may not be sent yet wait (set by the queue, the same for all).
         self.waiting_reason = WAITING_FOR_KEY
 
@@ -158,14 +192,17 @@ class UploadListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            preview = f"\n{item.thumbnail_error}" if item.thumbnail_error else ""
+            error = self.thumbnail_error(item)
+            preview = f"\n{error}" if error else ""
             return f"{item.path}\n{self.status_text(item)}{preview}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.accessible_text(self.waiting_reason)
         if role == Qt.ItemDataRole.DecorationRole:
-            return item.thumbnail
+            return None if self._thumbnails is None else self._thumbnails.pixmap(item.thumbnail_key)
         if role == ItemRole:
             return item
+        if role == ThumbnailErrorRole:
+            return self.thumbnail_error(item)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -189,6 +226,18 @@ class UploadListModel(QAbstractListModel):
         row = self._rows.get(item_id)
         return QModelIndex() if row is None else self.index(row, 0)
 
+    def thumbnail_error(self, item: UploadItem) -> str | None:
+        """Why the item's picture cannot be shown, once that is known."""
+        return None if self._thumbnails is None else self._thumbnails.error(item.thumbnail_key)
+
+    def _thumbnail_ready(self, key: int, size: int) -> None:
+        item = self.item(self._by_key.get(key, 0))
+        if item is None:
+            return
+        if size >= 0 and item.size is None:
+            item.size = size
+        self.changed(item.id)
+
     def append(self, items: list[UploadItem]) -> None:
         if not items:
             return
@@ -197,7 +246,9 @@ class UploadListModel(QAbstractListModel):
         for offset, item in enumerate(items):
             self._items.append(item)
             self._rows[item.id] = first + offset
+            self._by_key[item.thumbnail_key] = item.id
         self.endInsertRows()
+        self.appended.emit(items)
 
     def changed(self, item_id: int) -> None:
         """Tell the view one item changed."""
@@ -217,6 +268,9 @@ class UploadListModel(QAbstractListModel):
 
     def remove(self, item_ids: set[int]) -> None:
         """Remove items, one contiguous run of rows at a time."""
+        keys = [item.thumbnail_key for i in item_ids if (item := self.item(i)) is not None]
+        for key in keys:
+            self._by_key.pop(key, None)
         rows = sorted((self._rows[i] for i in item_ids if i in self._rows), reverse=True)
         while rows:
             last = rows.pop(0)
@@ -225,5 +279,7 @@ class UploadListModel(QAbstractListModel):
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._items[first : last + 1]
+            # Rows are looked up by whoever hears of the removal: current before it is told.
+            self._rows = {item.id: row for row, item in enumerate(self._items)}
             self.endRemoveRows()
-        self._rows = {item.id: row for row, item in enumerate(self._items)}
+        self.released.emit(keys)

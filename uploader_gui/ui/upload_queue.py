@@ -2,7 +2,10 @@
 
 Workers never touch the model. They write progress into a :class:`ProgressBoard` (a dict
 behind a lock) that a 100 ms timer on the GUI thread drains into the model, so repaints are
-throttled however fast bytes move; results come back through :class:`BackgroundPool`.
+throttled however fast bytes move; results come back through the ``uploads`` pool. Every
+start of an item is a new *attempt*: whatever an older attempt reports (to the window or to
+the history) is ignored. A cancelled upload gives its worker slot to the next file at once,
+even while its worker still waits for the server.
 """
 
 from __future__ import annotations
@@ -10,145 +13,38 @@ from __future__ import annotations
 import enum
 import itertools
 import logging
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..core.client_holder import ClientHolder
 from ..core.config import check_api_key
-from ..core.errors import CancelledError, KeyRejectedError, LocalFileError, UploadError
-from ..core.history import HistoryEntry, HistoryState, HistoryStore
+from ..core.errors import (
+    CancelledError,
+    DestinationChangedError,
+    KeyRejectedError,
+    LocalFileError,
+    TypeRejectedError,
+    UploadError,
+)
+from ..core.history import HistoryEntry
+from ..core.progress import ProgressBoard
 from ..core.retry import CancelToken, RetryPolicy
-from ..core.upload_job import HistoryLink, JobOutcome, run_upload
+from ..core.upload_job import JobOutcome, run_upload
 from ..core.urls import api_host, normalize_api_url
-from .background import BackgroundPool
+from .history_controller import HistoryController
 from .upload_model import WAITING_FOR_KEY, FailureKind, State, UploadItem, UploadListModel
-
-if TYPE_CHECKING:
-    from ..core.client import UploadClient
+from .workers import Job, Workers
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_MS = 100
 
 
-class DestinationChangedError(CancelledError):
-    """The API URL changed before this file's upload began: it starts again for the new one."""
-
-
 class _KeyState(enum.Enum):
     OK = "ok"  # uploads run
     ASKING = "asking"  # a 401 paused the queue; the user is being asked for a new key
     DECLINED = "declined"  # the user kept the rejected key: 401s fail without asking
-
-
-@dataclass
-class _Update:
-    attempt: int
-    started: bool = False
-    sent: int = -1
-    total: int = -1
-    retry_at: float | None = None
-    retry_reason: str | None = None
-
-
-class ProgressBoard:
-    """Latest progress per item, written by workers and drained by the GUI thread."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._updates: dict[int, _Update] = {}
-
-    def _entry(self, item_id: int, attempt: int) -> _Update:
-        entry = self._updates.get(item_id)
-        if entry is None or entry.attempt != attempt:
-            entry = self._updates[item_id] = _Update(attempt)
-        return entry
-
-    def started(self, item_id: int, attempt: int) -> None:
-        with self._lock:
-            entry = self._entry(item_id, attempt)
-            entry.started = True
-            entry.retry_at = None
-
-    def progress(self, item_id: int, attempt: int, sent: int, total: int) -> None:
-        with self._lock:
-            entry = self._entry(item_id, attempt)
-            entry.sent, entry.total = sent, total
-            entry.retry_at = None
-
-    def retrying(self, item_id: int, attempt: int, delay: float, reason: str) -> None:
-        with self._lock:
-            entry = self._entry(item_id, attempt)
-            entry.retry_at = time.monotonic() + delay
-            entry.retry_reason = reason
-            entry.sent = 0
-
-    def take(self) -> dict[int, _Update]:
-        with self._lock:
-            updates, self._updates = self._updates, {}
-            return updates
-
-
-class ClientHolder:
-    """Creates the :class:`UploadClient` on first use, in a worker (httpx is slow to import)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._settings: tuple[str, str, RetryPolicy] | None = None
-        self._client: UploadClient | None = None
-        self._retired: list[UploadClient] = []
-
-    def configure(self, api_url: str, api_key: str, retry: RetryPolicy) -> None:
-        with self._lock:
-            if self._settings == (api_url, api_key, retry):
-                return
-            self._settings = (api_url, api_key, retry)
-            if self._client is not None:
-                # Uploads under way keep using it; closed at shutdown.
-                self._retired.append(self._client)
-                self._client = None
-
-    @property
-    def target(self) -> str | None:
-        """The API URL uploads go to now (``None`` while there is no key)."""
-        with self._lock:
-            return None if self._settings is None else self._settings[0]
-
-    def forget(self) -> None:
-        """No destination until :meth:`configure`: uploads not yet begun start again."""
-        with self._lock:
-            self._settings = None
-            if self._client is not None:
-                self._retired.append(self._client)
-                self._client = None
-
-    def get(self, api_url: str | None = None) -> UploadClient:
-        """The client; with ``api_url``, only if uploads still go there."""
-        with self._lock:
-            if self._settings is None or (api_url is not None and self._settings[0] != api_url):
-                raise DestinationChangedError()
-            if self._client is None:
-                from ..core.client import UploadClient
-
-                api_url, api_key, retry = self._settings
-                self._client = UploadClient(api_url, api_key, retry=retry)
-            return self._client
-
-    def close(self) -> None:
-        """Close every client; uploads still running fail fast and are reported cancelled."""
-        with self._lock:
-            clients = [*self._retired, *([self._client] if self._client else [])]
-            self._client = None
-            self._retired.clear()
-        for client in clients:
-            try:
-                client.close()
-            except Exception:  # closing must not stop the shutdown
-                log.debug("closing a client failed", exc_info=True)
 
 
 class UploadQueue(QObject):
@@ -160,29 +56,29 @@ class UploadQueue(QObject):
     batch_finished = Signal(int)
     #: An upload was refused with 401/403. Emitted once until a new key is set.
     key_rejected = Signal()
-    #: Rows were added to or finished in the history database.
+    #: An upload finished (its history row changed).
     history_changed = Signal()
-    #: These items (ids) now have their history row.
-    recorded = Signal(list)
 
     def __init__(
         self,
         model: UploadListModel,
+        workers: Workers,
         concurrency: int = 4,
-        history: HistoryStore | None = None,
+        history: HistoryController | None = None,
         parent: QObject | None = None,
+        *,
+        reuse_duplicates: bool = True,
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
         self.history = history
         #: Reuse the URL of bytes already uploaded to the same host (else upload again).
-        self.reuse_duplicates = True
-        self._quitting = threading.Event()
+        self.reuse_duplicates = reuse_duplicates
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
-        self.pool = BackgroundPool("uploads", concurrency, self)
-        #: Writes new history rows (a durable commit) off the GUI thread.
-        self.recorder = BackgroundPool("history", 1, self)
+        self._pool = workers.pool("uploads", concurrency)
+        self._jobs: dict[int, Job] = {}
         self.board = ProgressBoard()
         self.clients = ClientHolder()
         self._ids = itertools.count(1)
@@ -197,7 +93,7 @@ class UploadQueue(QObject):
         self._key_generation = 0
         self._key_state = _KeyState.OK
         #: How automatic retries wait (retries count from settings; tests shorten delays).
-        self.retry_policy = RetryPolicy()
+        self.retry_policy = retry_policy or RetryPolicy()
         self._closing = False
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_INTERVAL_MS)
@@ -260,7 +156,11 @@ class UploadQueue(QObject):
         return item.state is State.QUEUED and item.waiting_for_key
 
     def set_concurrency(self, count: int) -> None:
-        self.pool.set_max_threads(count)
+        self._pool.set_max_threads(count)
+
+    @property
+    def concurrency(self) -> int:
+        return self._pool.max_threads
 
     def set_retry_policy(self, policy: RetryPolicy) -> None:
         self.retry_policy = policy
@@ -298,22 +198,25 @@ class UploadQueue(QObject):
             self._finish_batch_if_done(batch)
             return []
         waiting = not self._has_key or self._key_state is _KeyState.ASKING
+        # Their history rows are on disk already, written before the files were listed.
+        rows = entries if entries is not None else [None] * len(paths)
         items = [
-            UploadItem(id=next(self._ids), path=path, batch=batch, waiting_for_key=waiting)
-            for path in paths
+            UploadItem(
+                id=next(self._ids),
+                path=path,
+                batch=batch,
+                waiting_for_key=waiting,
+                history_id=None if entry is None else entry.id,
+            )
+            for path, entry in zip(paths, rows, strict=True)
         ]
+        for item, entry in zip(items, rows, strict=True):
+            if entry is not None:
+                self._recorded_host[item.id] = entry.api_host
         pending.update(item.id for item in items)
         self.model.append(items)
-        if entries is not None:
-            # Their history rows are on disk already, written before the files were listed.
-            for item, entry in zip(items, entries, strict=True):
-                item.history_id = entry.id
-                self._recorded_host[item.id] = entry.api_host
         for item in items:
             self._start(item, notify=False)  # just inserted: no change to paint
-        if entries is not None:
-            self.recorded.emit([item.id for item in items])
-            self.history_changed.emit()
         self.summary_changed.emit()
         return items
 
@@ -330,6 +233,7 @@ class UploadQueue(QObject):
                 name=entry.name,
                 size=entry.size,
                 history_id=entry.id,
+                attempt=entry.attempt,  # the history takes outcomes from later attempts only
             )
             for entry in entries
         ]
@@ -342,7 +246,7 @@ class UploadQueue(QObject):
             else:
                 item.state = State.FAILED
                 item.failure = FailureKind.INTERRUPTED
-                item.error = "not uploaded: uploader-gui closed before it finished"
+                item.error = "not uploaded: uploader-gui stopped before it was sent"
                 self.model.changed(item.id)
         self.summary_changed.emit()
         return items
@@ -351,12 +255,16 @@ class UploadQueue(QObject):
     def api_host(self) -> str:
         return api_host(self._api[0]) if self._api is not None else ""
 
-    def retry(self, item_ids: list[int]) -> None:
+    def retry(self, item_ids: list[int]) -> list[UploadItem]:
+        """Send these again where that can help; return those sent."""
+        started = []
         for item_id in item_ids:
             item = self.model.item(item_id)
-            if item is not None and item.state in (State.FAILED, State.CANCELLED):
+            if item is not None and item.retryable:
                 self._start(item)
+                started.append(item)
         self.summary_changed.emit()
+        return started
 
     def cancel(self, item_ids: list[int]) -> None:
         for item_id in item_ids:
@@ -366,26 +274,22 @@ class UploadQueue(QObject):
             token = self._tokens.pop(item_id, None)
             if token is not None:
                 token.cancel()
+            job = self._jobs.pop(item_id, None)
+            if job is not None:
+                # Its worker may wait on a silent server until the read timeout: the next
+                # file gets its slot now, and what it reports later is dropped.
+                self._pool.forget(job)
+            self._record_cancelled(item)
             item.attempt += 1  # whatever the worker reports now is stale
             item.state = State.CANCELLED
             item.retry_at = None
-            self._record_cancelled(item)
             self._finish(item)
         self.summary_changed.emit()
 
     def _record_cancelled(self, item: UploadItem) -> None:
         """The history says cancelled (a done row keeps its URL), so it is not resumed."""
-        if self.history is None or item.history_id is None or self._closing:
-            return  # (no history row: nothing to record)
-        store, entry_id = self.history, item.history_id
-
-        def recorded(_result: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("could not record a cancelled upload in the history: %s", error)
-            self.history_changed.emit()
-
-        # A durable write: on the history thread, never on the GUI thread.
-        self.recorder.submit(lambda: store.finish(entry_id, HistoryState.CANCELLED), recorded)
+        if self.history is not None and item.history_id is not None and not self._closing:
+            self.history.record_cancelled(item.history_id, item.attempt)
 
     def remove(self, item_ids: list[int]) -> None:
         for item_id in item_ids:
@@ -427,13 +331,8 @@ class UploadQueue(QObject):
         link = None
         if self.history is not None and item.history_id is not None:
             fresh = self._recorded_host.pop(item.id, None) == self.api_host
-            link = HistoryLink(
-                self.history,
-                item.history_id,
-                self.api_host,
-                self.reuse_duplicates,
-                self._quitting,
-                fresh,
+            link = self.history.link(
+                item.history_id, self.api_host, self.reuse_duplicates, fresh, attempt
             )
 
         assert self._api is not None  # (checked above through _has_key)
@@ -455,9 +354,11 @@ class UploadQueue(QObject):
                 ),
             )
 
-        self.pool.submit(
+        job = self._pool.submit(
             work, lambda result, error: self._done(item_id, attempt, generation, result, error)
         )
+        if job is not None:
+            self._jobs[item_id] = job
         if notify:
             self.model.changed(item.id)
         if not self._timer.isActive():
@@ -475,6 +376,7 @@ class UploadQueue(QObject):
         if item is None or item.attempt != attempt or self._closing:
             return  # removed, cancelled or restarted meanwhile
         self._tokens.pop(item_id, None)
+        self._jobs.pop(item_id, None)
         item.retry_at = None
         if item.history_id is not None:
             self.history_changed.emit()
@@ -511,7 +413,7 @@ class UploadQueue(QObject):
                 return
         elif isinstance(error, UploadError):
             item.state = State.FAILED
-            item.failure = FailureKind.LOCAL if isinstance(error, LocalFileError) else None
+            item.failure = failure_kind(error)
             item.error = str(error)
         else:
             log.error("unexpected failure uploading %s", item.name, exc_info=error)
@@ -586,14 +488,28 @@ class UploadQueue(QObject):
     def shutdown(self) -> None:
         """Cancel everything and release the network; call before quitting."""
         self._closing = True
-        self._quitting.set()
+        if self.history is not None:
+            self.history.quitting.set()  # interrupted uploads stay "not uploaded"
         self._timer.stop()
         for token in self._tokens.values():
             token.cancel()
         self._tokens.clear()
-        self.pool.close()
+        self._pool.close()
         self.clients.close()
 
     @property
     def idle(self) -> bool:
-        return not self.pool.busy and not self.recorder.busy
+        return not self._pool.busy
+
+    def send_interrupted(self) -> list[UploadItem]:
+        """Send every file a previous run left unsent; return them."""
+        return self.retry([item.id for item in self.model.items() if item.interrupted])
+
+
+def failure_kind(error: UploadError) -> FailureKind | None:
+    """What kind of failure ``error`` is, for the row: which actions can help."""
+    if isinstance(error, TypeRejectedError):
+        return FailureKind.REFUSED
+    if isinstance(error, LocalFileError):
+        return FailureKind.LOCAL if error.retry_helps else FailureKind.REFUSED
+    return None

@@ -1,0 +1,78 @@
+"""The one :class:`UploadClient` of a destination, made on first use (no Qt here).
+
+httpx is slow to import, so the client is created by the first upload, on a worker thread.
+A new destination or key retires the old client (uploads under way keep it until they end);
+an upload that has not begun when the destination changes is told so, and starts again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from .errors import DestinationChangedError
+from .retry import RetryPolicy
+
+if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
+    from .client import UploadClient
+
+log = logging.getLogger(__name__)
+
+
+class ClientHolder:
+    """Creates the :class:`UploadClient` on first use, in a worker; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._settings: tuple[str, str, RetryPolicy] | None = None
+        self._client: UploadClient | None = None
+        self._retired: list[UploadClient] = []
+
+    def configure(self, api_url: str, api_key: str, retry: RetryPolicy) -> None:
+        with self._lock:
+            if self._settings == (api_url, api_key, retry):
+                return
+            self._settings = (api_url, api_key, retry)
+            if self._client is not None:
+                # Uploads under way keep using it; closed at shutdown.
+                self._retired.append(self._client)
+                self._client = None
+
+    @property
+    def target(self) -> str | None:
+        """The API URL uploads go to now (``None`` while there is no key)."""
+        with self._lock:
+            return None if self._settings is None else self._settings[0]
+
+    def forget(self) -> None:
+        """No destination until :meth:`configure`: uploads not yet begun start again."""
+        with self._lock:
+            self._settings = None
+            if self._client is not None:
+                self._retired.append(self._client)
+                self._client = None
+
+    def get(self, api_url: str | None = None) -> UploadClient:
+        """The client; with ``api_url``, only if uploads still go there."""
+        with self._lock:
+            if self._settings is None or (api_url is not None and self._settings[0] != api_url):
+                raise DestinationChangedError()
+            if self._client is None:
+                from .client import UploadClient
+
+                api_url, api_key, retry = self._settings
+                self._client = UploadClient(api_url, api_key, retry=retry)
+            return self._client
+
+    def close(self) -> None:
+        """Close every client; uploads still running fail fast and are reported cancelled."""
+        with self._lock:
+            clients = [*self._retired, *([self._client] if self._client else [])]
+            self._client = None
+            self._retired.clear()
+        for client in clients:
+            try:
+                client.close()
+            except Exception:  # closing must not stop the shutdown
+                log.debug("closing a client failed", exc_info=True)

@@ -1,0 +1,95 @@
+"""The settings dialog's round trip: show the current values, apply what the user chose.
+
+Settings apply at once: a new concurrency to the next uploads, a new API URL to every file
+not yet sending (they wait for its key). A URL fixed for the session (``--sandbox``,
+``--api-url``, ``$IMAGEPIPELINE_API_URL``) is shown read-only, with why, and never saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from ..core.config import DEFAULT_API_URL
+from ..core.errors import ConfigurationError
+from ..core.retry import RetryPolicy
+from ..core.urls import normalize_api_url
+from .dialog_types import SettingsValues
+from .dialogs import Dialogs
+from .keys import KeyController
+from .links import LinkService
+from .settings import Settings
+from .upload_queue import UploadQueue
+
+
+class Preferences(QObject):
+    """Opens the settings dialog and applies its answer to the parts that use each value."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        queue: UploadQueue,
+        keys: KeyController,
+        links: LinkService,
+        dialogs: Dialogs,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._queue, self._keys, self._links = queue, keys, links
+        self._dialogs, self._parent = dialogs, parent
+
+    def current(self) -> SettingsValues:
+        settings, keys = self.settings, self._keys
+        fixed_by = ""
+        if keys.sandbox is not None:
+            fixed_by = "sandbox mode"
+        elif keys.locked:
+            fixed_by = "--api-url or IMAGEPIPELINE_API_URL"
+        return SettingsValues(
+            api_url=keys.api_url if fixed_by else settings.api_url,
+            api_url_fixed_by=fixed_by,
+            concurrency=settings.concurrency,
+            retries=settings.retries,
+            auto_copy=settings.auto_copy,
+            link_format=settings.link_format,
+            reuse_duplicates=settings.reuse_duplicates,
+            resume_unfinished=settings.resume_unfinished,
+        )
+
+    def open(self) -> None:
+        values = self._dialogs.edit_settings(
+            self._parent,
+            self.current(),
+            self._keys.status(),
+            DEFAULT_API_URL,
+            self._keys.status_changed,
+            self._keys.change,
+            self._keys.remove,
+        )
+        if values is not None:
+            self.apply(values)
+
+    def apply(self, values: SettingsValues) -> None:
+        """Store and apply settings at once (a new concurrency applies to the next uploads)."""
+        settings = self.settings
+        settings.concurrency = values.concurrency
+        settings.retries = values.retries
+        settings.auto_copy = values.auto_copy
+        if not values.api_url_fixed_by:
+            settings.api_url = values.api_url
+        settings.reuse_duplicates = values.reuse_duplicates
+        settings.resume_unfinished = values.resume_unfinished
+        self._queue.reuse_duplicates = values.reuse_duplicates
+        self._queue.set_concurrency(values.concurrency)
+        self._queue.set_retry_policy(RetryPolicy(retries=values.retries))
+        self._links.set_auto_copy(values.auto_copy)
+        self._links.set_format(values.link_format)
+        settings.sync()
+        if values.api_url_fixed_by:
+            return
+        try:
+            api_url = normalize_api_url(values.api_url or DEFAULT_API_URL)
+        except ConfigurationError:
+            api_url = values.api_url  # refused: the key controller holds uploads and says why
+        self._keys.set_api_url(api_url)
