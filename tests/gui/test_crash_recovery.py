@@ -18,7 +18,7 @@ from tests.images import write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.main_window import INTERRUPTED_NOTICE
+from uploader_gui.ui.history_notices import INTERRUPTED_NOTICE
 from uploader_gui.ui.upload_model import FailureKind, State
 
 

@@ -69,7 +69,7 @@ def test_the_guard_reports_calls_made_on_the_gui_thread(
         ("execute", "select 1"),
     ]
     assert any(c.detail == "SELECT COUNT(*) FROM uploads" for c in bad)
-    assert any(c.made_by == "core/history.py count" for c in bad)
+    assert any(c.made_by == "core/history/store.py count" for c in bad)
     assert any(c.made_by == "core/credentials.py lookup" for c in bad)
     assert sandbox.key not in guard.report()  # keyring entries are named, keys never shown
     with pytest.raises(GuiThreadViolation, match="select 1"):
@@ -241,7 +241,7 @@ def test_a_whole_session_keeps_sqlite_network_and_keyring_off_the_gui_thread(
     )
     press(qtbot, window, "Ctrl+,")
     assert dialogs.settings_shown
-    assert window.format_combo.currentData() == LinkFormat.MARKDOWN.value
+    assert window.top_bar.format_combo.currentData() == LinkFormat.MARKDOWN.value
     saved = Settings()
     assert (saved.concurrency, saved.retries, saved.auto_copy) == (2, 2, False)
     window.queue.set_retry_policy(FAST)

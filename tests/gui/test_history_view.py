@@ -23,8 +23,8 @@ from uploader_gui.core.paths import data_dir, thumbnail_file
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.history_notices import HISTORY_NOTICE
-from uploader_gui.ui.main_window import INTERRUPTED_NOTICE, MainWindow
+from uploader_gui.ui.history_notices import HISTORY_NOTICE, INTERRUPTED_NOTICE
+from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.upload_model import FailureKind, State
 
 

@@ -152,7 +152,7 @@ def test_settings_apply_without_a_restart(
     assert window.queue.concurrency == 7
     assert window.queue.retry_policy.retries == 5
     assert window.registry[ActionId.AUTO_COPY].isChecked() is False
-    assert window.format_combo.currentData() == "html"
+    assert window.top_bar.format_combo.currentData() == "html"
     stored = window.parts.preferences.settings
     assert (stored.concurrency, stored.retries, stored.auto_copy) == (7, 5, False)
     assert stored.link_format is LinkFormat.HTML

@@ -193,7 +193,7 @@ def test_copy_one_several_and_all_in_each_format(
     drop_files(window, paths)
     items = wait_finished(qtbot, window, 3)
     window.links.set_format(fmt)
-    assert window.format_combo.currentData() == fmt.value
+    assert window.top_bar.format_combo.currentData() == fmt.value
     clipboard = QGuiApplication.clipboard()
 
     def line(index: int) -> str:
@@ -210,7 +210,7 @@ def test_copy_one_several_and_all_in_each_format(
     assert clipboard.text() == f"{line(0)}\n{line(2)}"
 
     clipboard.clear()
-    window.copy_all_button.click()
+    window.top_bar.copy_all_button.click()
     assert clipboard.text() == "\n".join(line(i) for i in range(3))
 
 

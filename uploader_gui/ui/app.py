@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,21 @@ if TYPE_CHECKING:
     # Imported when the window is made: a start that hands its files to a running window
     # (single instance) exits before paying for it.
     from ..core.history import HistoryStore
+    from .actions import Actions
     from .dialogs import Dialogs
+    from .history_controller import HistoryController
+    from .intake import IntakeController
+    from .keys import KeyController
+    from .links import LinkService
     from .main_window import MainWindow
+    from .notice_bar import NoticeBar
+    from .pages import HistoryPage, UploadsPage
+    from .preferences import Preferences
+    from .run_tracker import RunTracker
+    from .thumbnails import ThumbnailService
+    from .upload_model import UploadListModel
+    from .upload_queue import UploadQueue
+    from .workers import Workers
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -42,6 +56,27 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Docks and Wayland compositors match the window to its desktop entry by this id.
     app.setDesktopFileName(APP_ID)
     return app
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Everything the window shows and connects, made by ``app.compose``."""
+
+    workers: Workers
+    notices: NoticeBar
+    model: UploadListModel
+    thumbnails: ThumbnailService
+    history: HistoryController
+    queue: UploadQueue
+    links: LinkService
+    keys: KeyController
+    intake: IntakeController
+    run: RunTracker
+    actions: Actions
+    uploads: UploadsPage
+    history_page: HistoryPage
+    preferences: Preferences
+    dialogs: Dialogs
 
 
 def compose(
@@ -63,7 +98,7 @@ def compose(
     from .intake import IntakeController
     from .keys import KeyController
     from .links import LinkService
-    from .main_window import MainWindow, Parts
+    from .main_window import MainWindow
     from .notice_bar import NoticeBar
     from .pages import HistoryPage, UploadsPage, running_history_ids
     from .preferences import Preferences

@@ -1,8 +1,9 @@
-"""What the window says when the history file cannot be used, was set aside, or stops taking
-writes: what it costs (crash recovery, links kept in History) and how to fix it."""
+"""What the window says about the history: when its file cannot be used, was set aside, or
+stops taking writes (what it costs, how to fix it), and which files last time left unsent."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -14,6 +15,7 @@ from .notice_bar import NoticeBar, Severity
 #: The keys of the notices about the history file.
 HISTORY_NOTICE = "history"
 HISTORY_WRITE_NOTICE = "history-write"
+INTERRUPTED_NOTICE = "interrupted"
 
 
 def show_health(notices: NoticeBar, health: HistoryHealth) -> None:
@@ -52,6 +54,18 @@ def show_write_failure(notices: NoticeBar, folder: Path, reason: str) -> None:
         f"{folder} writable, then restart uploader-gui.",
         Severity.ERROR,
         button=("Open Folder", lambda: open_folder(folder)),
+    )
+
+
+def show_interrupted(notices: NoticeBar, count: int, send_all: Callable[[], None]) -> None:
+    """Files from last time were listed as not sent: one button sends them all."""
+    one = count == 1
+    notices.show_notice(
+        INTERRUPTED_NOTICE,
+        f"{count} file{'' if one else 's'} from last time {'was' if one else 'were'} not "
+        f"uploaded: uploader-gui stopped before sending {'it' if one else 'them'}.",
+        Severity.INFO,
+        button=("Send All", send_all),
     )
 
 

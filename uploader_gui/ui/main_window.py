@@ -4,12 +4,12 @@ quitting. What happens lives in the parts (see :class:`Parts`), each in a module
 
 from __future__ import annotations
 
+import itertools
 import time
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -19,59 +19,30 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME
-from ..core.links import LinkFormat
 from .actions import ActionId, Actions, EnabledWhen
-from .dialogs import Dialogs
 from .drop_area import DropOverlay
-from .history_controller import HistoryController, HistoryHealth, Restored
-from .history_notices import show_health, show_write_failure
-from .intake import IntakeController, describe_drag
-from .keys import KeyController
-from .links import LinkService, plural
-from .notice_bar import NoticeBar, Severity
-from .pages import HistoryPage, ListPage, UploadsPage
-from .preferences import Preferences
-from .run_tracker import RunTracker, Summary
-from .thumbnails import ThumbnailService
-from .upload_model import State, UploadListModel
-from .upload_queue import UploadQueue
-from .workers import Workers
+from .history_controller import HistoryHealth, Restored
+from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
+from .intake import describe_drag
+from .links import plural
+from .pages import ListPage
+from .run_tracker import Summary
+from .top_bar import TopBar
+from .upload_model import State
+
+if TYPE_CHECKING:
+    from .app import Parts
 
 SHUTDOWN_DEADLINE_S = 2.0
-INTERRUPTED_NOTICE = "interrupted"
-
-
-@dataclass(frozen=True)
-class Parts:
-    """Everything the window shows and connects, made by ``app.compose``."""
-
-    workers: Workers
-    notices: NoticeBar
-    model: UploadListModel
-    thumbnails: ThumbnailService
-    history: HistoryController
-    queue: UploadQueue
-    links: LinkService
-    keys: KeyController
-    intake: IntakeController
-    run: RunTracker
-    actions: Actions
-    uploads: UploadsPage
-    history_page: HistoryPage
-    preferences: Preferences
-    dialogs: Dialogs
 
 
 class MainWindow(QMainWindow):
@@ -106,26 +77,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(8)
         layout.addWidget(self.notices)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        self.add_button = self._button("Add images…", ActionId.ADD_IMAGES)
-        self.add_button.setAccessibleName("Add images")
-        self.paste_button = self._button("Paste", ActionId.PASTE)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.paste_button)
-        bar.addStretch(1)
-        format_label = QLabel("Copy as")
-        self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Copy format")
-        self.format_combo.setToolTip("How links are copied: plain URL, Markdown, HTML or BBCode")
-        for fmt in LinkFormat:
-            self.format_combo.addItem(fmt.label, fmt.value)
-        format_label.setBuddy(self.format_combo)
-        self.copy_all_button = self._button("Copy all", ActionId.COPY_ALL)
-        bar.addWidget(format_label)
-        bar.addWidget(self.format_combo)
-        bar.addWidget(self.copy_all_button)
-        layout.addLayout(bar)
+        self.top_bar = TopBar(self.registry, self.links, central)
+        layout.addWidget(self.top_bar)
 
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
@@ -137,14 +90,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.overlay = DropOverlay(central)
 
-        self.format_actions = QActionGroup(self)
-        for fmt in LinkFormat:
-            action = self.format_actions.addAction(fmt.label)
-            action.setCheckable(True)
-            action.setData(fmt.value)
-        self.registry.build_menus(self.menuBar(), {"Copy &Format": self.format_actions.actions()})
+        self.registry.build_menus(
+            self.menuBar(), {"Copy &Format": self.top_bar.format_actions.actions()}
+        )
         self.addActions(self.registry.all())  # shortcuts work wherever the focus is
-        self._show_format(self.links.format)
         self.registry[ActionId.AUTO_COPY].setChecked(self.links.auto_copy)
 
         status = self.statusBar()
@@ -156,18 +105,9 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         status.addPermanentWidget(self.summary_label)
         status.addPermanentWidget(self.progress)
-        for first, second in zip(
-            (self.add_button, self.paste_button, self.format_combo, self.copy_all_button),
-            (self.paste_button, self.format_combo, self.copy_all_button, self.uploads.view),
-            strict=True,
-        ):
+        chain = [*self.top_bar.focus_chain(), self.uploads.view]
+        for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
-
-    def _button(self, text: str, action_id: ActionId) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(Actions.tooltip(action_id, self.registry[action_id]))
-        button.clicked.connect(self.registry[action_id].trigger)
-        return button
 
     def _connect(self) -> None:
         parts, actions = self.parts, self.registry
@@ -190,19 +130,14 @@ class MainWindow(QMainWindow):
         on(ActionId.SETTINGS, parts.preferences.open)
         on(ActionId.API_KEY, self.keys.change)
         actions[ActionId.AUTO_COPY].toggled.connect(self.links.set_auto_copy)
-        self.format_actions.triggered.connect(
-            lambda action: self.links.set_format(LinkFormat.parse(action.data()))
-        )
-        self.format_combo.currentIndexChanged.connect(
-            lambda _i: self.links.set_format(LinkFormat.parse(self.format_combo.currentData()))
-        )
-        self.links.format_changed.connect(self._show_format)
         self.links.auto_copy_changed.connect(actions[ActionId.AUTO_COPY].setChecked)
 
         self.model.appended.connect(parts.thumbnails.request_items)
         self.model.released.connect(parts.thumbnails.forget)
         self.intake.listed.connect(parts.run.join)
-        self.intake.interrupted.connect(self._interrupted)
+        self.intake.interrupted.connect(
+            lambda count: show_interrupted(self.notices, count, self.send_interrupted)
+        )
         self.queue.batch_finished.connect(
             lambda batch: self.links.drop_finished(
                 [item for item in self.model.items() if item.batch == batch]
@@ -237,13 +172,6 @@ class MainWindow(QMainWindow):
 
     def _message(self, text: str, milliseconds: int) -> None:
         self.statusBar().showMessage(text, milliseconds)
-
-    def _show_format(self, fmt: LinkFormat) -> None:
-        self.format_combo.blockSignals(True)
-        self.format_combo.setCurrentIndex(list(LinkFormat).index(fmt))
-        self.format_combo.blockSignals(False)
-        for action in self.format_actions.actions():
-            action.setChecked(action.data() == fmt.value)
 
     def _update_actions(self, summary: Summary | None = None) -> None:
         summary = summary or self.parts.run.summary()
@@ -285,17 +213,6 @@ class MainWindow(QMainWindow):
     def _restored(self, restored: Restored, health: HistoryHealth) -> None:
         show_health(self.notices, health)
         self.intake.restored(restored)
-
-    def _interrupted(self, count: int) -> None:
-        """Files from last time were listed as not sent: one button sends them all."""
-        self.notices.show_notice(
-            INTERRUPTED_NOTICE,
-            f"{plural(count, 'file')} from last time {'was' if count == 1 else 'were'} not "
-            "uploaded: uploader-gui stopped before sending "
-            f"{'it' if count == 1 else 'them'}.",
-            Severity.INFO,
-            button=("Send All", self.send_interrupted),
-        )
 
     def _history_write_failed(self, reason: str) -> None:
         health = self.history.health()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ..core.errors import LocalFileError, TypeRejectedError, UploadError
 from ..core.units import format_size
 
 if TYPE_CHECKING:
@@ -50,6 +51,15 @@ class FailureKind(enum.Enum):
     LOCAL = "local"  # refused before sending, for a reason that may pass (missing…)
     REFUSED = "refused"  # never uploadable as it is (not an image it takes, a FIFO…)
     INTERRUPTED = "interrupted"  # the app quit or crashed before it was sent
+
+    @staticmethod
+    def of(error: UploadError) -> FailureKind | None:
+        """What kind of failure ``error`` is, for the row: which actions can help."""
+        if isinstance(error, TypeRejectedError):
+            return FailureKind.REFUSED
+        if isinstance(error, LocalFileError):
+            return FailureKind.LOCAL if error.retry_helps else FailureKind.REFUSED
+        return None
 
 
 def display_name(name: str) -> str:

@@ -23,8 +23,6 @@ from ..core.errors import (
     CancelledError,
     DestinationChangedError,
     KeyRejectedError,
-    LocalFileError,
-    TypeRejectedError,
     UploadError,
 )
 from ..core.history import HistoryEntry
@@ -199,20 +197,13 @@ class UploadQueue(QObject):
             return []
         waiting = not self._has_key or self._key_state is _KeyState.ASKING
         # Their history rows are on disk already, written before the files were listed.
-        rows = entries if entries is not None else [None] * len(paths)
-        items = [
-            UploadItem(
-                id=next(self._ids),
-                path=path,
-                batch=batch,
-                waiting_for_key=waiting,
-                history_id=None if entry is None else entry.id,
-            )
-            for path, entry in zip(paths, rows, strict=True)
-        ]
-        for item, entry in zip(items, rows, strict=True):
+        items: list[UploadItem] = []
+        rows: list[HistoryEntry | None] = [*entries] if entries else [None] * len(paths)
+        for path, entry in zip(paths, rows, strict=True):
+            item = UploadItem(next(self._ids), path, batch, waiting_for_key=waiting)
             if entry is not None:
-                self._recorded_host[item.id] = entry.api_host
+                item.history_id, self._recorded_host[item.id] = entry.id, entry.api_host
+            items.append(item)
         pending.update(item.id for item in items)
         self.model.append(items)
         for item in items:
@@ -413,7 +404,7 @@ class UploadQueue(QObject):
                 return
         elif isinstance(error, UploadError):
             item.state = State.FAILED
-            item.failure = failure_kind(error)
+            item.failure = FailureKind.of(error)
             item.error = str(error)
         else:
             log.error("unexpected failure uploading %s", item.name, exc_info=error)
@@ -504,12 +495,3 @@ class UploadQueue(QObject):
     def send_interrupted(self) -> list[UploadItem]:
         """Send every file a previous run left unsent; return them."""
         return self.retry([item.id for item in self.model.items() if item.interrupted])
-
-
-def failure_kind(error: UploadError) -> FailureKind | None:
-    """What kind of failure ``error`` is, for the row: which actions can help."""
-    if isinstance(error, TypeRejectedError):
-        return FailureKind.REFUSED
-    if isinstance(error, LocalFileError):
-        return FailureKind.LOCAL if error.retry_helps else FailureKind.REFUSED
-    return None

@@ -1,0 +1,50 @@
+"""The history as CSV or JSON, for the History tab's Export."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Iterable
+from typing import IO
+
+from .records import HistoryEntry
+
+EXPORT_FIELDS = (
+    "name",
+    "url",
+    "state",
+    "error",
+    "path",
+    "size",
+    "sha256",
+    "content_type",
+    "api_host",
+    "added_at",
+    "uploaded_at",
+)
+
+
+def _iso(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+def _export_record(entry: HistoryEntry) -> dict[str, object]:
+    record = entry.as_record()
+    record["added_at"] = _iso(entry.added_at)
+    record["uploaded_at"] = _iso(entry.uploaded_at)
+    return {name: record[name] for name in EXPORT_FIELDS}
+
+
+def export_csv(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        writer.writerow({k: ("" if v is None else v) for k, v in _export_record(entry).items()})
+
+
+def export_json(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
+    json.dump([_export_record(entry) for entry in entries], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
