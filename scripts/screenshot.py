@@ -5,14 +5,13 @@ Run under a display (e.g. Xvfb) with the venv's Python:
     xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshot.py OUT.png
 
 It starts the in-process sandbox slowed down, queues a folder of generated photos plus one
-non-image, and grabs the screen once some uploads are done, some running and one failed.
+non-image, and saves the window once some uploads are done, some running and one failed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -97,10 +96,10 @@ def main() -> int:
             QTimer.singleShot(30, poll)
 
     def shoot() -> None:
-        window_id = str(int(window.winId()))
-        subprocess.run(["import", "-window", window_id, args.output], check=True)
-        window.dialogs.confirm = lambda *a, **k: True  # type: ignore[method-assign]
-        window.close()
+        # The window as the screen shows it (Qt renders it again, decorations aside).
+        if not window.grab().save(args.output):
+            raise SystemExit(f"could not write {args.output}")
+        window.quit_without_asking()
 
     QTimer.singleShot(100, poll)
     QTimer.singleShot(30_000, app.quit)
