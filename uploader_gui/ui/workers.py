@@ -37,8 +37,9 @@ class _Relay(QObject):
 class Job:
     """A submitted piece of work: it can be abandoned while it runs."""
 
-    def __init__(self, pool: QThreadPool, ticket: int) -> None:
+    def __init__(self, pool: QThreadPool, ticket: int, lingering: _Lingering) -> None:
         self._pool = pool
+        self._lingering = lingering
         self.ticket = ticket
         self._lock = threading.Lock()
         self._running = False
@@ -58,6 +59,7 @@ class Job:
             self._abandoned = True
             self._released = self._running
         if self._released:
+            self._lingering.add(1)  # still running: the pool is not idle until it ends
             self._pool.releaseThread()
 
     @property
@@ -74,6 +76,19 @@ class Job:
             take_back = self._released
         if take_back:
             self._pool.reserveThread()  # balances the releaseThread of abandon()
+            self._lingering.add(-1)
+
+
+class _Lingering:
+    """How many abandoned jobs of a pool still run (their threads no longer count in it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.count = 0
+
+    def add(self, delta: int) -> None:
+        with self._lock:
+            self.count += delta
 
 
 class _Runnable(QRunnable):
@@ -125,6 +140,7 @@ class BackgroundPool(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._callbacks: dict[int, Callable[[Any, BaseException | None], None]] = {}
+        self._lingering = _Lingering()
         self._next_ticket = 0
         self._closed = False
 
@@ -136,7 +152,7 @@ class BackgroundPool(QObject):
         if self._closed:
             return None
         self._next_ticket += 1
-        job = Job(self._pool, self._next_ticket)
+        job = Job(self._pool, self._next_ticket, self._lingering)
         self._callbacks[job.ticket] = callback
         self._pool.start(_Runnable(self._relay, job, work), priority)
         return job
@@ -155,7 +171,8 @@ class BackgroundPool(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._pool.activeThreadCount() > 0
+        """Some job still runs, abandoned ones included."""
+        return self._pool.activeThreadCount() > 0 or self._lingering.count > 0
 
     def close(self) -> None:
         """Drop queued jobs and forget callbacks; running jobs finish into the void."""
