@@ -103,7 +103,8 @@ def generate_photo(index: int) -> int:
     painter.end()
     path = photo_path(index)
     partial = path.with_suffix(f".partial-{os.getpid()}.jpg")
-    if not image.save(str(partial), b"JPEG", rng.randrange(85, 95)):
+    # The format follows the ".jpg" suffix (PySide6 6.11.3 rejects format=b"JPEG").
+    if not image.save(str(partial), quality=rng.randrange(85, 95)):
         raise OSError(f"could not write {partial}")
     partial.replace(path)  # atomically: an interrupted run leaves no half-written photo
     return path.stat().st_size

@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
@@ -139,7 +139,7 @@ class BackgroundPool(QObject):
             self._pool.setThreadPriority(priority)
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
-        self._callbacks: dict[int, Callable[[Any, BaseException | None], None]] = {}
+        self._callbacks: dict[int, Callable[[object, BaseException | None], None]] = {}
         self._lingering = _Lingering()
         self._next_ticket = 0
         self._closed = False
@@ -153,7 +153,8 @@ class BackgroundPool(QObject):
             return None
         self._next_ticket += 1
         job = Job(self._pool, self._next_ticket, self._lingering)
-        self._callbacks[job.ticket] = callback
+        # The result is what ``work`` returned: the callback's own type, kept by the relay.
+        self._callbacks[job.ticket] = lambda result, error: callback(cast(R, result), error)
         self._pool.start(_Runnable(self._relay, job, work), priority)
         return job
 
