@@ -20,10 +20,12 @@ apt_run=(
     fonts-dejavu-core fonts-wqy-microhei
 )
 # What the tests use: a virtual screen, a real Secret Service, desktop-entry tools,
-# and binutils (objdump, objcopy) for PyInstaller's bundle build.
+# binutils (objdump, objcopy) for PyInstaller's bundle build, and exiftool (an independent
+# reader of image metadata for the metadata-removal tests).
 apt_test=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream libglib2.0-bin gtk-update-icon-cache binutils
+    libimage-exiftool-perl
 )
 
 python=${PYTHON:-python3}
