@@ -57,14 +57,17 @@ def list_files(folder: str) -> list[Path]:
 
 
 def child_headless(folder: str, api_url: str) -> dict[str, object]:
+    from uploader_gui.core.prepare.pipeline import PrepareOptions
     from uploader_gui.headless import EXIT_OK, upload_files
 
     paths = [str(p) for p in list_files(folder)]
     key = os.environ["IMAGEPIPELINE_API_KEY"]
     out, err = io.StringIO(), io.StringIO()
     started = time.perf_counter()
+    # The window does not prepare files yet: the headless path sends them as they are too.
+    as_is = PrepareOptions(remove_metadata=False, convert=False)
     status = upload_files(
-        paths, api_url=api_url, api_key=key, concurrency=4, stdout=out, stderr=err
+        paths, api_url=api_url, api_key=key, concurrency=4, stdout=out, stderr=err, prepare=as_is
     )
     seconds = time.perf_counter() - started
     urls = out.getvalue().splitlines()

@@ -67,6 +67,9 @@ def main() -> int:
             "-m",
             "uploader_gui",
             "--headless",
+            # The same bytes as the bare httpx script sends: nothing prepared.
+            "--keep-metadata",
+            "--no-convert",
             "--concurrency",
             "4",
             "--api-url",

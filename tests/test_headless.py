@@ -22,7 +22,13 @@ def run(
     key: str | None = None,
     extra_env: dict[str, str] | None = None,
     cwd: Path | None = None,
+    plain: bool = True,
 ) -> subprocess.CompletedProcess[str]:
+    """The real command. ``plain``: with ``--headless``, send files as they are (no metadata
+    removal, no conversion), as these tests of the upload mechanics use stand-in images;
+    tests/test_prepare_headless.py covers preparing."""
+    if plain and "--headless" in args:
+        args = (*args, "--keep-metadata", "--no-convert")
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMAGEPIPELINE_")}
     if key is not None:
         env["IMAGEPIPELINE_API_KEY"] = key
@@ -144,6 +150,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_progress_on_a_terminal(sandbox: SandboxServer, tmp_path: Path) -> None:
     import io
 
+    from uploader_gui.core.prepare.pipeline import PrepareOptions
     from uploader_gui.headless import upload_files
 
     class Tty(io.StringIO):
@@ -152,8 +159,9 @@ def test_progress_on_a_terminal(sandbox: SandboxServer, tmp_path: Path) -> None:
 
     out, err = io.StringIO(), Tty()
     path = write(tmp_path / "tty.png", fake_image("image/png", 300_000))
+    as_is = PrepareOptions(remove_metadata=False, convert=False)  # a stand-in image
     status = upload_files(
-        [str(path)], api_url=sandbox.url, api_key=sandbox.key, stdout=out, stderr=err
+        [str(path)], api_url=sandbox.url, api_key=sandbox.key, stdout=out, stderr=err, prepare=as_is
     )
     assert status == 0
     assert "✓ tty.png" in err.getvalue()

@@ -97,7 +97,8 @@ def headless(*args: str, key: str, timeout: float = 60) -> subprocess.CompletedP
     env["IMAGEPIPELINE_API_KEY"] = key
     try:
         return subprocess.run(
-            [sys.executable, "-m", "uploader_gui", "--headless", *args],
+            # Stand-in images: sent as they are (preparing is tested elsewhere).
+            [sys.executable, "-m", "uploader_gui", "--headless", "--keep-metadata", *args],
             capture_output=True,
             text=True,
             env=env,

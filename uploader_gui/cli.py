@@ -8,10 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
+
+if TYPE_CHECKING:
+    from .core.prepare.pipeline import PrepareOptions
 
 
 def _concurrency(text: str) -> int:
@@ -77,6 +81,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="retries of a transient failure, 0-10 (default 3)",
     )
+    images = parser.add_argument_group(
+        "images (with --headless)",
+        "Before upload, personal metadata (location, camera details, owner, dates…) is removed "
+        "without re-encoding, and HEIC, AVIF, BMP and TIFF are converted to JPEG or PNG.",
+    )
+    images.add_argument(
+        "--keep-metadata", action="store_true", help="send the files' metadata as it is"
+    )
+    images.add_argument(
+        "--max-size",
+        type=_max_size,
+        metavar="PIXELS",
+        help="shrink images whose long side is larger than PIXELS (keeps the format)",
+    )
+    images.add_argument(
+        "--no-convert",
+        action="store_true",
+        help="refuse the formats the service does not take instead of converting them",
+    )
     desktop = parser.add_argument_group("desktop integration")
     entry = desktop.add_mutually_exclusive_group()
     entry.add_argument(
@@ -104,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_headless(parser, args)
     if args.json:
         parser.error("--json needs --headless")
+    if args.keep_metadata or args.max_size or args.no_convert:
+        parser.error("--keep-metadata, --max-size and --no-convert need --headless")
     from .ui.app import run_app
 
     return run_app(args)
@@ -115,6 +140,26 @@ def _run_desktop_entry(parser: argparse.ArgumentParser, args: argparse.Namespace
     from .desktop import install
 
     return install.install() if args.install_desktop_entry else install.uninstall()
+
+
+def _max_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of pixels: {text!r}") from None
+    if not 64 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("the long side must be 64 to 100000 pixels")
+    return value
+
+
+def _prepare_options(args: argparse.Namespace) -> PrepareOptions:
+    from .core.prepare.pipeline import PrepareOptions
+
+    return PrepareOptions(
+        remove_metadata=not args.keep_metadata,
+        convert=not args.no_convert,
+        max_side=args.max_size,
+    )
 
 
 def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -136,6 +181,7 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
                 concurrency=args.concurrency,
                 retries=args.retries,
                 as_json=args.json,
+                prepare=_prepare_options(args),
             )
     api_url = resolve_api_url(args.api_url)
     lookup = Credentials().lookup(api_url)
@@ -154,4 +200,5 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         concurrency=args.concurrency,
         retries=args.retries,
         as_json=args.json,
+        prepare=_prepare_options(args),
     )

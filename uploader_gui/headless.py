@@ -23,8 +23,16 @@ from typing import TextIO
 from .core.client import UploadClient
 from .core.errors import UploadError
 from .core.intake import collect
+from .core.prepare.pipeline import (
+    Prepared,
+    PrepareOptions,
+    clean_leftovers,
+    remove_work_folder,
+    work_folder,
+)
 from .core.responses import UploadResult
 from .core.retry import CancelToken, RetryPolicy
+from .core.upload_job import Preparing, run_upload
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -37,6 +45,8 @@ class Outcome:
     path: str
     result: UploadResult | None = None
     error: str | None = None
+    #: What was done to the file before it was sent (``None``: preparing was off).
+    prepared: Prepared | None = None
 
     def as_json(self) -> str:
         record: dict[str, object] = {"path": self.path}
@@ -46,6 +56,8 @@ class Outcome:
                 filename=self.result.filename,
                 size_bytes=self.result.size_bytes,
             )
+            if self.prepared is not None:
+                record["prepared"] = self.prepared.as_record()
         else:
             record["error"] = self.error
         return json.dumps(record, ensure_ascii=False)
@@ -154,8 +166,13 @@ def upload_files(
     as_json: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    prepare: PrepareOptions | None = None,
 ) -> int:
     """Upload ``paths`` (folders expanded) and print the outcome; return the exit status.
+
+    ``prepare`` says how files are prepared (metadata removed, formats converted, sizes
+    capped); the default removes metadata and converts. Prepared copies are private
+    temporary files, removed as each upload ends.
 
     A folder with no image is reported on stderr; it fails the run only when nothing at all
     is left to upload. A folder that cannot be read is reported and fails the run, after the
@@ -181,7 +198,12 @@ def upload_files(
         if not expansion.files:
             err.write("uploader-gui: nothing to upload: no image files found\n")
             return EXIT_SOME_FAILED
-        status = _upload_all(client, expansion.files, concurrency, as_json, out, err)
+        options = prepare if prepare is not None else PrepareOptions()
+        clean_leftovers()
+        try:
+            status = _upload_all(client, expansion.files, concurrency, as_json, out, err, options)
+        finally:
+            remove_work_folder()
     if expansion.unreadable and status in (EXIT_OK, EXIT_SOME_FAILED):
         count = len(expansion.unreadable)
         err.write(f"uploader-gui: {count} folder{'s' if count > 1 else ''} could not be read\n")
@@ -196,9 +218,11 @@ def _upload_all(
     as_json: bool,
     out: TextIO,
     err: TextIO,
+    options: PrepareOptions,
 ) -> int:
     progress = TerminalProgress(err, len(files)) if err.isatty() else None
     cancel = CancelToken()
+    preparing = Preparing(options, work_folder)
 
     def one(index: int, given: str, path: Path) -> Outcome:
         name = path.name
@@ -208,11 +232,18 @@ def _upload_all(
                 progress.update(index, name, sent, total)
 
         try:
-            result = client.upload(path, progress=on_progress, cancel=cancel)
+            done = run_upload(
+                lambda: client,
+                path,
+                history=None,
+                progress=on_progress,
+                cancel=cancel,
+                preparing=preparing,
+            )
         except UploadError as exc:
             outcome = Outcome(given, error=str(exc))
         else:
-            outcome = Outcome(given, result=result)
+            outcome = Outcome(given, result=done.result, prepared=done.prepared)
         if progress is not None:
             mark = f"✓ {name}" if outcome.result else f"✗ {name}: {outcome.error}"
             progress.finish(index, mark)

@@ -249,9 +249,12 @@ class UploadClient:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         on_retry: RetryCallback | None = None,
+        name: str | None = None,
     ) -> UploadResult:
         """Upload one file; retry transient failures; raise an :class:`UploadError`."""
-        return self.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry).result
+        return self.upload_file(
+            path, progress=progress, cancel=cancel, on_retry=on_retry, name=name
+        ).result
 
     def upload_file(
         self,
@@ -260,6 +263,7 @@ class UploadClient:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         on_retry: RetryCallback | None = None,
+        name: str | None = None,
     ) -> SentFile:
         """Like :meth:`upload`, and also says which version of the file was sent.
 
@@ -272,7 +276,7 @@ class UploadClient:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             try:
-                return self._upload_once(path, progress, cancel)
+                return self._upload_once(path, progress, cancel, name)
             except FileChangedError as error:
                 if attempt >= self.retry.retries:
                     raise
@@ -307,13 +311,18 @@ class UploadClient:
     # -- one attempt -------------------------------------------------------------------
 
     def _upload_once(
-        self, path: Path, progress: ProgressCallback | None, cancel: CancelToken | None
+        self,
+        path: Path,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+        name: str | None = None,
     ) -> SentFile:
         opened = open_upload(path)
         size = opened.size
         reader = _ProgressReader(path, opened.file, size, progress, cancel)
         try:
-            part = (_part_filename(path), cast(BinaryIO, reader), opened.image_type.mime)
+            filename = _part_filename(Path(name) if name is not None else path)
+            part = (filename, cast(BinaryIO, reader), opened.image_type.mime)
             headers = {"X-API-Key": self._key.reveal()}
             with self._http.stream(
                 "POST", self.api_url + UPLOAD_PATH, files={"file": part}, headers=headers

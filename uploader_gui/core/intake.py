@@ -10,7 +10,11 @@ from pathlib import Path
 
 #: Extensions a folder is searched for. Files named on their own are always taken, so a
 #: misnamed image still uploads and a non-image is listed with its reason.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".jpe", ".webp", ".gif"})
+IMAGE_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".jpe", ".webp", ".gif"}
+    # converted before upload (unless conversion is turned off)
+    | {".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
+)
 
 
 @dataclass

@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CancelledError, LocalFileError, UploadError
+from .errors import CancelledError, FileChangedError, LocalFileError, UploadError
 from .files import FileSignature, open_regular
 from .history import HistoryState, HistoryStore
 from .responses import UploadResult
 from .retry import CancelToken
-from .sniff import HEAD_SIZE, sniff
+from .sniff import HEAD_SIZE, describe, sniff
 from .urls import is_web_url
 
 if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
-    from .client import ProgressCallback, RetryCallback, UploadClient
+    from .client import ProgressCallback, RetryCallback, SentFile, UploadClient
+    from .prepare.pipeline import Prepared, PrepareOptions
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class JobOutcome:
     result: UploadResult
     #: The same bytes were uploaded to this host before: their URL was reused.
     reused: bool = False
+    #: What was done to the file before it was sent (``None``: nothing was asked).
+    prepared: Prepared | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def hash_file(path: Path, cancel: CancelToken | None) -> HashedFile | None:
         with file:
             head = file.read(HEAD_SIZE)
             kind = sniff(head)
-            if kind is None:
+            mime = kind.mime if kind is not None else _convertible_mime(head)
+            if mime is None:
                 return None
             digest.update(head)
             size = len(head)
@@ -98,7 +102,15 @@ def hash_file(path: Path, cancel: CancelToken | None) -> HashedFile | None:
     signature = FileSignature.of(info)
     if FileSignature.of(after) != signature or size != signature.size:
         return None
-    return HashedFile((digest.hexdigest(), size, kind.mime), signature)
+    return HashedFile((digest.hexdigest(), size, mime), signature)
+
+
+def _convertible_mime(head: bytes) -> str | None:
+    """The type of a file the app converts before sending (HEIC, AVIF, BMP, TIFF)."""
+    from .prepare.convert import CONVERTIBLE
+
+    source = CONVERTIBLE.get(describe(head))
+    return None if source is None else f"image/{source}"
 
 
 def file_digest(path: Path, cancel: CancelToken | None) -> Digest | None:
@@ -137,20 +149,23 @@ def run_upload(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     on_retry: RetryCallback | None = None,
+    preparing: Preparing | None = None,
 ) -> JobOutcome:
+    """Prepare (if asked), upload, and record the outcome (if there is a history)."""
     if cancel is not None:
         cancel.raise_if_cancelled()
     if history is None:
-        client = get_client()
-        return JobOutcome(client.upload(path, progress=progress, cancel=cancel, on_retry=on_retry))
+        sent, prepared = _send(get_client, path, preparing, progress, cancel, on_retry)
+        return JobOutcome(sent.result, prepared=prepared)
     store, entry_id, attempt = history.store, history.entry_id, history.attempt
     if not history.fresh:
         _safely(lambda: store.restart(entry_id, history.api_host, attempt))
+    key = preparing.options.key() if preparing is not None else ""
     hashed: HashedFile | None = None
     digest: Digest | None = None
     try:
         hashed = hash_file(path, cancel)
-        digest = None if hashed is None else hashed.digest
+        digest = None if hashed is None else _keyed(hashed.digest, key)
         if digest is not None and history.reuse_duplicates:
             try:
                 prior = store.find_upload(digest[0], history.api_host)
@@ -165,8 +180,7 @@ def run_upload(
                     )
                 )
                 return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
-        client = get_client()
-        sent = client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry)
+        sent, prepared = _send(get_client, path, preparing, progress, cancel, on_retry)
         result = sent.result
     except CancelledError:
         if not history.quitting.is_set():
@@ -192,12 +206,86 @@ def run_upload(
             )
         )
         raise
-    # One commit records the URL with the digest of the bytes sent: what the window shows as
-    # uploaded is on disk first, and later drops of the same bytes find it.
-    done = digest_of_sent(path, hashed, sent.signature)
+    # One commit records the URL with the digest of the bytes sent (or, for a prepared copy,
+    # of the source and how it was prepared): what the window shows as uploaded is on disk
+    # first, and later drops of the same file prepared the same way find it.
+    if prepared is not None and prepared.temporary:
+        done = digest  # the source was checked unchanged after the upload
+    else:
+        sent_digest = digest_of_sent(path, hashed, sent.signature)
+        done = None if sent_digest is None else _keyed(sent_digest, key)
+    note = None if prepared is None else prepared.summary() or None
     _safely(
         lambda: store.finish(
-            entry_id, HistoryState.DONE, url=result.url, digest=done, attempt=attempt
+            entry_id,
+            HistoryState.DONE,
+            url=result.url,
+            digest=done,
+            attempt=attempt,
+            prepared=note,
         )
     )
-    return JobOutcome(result)
+    return JobOutcome(result, prepared=prepared)
+
+
+@dataclass(frozen=True)
+class Preparing:
+    """How files are prepared before upload, and where prepared copies are written."""
+
+    options: PrepareOptions
+    work_dir: Callable[[], Path]
+
+
+def _keyed(digest: Digest, key: str) -> Digest:
+    """The digest as duplicates are found by: the source's, and how it was prepared."""
+    return (f"{digest[0]}+{key}", digest[1], digest[2]) if key else digest
+
+
+def _send(
+    get_client: Callable[[], UploadClient],
+    path: Path,
+    preparing: Preparing | None,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    on_retry: RetryCallback | None,
+) -> tuple[SentFile, Prepared | None]:
+    """Upload ``path``, or what it is prepared into; a prepared copy is removed after."""
+    if preparing is None:
+        client = get_client()
+        return client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry), None
+    from .files import wait_until_stable
+    from .prepare.pipeline import prepare
+
+    client = get_client()
+    changes = 0
+    while True:
+        before = _signature(path)
+        prepared = prepare(path, preparing.options, preparing.work_dir(), cancel)
+        try:
+            sent = client.upload_file(
+                prepared.path,
+                progress=progress,
+                cancel=cancel,
+                on_retry=on_retry,
+                name=prepared.name,
+            )
+        finally:
+            prepared.discard()
+        if not prepared.temporary or _signature(path) == before:
+            return sent, prepared
+        # What was sent was made from a version of the file that is no longer there: once
+        # it has settled, prepare and send it again, within the same retry budget.
+        changes += 1
+        error = FileChangedError(path)
+        if changes > client.retry.retries:
+            raise error
+        if on_retry is not None:
+            on_retry(changes, 0.0, error)
+        wait_until_stable(path, cancel)
+
+
+def _signature(path: Path) -> FileSignature | None:
+    try:
+        return FileSignature.of(os.stat(path))
+    except OSError:
+        return None

@@ -22,6 +22,7 @@ EXPORT_FIELDS = (
     "api_host",
     "added_at",
     "uploaded_at",
+    "prepared",
 )
 
 

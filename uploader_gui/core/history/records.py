@@ -33,6 +33,8 @@ class HistoryEntry:
     uploaded_at: float | None
     #: The attempt that last wrote the row (a retry continues from it).
     attempt: int = 0
+    #: What was done to the file before it was sent, for a person; ``None``: nothing.
+    prepared: str | None = None
 
     def as_record(self) -> dict[str, object]:
         record = asdict(self)
@@ -95,6 +97,7 @@ def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
         added_at=row["added_at"],
         uploaded_at=row["uploaded_at"],
         attempt=row["attempt"],
+        prepared=row["prepared"],
     )
 
 

@@ -76,10 +76,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE uploads ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
     """,
+    # 6: what was done to the file before it was sent ("location and 3 other fields removed
+    # · converted from HEIC"), shown in the History tab.
+    """
+    ALTER TABLE uploads ADD COLUMN prepared TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id, path, raw_path, name, size, sha256, content_type, api_host, state, url, error, "
-    "added_at, uploaded_at, attempt"
+    "added_at, uploaded_at, attempt, prepared"
 )

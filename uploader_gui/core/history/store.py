@@ -335,6 +335,7 @@ class HistoryStore:
         error: str | None = None,
         digest: tuple[str, int, str] | None = None,
         attempt: int = 0,
+        prepared: str | None = None,
     ) -> None:
         """Record the outcome of ``attempt`` (one durable commit), with the file's
         ``(sha256, size, type)``.
@@ -348,7 +349,7 @@ class HistoryStore:
             db.execute(
                 "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
-                "content_type = coalesce(?, content_type), attempt = ? "
+                "content_type = coalesce(?, content_type), attempt = ?, prepared = ? "
                 "WHERE id = ? AND state != 'done' AND attempt <= ?",
                 (
                     state.value,
@@ -359,6 +360,7 @@ class HistoryStore:
                     size,
                     content_type,
                     attempt,
+                    prepared,
                     entry_id,
                     attempt,
                 ),

@@ -1,0 +1,174 @@
+"""``--headless`` prepares files as asked: metadata removed, formats converted, sizes capped.
+
+Each test runs the real command as a process against the sandbox server and checks what the
+server stored, with exiftool as an independent reader of the metadata.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageOps
+
+from tests.fixtures_metadata import jpeg_with_metadata, picture
+from tests.images import png_bytes, write
+from tests.test_headless import run
+from tests.test_prepare_metadata import jpeg_scan
+from uploader_gui.core.paths import cache_dir
+from uploader_gui.sandbox import SandboxServer
+
+pillow_heif = pytest.importorskip("pillow_heif")
+pillow_heif.register_heif_opener()
+
+
+def _tags(path: Path) -> dict[str, object]:
+    done = subprocess.run(
+        ["exiftool", "-j", "-a", "-G1", "-n", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    tags: dict[str, object] = json.loads(done.stdout)[0]
+    return tags
+
+
+def _headless(sandbox: SandboxServer, *args: str) -> list[dict[str, object]]:
+    done = run(
+        "--headless", "--json", "--api-url", sandbox.url, *args, key=sandbox.key, plain=False
+    )
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_location_and_personal_fields_never_reach_the_server(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    photo = jpeg_with_metadata(tmp_path / "holiday.jpg")
+    assert any(key.startswith("GPS:") for key in _tags(photo))  # the fixture has them
+    (record,) = _headless(sandbox, str(photo))
+    (stored,) = sandbox.uploads
+    tags = _tags(stored.path)
+    assert not [key for key in tags if key.startswith(("GPS:", "XMP", "IPTC"))]
+    for field in ("ExifIFD:SerialNumber", "IFD0:Artist", "IFD0:Make", "File:Comment"):
+        assert field not in tags
+    assert tags.get("IFD0:Orientation") == 6  # how it looks is kept
+    assert "ICC_Profile:ProfileDescription" in tags
+    assert jpeg_scan(stored.path.read_bytes()) == jpeg_scan(photo.read_bytes())  # not re-encoded
+    prepared = record["prepared"]
+    assert isinstance(prepared, dict)
+    assert "location" in prepared["removed"]
+    assert record["filename"] == "holiday.jpg"
+    assert list((cache_dir() / "prepared").glob("*/*")) == []  # the private copy is gone
+
+
+def test_keep_metadata_sends_the_original_and_a_clean_file_goes_byte_for_byte(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    photo = jpeg_with_metadata(tmp_path / "as-is.jpg")
+    clean = write(tmp_path / "clean.png", png_bytes(seed=4))
+    _headless(sandbox, "--keep-metadata", str(photo))
+    records = _headless(sandbox, str(clean))
+    assert [u.path.read_bytes() for u in sandbox.uploads] == [
+        photo.read_bytes(),
+        clean.read_bytes(),
+    ]
+    assert records[0]["prepared"] == {}
+
+
+def test_heic_is_sent_as_jpeg_named_after_it(sandbox: SandboxServer, tmp_path: Path) -> None:
+    heic = tmp_path / "IMG_0042.HEIC"
+    picture((120, 90)).save(heic, quality=90)
+    (record,) = _headless(sandbox, str(heic))
+    (stored,) = sandbox.uploads
+    assert (stored.filename, stored.content_type) == ("IMG_0042.jpg", "image/jpeg")
+    assert record["prepared"] == {"converted_from": "heic"}
+    with Image.open(stored.path) as image:
+        assert image.size == (120, 90)
+
+
+def test_bmp_converts_to_an_identical_png_unless_told_not_to(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    bmp = tmp_path / "scan.bmp"
+    picture((40, 30)).save(bmp)
+    _headless(sandbox, str(bmp))
+    (stored,) = sandbox.uploads
+    assert (stored.filename, stored.content_type) == ("scan.png", "image/png")
+    with Image.open(stored.path) as after, Image.open(bmp) as before:
+        assert after.convert("RGB").tobytes() == before.convert("RGB").tobytes()
+    refused = run(
+        "--headless",
+        "--no-convert",
+        "--api-url",
+        sandbox.url,
+        str(bmp),
+        key=sandbox.key,
+        plain=False,
+    )
+    assert refused.returncode == 1
+    assert "not an image the service accepts: BMP" in refused.stderr
+
+
+def test_max_size_keeps_a_portrait_photo_portrait(sandbox: SandboxServer, tmp_path: Path) -> None:
+    photo = tmp_path / "tall.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    picture((4000, 3000)).save(photo, quality=90, exif=exif.tobytes())
+    (record,) = _headless(sandbox, "--max-size", "2048", str(photo))
+    (stored,) = sandbox.uploads
+    with Image.open(stored.path) as image:
+        assert ImageOps.exif_transpose(image).size == (1536, 2048)
+    assert record["prepared"] == {"resized_from": [3000, 4000]}
+
+
+def test_the_flags_need_headless_and_a_sane_size() -> None:
+    assert run("--keep-metadata").returncode == 2
+    bad = run("--headless", "--max-size", "12", "x.png", plain=False)
+    assert bad.returncode == 2
+    assert "64 to 100000" in bad.stderr
+
+
+def test_a_crash_s_prepared_files_are_removed_at_the_next_start(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    leftover = cache_dir() / "prepared" / "999999999"  # a process that no longer exists
+    leftover.mkdir(parents=True)
+    write(leftover / "holiday-0.jpg", b"private")
+    _headless(sandbox, str(write(tmp_path / "a.png", png_bytes())))
+    assert not leftover.exists()
+    assert os.listdir(cache_dir() / "prepared") == []
+
+
+def test_a_photo_replaced_while_its_clean_copy_uploads_is_prepared_and_sent_again(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    import threading
+    import time
+
+    photo = jpeg_with_metadata(tmp_path / "edit.jpg")
+    newer = jpeg_with_metadata(tmp_path / "newer.jpg")
+    picture((64, 48), seed=7).save(newer, quality=90)  # other pixels, same name later
+    sandbox.faults.latency = 1.0  # the server answers a second after the body
+
+    def replace_once_sending() -> None:
+        deadline = time.monotonic() + 30
+        while not any(r.method == "POST" for r in sandbox.requests):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.replace(newer, photo)  # as an editor saves: a new file under the old name
+
+    thread = threading.Thread(target=replace_once_sending, daemon=True)
+    thread.start()
+    (record,) = _headless(sandbox, str(photo))
+    thread.join(30)
+    assert len([r for r in sandbox.requests if r.method == "POST"]) == 2
+    final = sandbox.uploads[-1]
+    assert record["url"] == final.url
+    with Image.open(final.path) as sent, Image.open(photo) as now:
+        assert sent.tobytes() == now.tobytes()  # the file as it is now, not as it was
+    assert not [key for key in _tags(final.path) if key.startswith("GPS:")]

@@ -1,0 +1,155 @@
+"""Preparing one file for upload, as the person asked: convert, shrink, remove metadata.
+
+:func:`prepare` decides what to send: the original file itself when there is nothing to do
+(no copy, no rewrite), or a private temporary file in a work folder. Prepared files live in
+a folder of this process's own under ``$XDG_CACHE_HOME/uploader-gui/prepared/`` (0700), are
+removed when their upload ends, and a crash's leftovers are removed at the next start
+(:func:`clean_leftovers`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import cache_dir, private_dir
+from ..retry import CancelToken
+from .convert import convert, convertible, shrink
+from .metadata import StripStatus, strip_metadata
+
+
+@dataclass(frozen=True)
+class PrepareOptions:
+    """What the person asked for (Settings ▸ Images, or ``--headless`` flags)."""
+
+    remove_metadata: bool = True
+    convert: bool = True
+    #: Shrink images whose long side is larger than this; ``None``: never.
+    max_side: int | None = None
+
+    def key(self) -> str:
+        """What the options change in the bytes sent, for finding an earlier upload of the
+        same file prepared the same way. Empty when the original bytes are sent."""
+        parts = []
+        if self.remove_metadata:
+            parts.append("m")
+        if self.convert:
+            parts.append("c")
+        if self.max_side is not None:
+            parts.append(f"s{self.max_side}")
+        return "+".join(parts)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What to send for one file, and what was done to it."""
+
+    path: Path
+    #: The part's file name (a converted file takes its new extension).
+    name: str
+    #: ``path`` is a temporary file of ours, removed by :meth:`discard`.
+    temporary: bool = False
+    removed: tuple[str, ...] = ()
+    removed_count: int = 0
+    converted_from: str | None = None
+    resized_from: tuple[int, int] | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def summary(self) -> str:
+        """One line for the row: "location and 14 other fields removed · converted from HEIC"."""
+        parts: list[str] = []
+        if self.removed:
+            first, others = self.removed[0], self.removed_count - 1
+            if others <= 0:
+                parts.append(f"{first} removed")
+            else:
+                parts.append(f"{first} and {others} other field{'s' if others > 1 else ''} removed")
+        if self.converted_from:
+            parts.append(f"converted from {self.converted_from.upper()}")
+        if self.resized_from:
+            width, height = self.resized_from
+            parts.append(f"resized from {width} \u00d7 {height}")  # a multiplication sign
+        parts.extend(self.notes)
+        return " · ".join(parts)
+
+    def as_record(self) -> dict[str, object]:
+        """For ``--json``: ``{"removed": [...], "converted_from": "heic", "resized_from":
+        [6000, 4000]}`` (keys only for what was done)."""
+        record: dict[str, object] = {}
+        if self.removed:
+            record["removed"] = list(self.removed)
+        if self.converted_from:
+            record["converted_from"] = self.converted_from
+        if self.resized_from:
+            record["resized_from"] = list(self.resized_from)
+        if self.notes:
+            record["notes"] = list(self.notes)
+        return record
+
+    def discard(self) -> None:
+        """Remove the temporary file (the original is never touched)."""
+        if self.temporary:
+            self.path.unlink(missing_ok=True)
+
+
+def prepare(
+    path: Path, options: PrepareOptions, work_dir: Path, cancel: CancelToken | None = None
+) -> Prepared:
+    """What to send for ``path``. Raises :class:`LocalFileError` with a reason."""
+    name = os.fsdecode(path.name)
+    if options.convert and convertible(path) is not None:
+        result = convert(path, work_dir, max_side=options.max_side, cancel=cancel)
+        notes = (result.note,) if result.note else ()
+        return Prepared(
+            result.path,
+            result.name,
+            temporary=True,
+            converted_from=result.converted_from,
+            resized_from=result.resized_from,
+            notes=notes,
+        )
+    if options.max_side is not None:
+        smaller = shrink(path, work_dir, options.max_side, cancel=cancel)
+        if smaller is not None:  # re-encoded with its colour profile only: no metadata left
+            return Prepared(smaller.path, smaller.name, True, resized_from=smaller.resized_from)
+    if options.remove_metadata:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        stripped = strip_metadata(path, work_dir)
+        if stripped.status is StripStatus.STRIPPED and stripped.path is not None:
+            return Prepared(stripped.path, name, True, stripped.removed, stripped.count)
+    return Prepared(path, name)
+
+
+def work_folder() -> Path:
+    """This process's own private folder for prepared files (made on first use)."""
+    return private_dir(cache_dir() / "prepared" / str(os.getpid()))
+
+
+def clean_leftovers() -> None:
+    """Remove the prepared files of processes that are gone (a crash, a kill)."""
+    root = cache_dir() / "prepared"
+    with contextlib.suppress(FileNotFoundError):
+        for folder in root.iterdir():
+            if folder.name.isdigit() and not _alive(int(folder.name)):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_work_folder() -> None:
+    """At quit: this process's prepared files are no longer needed."""
+    shutil.rmtree(cache_dir() / "prepared" / str(os.getpid()), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: not ours to judge
+    return True
