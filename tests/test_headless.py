@@ -150,7 +150,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_progress_on_a_terminal(sandbox: SandboxServer, tmp_path: Path) -> None:
     import io
 
-    from uploader_gui.core.prepare.pipeline import PrepareOptions
+    from uploader_gui.core.prepare.options import PrepareOptions
     from uploader_gui.headless import upload_files
 
     class Tty(io.StringIO):

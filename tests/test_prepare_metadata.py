@@ -23,7 +23,7 @@ from PIL import Image, PngImagePlugin
 
 from tests import fixtures_metadata as fx
 from uploader_gui.core.errors import LocalFileError, UnsupportedTypeError
-from uploader_gui.core.prepare import Stripped, StripStatus, strip_metadata
+from uploader_gui.core.prepare.metadata import Stripped, StripStatus, strip_metadata
 
 pytestmark = pytest.mark.skipif(
     shutil.which("exiftool") is None,

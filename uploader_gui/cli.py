@@ -15,7 +15,7 @@ from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
-    from .core.prepare.pipeline import PrepareOptions
+    from .core.prepare.options import PrepareOptions
 
 
 def _concurrency(text: str) -> int:
@@ -153,7 +153,7 @@ def _max_size(text: str) -> int:
 
 
 def _prepare_options(args: argparse.Namespace) -> PrepareOptions:
-    from .core.prepare.pipeline import PrepareOptions
+    from .core.prepare.options import PrepareOptions
 
     return PrepareOptions(
         remove_metadata=not args.keep_metadata,

@@ -23,13 +23,9 @@ from typing import TextIO
 from .core.client import UploadClient
 from .core.errors import UploadError
 from .core.intake import collect
-from .core.prepare.pipeline import (
-    Prepared,
-    PrepareOptions,
-    clean_leftovers,
-    remove_work_folder,
-    work_folder,
-)
+from .core.prepare.folder import clean_leftovers, remove_work_folder, work_folder
+from .core.prepare.options import PrepareOptions
+from .core.prepare.pipeline import Prepared
 from .core.responses import UploadResult
 from .core.retry import CancelToken, RetryPolicy
 from .core.upload_job import Preparing, run_upload

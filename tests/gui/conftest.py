@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from uploader_gui.core.prepare.options import PrepareOptions
 from uploader_gui.core.retry import RetryPolicy
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import compose
@@ -93,6 +94,19 @@ def make_window(qtbot: QtBot, api_url: str, dialogs: ScriptedDialogs) -> MainWin
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def send_as_is(window: MainWindow | None = None) -> None:
+    """Tests of the upload mechanics use stand-in images (a real header, random bytes) that
+    no metadata library can read: they are sent as they are, not prepared. In settings.ini
+    for a child process (``window`` None), else for this window's queue."""
+    if window is not None:
+        window.queue.prepare_options = PrepareOptions(remove_metadata=False, convert=False)
+        return
+    settings = Settings()
+    settings.remove_metadata = False
+    settings.convert_formats = False
+    settings.sync()
 
 
 def shut(qtbot: QtBot, window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs, make_window, shut
+from tests.gui.conftest import ScriptedDialogs, make_window, send_as_is, shut
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.settings import Settings
@@ -126,6 +126,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     expected = {str(path) for path in paths}
     sandbox.faults.throttle_bps = 400_000  # uploads go on while the app is killed
 
+    send_as_is()  # stand-in images: a PNG header and a few bytes
     # 1. Killed the moment the drop is on disk: while the folder is listed or recorded.
     app = App(sandbox, tmp_path / "app-1.log", str(folder))
     app.wait_for("the drop to be recorded", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
@@ -135,6 +136,7 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     # 2. The next start finishes listing the drop and resumes; killed mid-upload.
     settings = Settings()
     settings.resume_unfinished = True
+    settings.remove_metadata = settings.convert_formats = False  # stand-in images
     settings.sync()
     app = App(sandbox, tmp_path / "app-2.log")
     app.wait_for(

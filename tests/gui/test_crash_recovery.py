@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs, make_window, shut, wait_finished
+from tests.gui.conftest import ScriptedDialogs, make_window, send_as_is, shut, wait_finished
 from tests.images import write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import data_dir
@@ -31,6 +31,7 @@ def test_kill_9_mid_batch_then_restart(
     ]
     sandbox.faults.throttle_bps = 600_000
     env = {**os.environ, "IMAGEPIPELINE_API_KEY": sandbox.key, "IMAGEPIPELINE_API_URL": sandbox.url}
+    send_as_is()  # stand-in images
     app = subprocess.Popen(
         [sys.executable, "-m", "uploader_gui", *map(str, files)],
         env=env,
@@ -110,6 +111,7 @@ def test_sigterm_while_the_server_is_silent_quits_within_the_deadline(
     sandbox.faults.latency = 30  # the server takes the body, then says nothing for 30 s
     path = write(tmp_path / "slow.png", b"\x89PNG\r\n\x1a\n" + os.urandom(1000))
     env = {**os.environ, "IMAGEPIPELINE_API_KEY": sandbox.key, "IMAGEPIPELINE_API_URL": sandbox.url}
+    send_as_is()  # stand-in images
     app = subprocess.Popen(
         [sys.executable, "-m", "uploader_gui", str(path)],
         env=env,

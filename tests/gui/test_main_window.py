@@ -20,6 +20,7 @@ from tests.gui.conftest import (
     drop_files,
     drop_mime,
     make_window,
+    send_as_is,
     shut,
     wait_finished,
 )
@@ -51,6 +52,7 @@ def test_starts_with_an_empty_state_that_says_what_to_do(window: MainWindow) -> 
 def test_drop_uploads_images_byte_identical_and_keeps_the_non_image(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
+    send_as_is(window)
     png = write(tmp_path / "one.png", png_bytes(9, 9))
     jpeg = real_image(tmp_path / "two.jpg")
     webp_named_gif = write(tmp_path / "three.gif", fake_image("image/webp"))
@@ -259,6 +261,7 @@ def test_the_copy_button_on_a_row_copies_and_confirms(
 def test_cancel_mid_upload(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
+    send_as_is(window)
     sandbox.faults.throttle_bps = 1_000_000
     big = sparse_image(tmp_path / "slow.png", 30_000_000)
     drop_files(window, [big])
@@ -491,6 +494,7 @@ def test_a_big_drop_is_added_in_chunks_and_copied_once_at_the_end(
 def test_the_status_bar_keeps_counting_while_progress_streams_in(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
+    send_as_is(window)
     # Progress arrives every tick for seconds on end: the summary must follow it, not wait
     # for a quiet moment that never comes.
     sandbox.faults.throttle_bps = 2_000_000

@@ -28,7 +28,8 @@ from .urls import is_web_url
 
 if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
     from .client import ProgressCallback, RetryCallback, SentFile, UploadClient
-    from .prepare.pipeline import Prepared, PrepareOptions
+    from .prepare.options import PrepareOptions
+    from .prepare.pipeline import Prepared
 
 log = logging.getLogger(__name__)
 

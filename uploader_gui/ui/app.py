@@ -101,7 +101,7 @@ def compose(
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
     from .pages import HistoryPage, UploadsPage, running_history_ids
-    from .preferences import Preferences
+    from .preferences import Preferences, prepare_options
     from .run_tracker import RunTracker
     from .thumbnails import ThumbnailService
     from .upload_model import UploadListModel
@@ -121,6 +121,7 @@ def compose(
         history_controller,
         reuse_duplicates=settings.reuse_duplicates,
         retry_policy=RetryPolicy(retries=settings.retries),
+        prepare_options=prepare_options(settings),
     )
     links = LinkService(settings, model)
     actions = Actions()

@@ -53,6 +53,10 @@ class SettingsValues:
     resume_unfinished: bool = False
     #: Why the API URL cannot be changed now ("sandbox mode"…); empty when it can.
     api_url_fixed_by: str = ""
+    remove_metadata: bool = True
+    convert_formats: bool = True
+    #: Shrink images larger than this on their long side; ``None``: never.
+    max_side: int | None = None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from ..core.history import (
 )
 from ..core.intake import Intake, collect
 from ..core.paths import thumbnail_file
+from ..core.prepare.folder import clean_leftovers
 from ..core.upload_job import HistoryLink
 from .workers import Callback, Workers
 
@@ -113,6 +114,7 @@ class HistoryController(QObject):
         uploading its own right now)."""
 
         def work(store: HistoryStore) -> Restored:
+            clean_leftovers()  # copies prepared for upload by a run that crashed
             store.open()
             questions: list[tuple[Drop, Intake]] = []
             listed: list[HistoryEntry] = []

@@ -59,7 +59,8 @@ def describe(entry: HistoryEntry, running: bool = False) -> str:
     """The row's second line; ``running``: this window is uploading it right now."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.uploaded_at or entry.added_at))
     if entry.state is HistoryState.DONE:
-        return f"{when} · {entry.url}"
+        done = f" · {entry.prepared}" if entry.prepared else ""
+        return f"{when} · {entry.url}{done}"
     if entry.state is HistoryState.FAILED:
         return f"{when} · Failed: {entry.error}"
     if entry.state is HistoryState.CANCELLED:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..core.prepare.folder import remove_work_folder
 from .actions import ActionId, Actions, EnabledWhen
 from .drop_area import DropOverlay
 from .history_controller import HistoryHealth, Restored
@@ -226,7 +227,8 @@ class MainWindow(QMainWindow):
         self.parts.run.join(self.queue.retry(failed))
 
     def send_interrupted(self) -> None:
-        self.parts.run.join(self.queue.send_interrupted())
+        interrupted = [item.id for item in self.model.items() if item.interrupted]
+        self.parts.run.join(self.queue.retry(interrupted))
 
     def clear_finished(self) -> None:
         self.queue.remove([i.id for i in self.model.items() if i.state is State.DONE])
@@ -334,5 +336,6 @@ class MainWindow(QMainWindow):
 
     def _release(self) -> None:
         self.parts.workers.wait(self._shutdown_started + SHUTDOWN_DEADLINE_S)
+        remove_work_folder()  # copies prepared for uploads that will not run now
         self.keys.close()
         self.parts.preferences.settings.sync()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.config import DEFAULT_API_URL
 from ..core.errors import ConfigurationError
+from ..core.prepare.options import PrepareOptions
 from ..core.retry import RetryPolicy
 from ..core.urls import normalize_api_url
 from .dialog_types import SettingsValues
@@ -20,6 +21,15 @@ from .keys import KeyController
 from .links import LinkService
 from .settings import Settings
 from .upload_queue import UploadQueue
+
+
+def prepare_options(settings: Settings) -> PrepareOptions:
+    """How files are prepared before upload, as Settings ▸ Images says."""
+    return PrepareOptions(
+        remove_metadata=settings.remove_metadata,
+        convert=settings.convert_formats,
+        max_side=settings.max_side,
+    )
 
 
 class Preferences(QObject):
@@ -55,6 +65,9 @@ class Preferences(QObject):
             link_format=settings.link_format,
             reuse_duplicates=settings.reuse_duplicates,
             resume_unfinished=settings.resume_unfinished,
+            remove_metadata=settings.remove_metadata,
+            convert_formats=settings.convert_formats,
+            max_side=settings.max_side,
         )
 
     def open(self) -> None:
@@ -80,7 +93,11 @@ class Preferences(QObject):
             settings.api_url = values.api_url
         settings.reuse_duplicates = values.reuse_duplicates
         settings.resume_unfinished = values.resume_unfinished
+        settings.remove_metadata = values.remove_metadata
+        settings.convert_formats = values.convert_formats
+        settings.max_side = values.max_side
         self._queue.reuse_duplicates = values.reuse_duplicates
+        self._queue.prepare_options = prepare_options(settings)
         self._queue.set_concurrency(values.concurrency)
         self._queue.set_retry_policy(RetryPolicy(retries=values.retries))
         self._links.set_auto_copy(values.auto_copy)

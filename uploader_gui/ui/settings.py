@@ -89,6 +89,34 @@ class Settings:
         self.store.setValue("uploads/resume_unfinished", bool(value))
 
     @property
+    def remove_metadata(self) -> bool:
+        """Remove location and camera details before upload (without re-encoding)."""
+        return _flag(self._get("images/remove_metadata", True), True)
+
+    @remove_metadata.setter
+    def remove_metadata(self, value: bool) -> None:
+        self.store.setValue("images/remove_metadata", bool(value))
+
+    @property
+    def convert_formats(self) -> bool:
+        """Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG (else refuse them)."""
+        return _flag(self._get("images/convert", True), True)
+
+    @convert_formats.setter
+    def convert_formats(self, value: bool) -> None:
+        self.store.setValue("images/convert", bool(value))
+
+    @property
+    def max_side(self) -> int | None:
+        """Shrink images whose long side is larger than this many pixels; ``None``: off."""
+        value = _clamp(self._get("images/max_side", 0), 0, 0, 100_000)
+        return value if value >= 64 else None
+
+    @max_side.setter
+    def max_side(self, value: int | None) -> None:
+        self.store.setValue("images/max_side", int(value or 0))
+
+    @property
     def api_url(self) -> str:
         value = self._get("api/url", "")
         return value.strip() if isinstance(value, str) else ""

@@ -95,6 +95,38 @@ class SettingsDialog(QDialog):
         form.addRow(self.resume_unfinished)
         layout.addWidget(uploads)
 
+        images = QGroupBox("Images")
+        images_form = QFormLayout(images)
+        self.remove_metadata = QCheckBox("Remove location and camera details before upload")
+        self.remove_metadata.setToolTip(
+            "Location, camera make, model and serial number, owner, dates, XMP and comments "
+            "are removed without re-encoding the picture; orientation and colour profile stay"
+        )
+        self.remove_metadata.setChecked(values.remove_metadata)
+        images_form.addRow(self.remove_metadata)
+        self.convert_formats = QCheckBox("Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG")
+        self.convert_formats.setChecked(values.convert_formats)
+        images_form.addRow(self.convert_formats)
+        shrink_row = QHBoxLayout()
+        self.shrink = QCheckBox("Shrink images larger than")
+        self.max_side = QSpinBox()
+        self.max_side.setRange(64, 100_000)
+        self.max_side.setSingleStep(256)
+        self.max_side.setSuffix(" px")
+        self.max_side.setAccessibleName("Largest long side")
+        self.max_side.setValue(values.max_side or 2048)
+        self.shrink.setChecked(values.max_side is not None)
+        self.max_side.setEnabled(self.shrink.isChecked())
+        self.shrink.toggled.connect(self.max_side.setEnabled)
+        shrink_row.addWidget(self.shrink)
+        shrink_row.addWidget(self.max_side)
+        shrink_row.addStretch(1)
+        images_form.addRow(shrink_row)
+        note = QLabel("Changes apply to files not yet started.")
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        images_form.addRow(note)
+        layout.addWidget(images)
+
         copying = QGroupBox("Copying")
         copy_form = QFormLayout(copying)
         self.link_format = QComboBox()
@@ -194,4 +226,7 @@ class SettingsDialog(QDialog):
             reuse_duplicates=self.reuse_duplicates.isChecked(),
             resume_unfinished=self.resume_unfinished.isChecked(),
             api_url_fixed_by=self._fixed_by,
+            remove_metadata=self.remove_metadata.isChecked(),
+            convert_formats=self.convert_formats.isChecked(),
+            max_side=self.max_side.value() if self.shrink.isChecked() else None,
         )

@@ -28,7 +28,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 from ..core.errors import LocalFileError
 from ..core.files import open_regular
 from ..core.paths import make_private, private_dir, thumbnail_file
-from ..core.sniff import HEAD_SIZE, sniff
+from ..core.sniff import HEAD_SIZE, describe, sniff
 from .upload_model import UploadItem
 from .workers import Workers
 
@@ -37,7 +37,16 @@ log = logging.getLogger(__name__)
 #: Thumbnails are decoded at this many device pixels on their longer side.
 THUMBNAIL_PIXELS = 128
 #: Qt's image format names for the types the service accepts.
-FORMATS = {"image/png": b"png", "image/jpeg": b"jpeg", "image/webp": b"webp", "image/gif": b"gif"}
+FORMATS = {
+    "image/png": b"png",
+    "image/jpeg": b"jpeg",
+    "image/webp": b"webp",
+    "image/gif": b"gif",
+    "image/bmp": b"bmp",
+    "image/tiff": b"tiff",
+}
+#: Formats converted before upload that Qt itself shows (HEIC and AVIF are not among them).
+CONVERTED_BY_QT = {"BMP": "image/bmp", "TIFF": "image/tiff"}
 
 
 class ThumbnailError(Exception):
@@ -61,12 +70,14 @@ def read_thumbnail(path: Path, longest: int = THUMBNAIL_PIXELS) -> tuple[QImage,
 def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
     fd = file.fileno()
     try:
-        kind = sniff(os.read(fd, HEAD_SIZE))  # (the file is not read through its buffer)
+        head = os.read(fd, HEAD_SIZE)  # (the file is not read through its buffer)
         os.lseek(fd, 0, os.SEEK_SET)
     except OSError as exc:
         raise ThumbnailError(exc.strerror or "cannot read the file") from None
-    if kind is None:
-        raise ThumbnailError("no preview: not a PNG, JPEG, WebP or GIF image")
+    kind = sniff(head)
+    mime = kind.mime if kind is not None else CONVERTED_BY_QT.get(describe(head))
+    if mime is None:
+        raise ThumbnailError("no preview: not an image uploader-gui can show")
     # Qt reads from our descriptor, as it would from a file it opened: streamed, for any file
     # name (one that is not UTF-8 cannot be passed to Qt as text: it would name another file).
     device = QFile()
@@ -75,7 +86,7 @@ def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
     ):
         raise ThumbnailError(f"cannot read the file: {device.errorString()}")
     try:
-        return _read_scaled(device, kind.mime, longest), size
+        return _read_scaled(device, mime, longest), size
     finally:
         device.close()
 

@@ -189,20 +189,33 @@ class UploadDelegate(QStyledItemDelegate):
             bar.textVisible = False
             style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
             status_rect.setLeft(status_rect.left() + bar_width + 8)
-        if item.state is State.FAILED:
-            painter.setPen(colors.error)
-        elif item.state is State.DONE:
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        status = self.status_text(item)
+        if item.state is State.DONE and item.url and status.startswith(item.url):
+            # The link in the link colour (both ends kept), what was done to it muted after.
+            rest = status[len(item.url) :]
+            rest = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, status_rect.width() // 2)
+            rest_width = metrics.horizontalAdvance(rest)
+            url_width = status_rect.width() - rest_width
+            url = metrics.elidedText(item.url, Qt.TextElideMode.ElideMiddle, url_width)
             painter.setPen(colors.link)
+            painter.drawText(status_rect, align, url)
+            if rest:
+                rest_rect = QRect(status_rect)
+                rest_rect.setLeft(status_rect.left() + metrics.horizontalAdvance(url))
+                painter.setPen(colors.muted)
+                painter.drawText(rest_rect, align, rest)
+            painter.restore()
+            return
+        if item.state is State.FAILED and item.failure is not FailureKind.INTERRUPTED:
+            painter.setPen(colors.error)
         else:
-            painter.setPen(colors.muted)
+            painter.setPen(colors.muted)  # interrupted files are not failures: not in red
         # A URL keeps both ends; a sentence (why a file waits) keeps its beginning.
         elide = Qt.TextElideMode.ElideMiddle
-        if item.state is State.QUEUED:
+        if item.state in (State.QUEUED, State.FAILED):
             elide = Qt.TextElideMode.ElideRight
-        status = metrics.elidedText(self.status_text(item), elide, status_rect.width())
-        painter.drawText(
-            status_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status
-        )
+        painter.drawText(status_rect, align, metrics.elidedText(status, elide, status_rect.width()))
         painter.restore()
 
     def _paint_button(

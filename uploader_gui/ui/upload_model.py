@@ -96,6 +96,8 @@ class UploadItem:
     history_id: int | None = None
     #: Done without uploading: the same bytes were uploaded before and their URL reused.
     reused: bool = False
+    #: What was done to the file before it was sent ("location and 3 other fields removed").
+    note: str | None = None
 
     def __post_init__(self) -> None:
         self.name = display_name(self.name or self.path.name)
@@ -143,7 +145,10 @@ class UploadItem:
             reason = f" ({self.retry_reason})" if self.retry_reason else ""
             return f"Retrying in {left} s{reason}"
         if self.state is State.DONE:
-            return f"{self.url} · uploaded before, link reused" if self.reused else self.url or ""
+            extra = [note for note in (self.note,) if note]
+            if self.reused:
+                extra.append("uploaded before, link reused")
+            return " · ".join([self.url or "", *extra])
         if self.state is State.FAILED:
             if self.failure is FailureKind.INTERRUPTED:
                 return "Interrupted: uploader-gui stopped before it was sent"

@@ -26,9 +26,11 @@ from ..core.errors import (
     UploadError,
 )
 from ..core.history import HistoryEntry
+from ..core.prepare.folder import work_folder
+from ..core.prepare.options import PrepareOptions
 from ..core.progress import ProgressBoard
 from ..core.retry import CancelToken, RetryPolicy
-from ..core.upload_job import JobOutcome, run_upload
+from ..core.upload_job import JobOutcome, Preparing, run_upload
 from ..core.urls import api_host, normalize_api_url
 from .history_controller import HistoryController
 from .upload_model import WAITING_FOR_KEY, FailureKind, State, UploadItem, UploadListModel
@@ -67,12 +69,15 @@ class UploadQueue(QObject):
         *,
         reuse_duplicates: bool = True,
         retry_policy: RetryPolicy | None = None,
+        prepare_options: PrepareOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
         self.history = history
         #: Reuse the URL of bytes already uploaded to the same host (else upload again).
         self.reuse_duplicates = reuse_duplicates
+        #: How files are prepared before upload (Settings ▸ Images); for files not begun.
+        self.prepare_options = prepare_options or PrepareOptions()
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
         self._pool = workers.pool("uploads", concurrency)
@@ -141,17 +146,16 @@ class UploadQueue(QObject):
             return
         self._hold = reason
         self.model.waiting_reason = reason or WAITING_FOR_KEY
-        self.model.changed_many([item.id for item in self.model.items() if self.is_waiting(item)])
+        waiting = [
+            i.id for i in self.model.items() if i.state is State.QUEUED and i.waiting_for_key
+        ]
+        self.model.changed_many(waiting)
         self.summary_changed.emit()
 
     @property
     def held(self) -> bool:
         """:meth:`hold` stops every upload (not just a missing key)."""
         return self._hold is not None
-
-    @staticmethod
-    def is_waiting(item: UploadItem) -> bool:
-        return item.state is State.QUEUED and item.waiting_for_key
 
     def set_concurrency(self, count: int) -> None:
         self._pool.set_max_threads(count)
@@ -328,6 +332,7 @@ class UploadQueue(QObject):
 
         assert self._api is not None  # (checked above through _has_key)
         target = self._api[0]
+        preparing = Preparing(self.prepare_options, work_folder)
 
         def work() -> JobOutcome:
             token.raise_if_cancelled()
@@ -343,6 +348,7 @@ class UploadQueue(QObject):
                 on_retry=lambda _n, delay, error: board.retrying(
                     item_id, attempt, delay, str(error)
                 ),
+                preparing=preparing,
             )
 
         job = self._pool.submit(
@@ -376,6 +382,7 @@ class UploadQueue(QObject):
             item.state = State.DONE
             item.reused = outcome.reused
             item.url = result.url
+            item.note = outcome.prepared.summary() if outcome.prepared else None
             item.sent = item.total = max(item.total, item.sent)
             if result.size_bytes >= 0:
                 item.size = result.size_bytes
@@ -491,7 +498,3 @@ class UploadQueue(QObject):
     @property
     def idle(self) -> bool:
         return not self._pool.busy
-
-    def send_interrupted(self) -> list[UploadItem]:
-        """Send every file a previous run left unsent; return them."""
-        return self.retry([item.id for item in self.model.items() if item.interrupted])

@@ -1,19 +1,10 @@
-"""Preparing a file before it leaves the computer: what is sent is what the person meant."""
+"""Preparing a file before it leaves the computer: what is sent is what the person meant.
 
-from __future__ import annotations
+- ``options``: what was asked (light: imported at start-up);
+- ``pipeline``: what to send for a file, and its temporary folder;
+- ``metadata``: lossless removal of personal metadata (python-exiv2, pypng);
+- ``convert``: HEIC, AVIF, BMP and TIFF to JPEG or PNG, and shrinking (Pillow, pillow-heif).
 
-from .convert import Converted, PrepareError, convert, convertible, shrink
-from .metadata import MetadataError, RemovedGroup, Stripped, StripStatus, strip_metadata
-
-__all__ = [
-    "Converted",
-    "MetadataError",
-    "PrepareError",
-    "RemovedGroup",
-    "StripStatus",
-    "Stripped",
-    "convert",
-    "convertible",
-    "shrink",
-    "strip_metadata",
-]
+Import the modules themselves: this package loads none of them, so the libraries stay off
+the start-up path.
+"""

@@ -9,38 +9,14 @@ removed when their upload ends, and a crash's leftovers are removed at the next 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import cache_dir, private_dir
 from ..retry import CancelToken
 from .convert import convert, convertible, shrink
 from .metadata import StripStatus, strip_metadata
-
-
-@dataclass(frozen=True)
-class PrepareOptions:
-    """What the person asked for (Settings ▸ Images, or ``--headless`` flags)."""
-
-    remove_metadata: bool = True
-    convert: bool = True
-    #: Shrink images whose long side is larger than this; ``None``: never.
-    max_side: int | None = None
-
-    def key(self) -> str:
-        """What the options change in the bytes sent, for finding an earlier upload of the
-        same file prepared the same way. Empty when the original bytes are sent."""
-        parts = []
-        if self.remove_metadata:
-            parts.append("m")
-        if self.convert:
-            parts.append("c")
-        if self.max_side is not None:
-            parts.append(f"s{self.max_side}")
-        return "+".join(parts)
+from .options import PrepareOptions
 
 
 @dataclass(frozen=True)
@@ -122,34 +98,3 @@ def prepare(
         if stripped.status is StripStatus.STRIPPED and stripped.path is not None:
             return Prepared(stripped.path, name, True, stripped.removed, stripped.count)
     return Prepared(path, name)
-
-
-def work_folder() -> Path:
-    """This process's own private folder for prepared files (made on first use)."""
-    return private_dir(cache_dir() / "prepared" / str(os.getpid()))
-
-
-def clean_leftovers() -> None:
-    """Remove the prepared files of processes that are gone (a crash, a kill)."""
-    root = cache_dir() / "prepared"
-    with contextlib.suppress(FileNotFoundError):
-        for folder in root.iterdir():
-            if folder.name.isdigit() and not _alive(int(folder.name)):
-                shutil.rmtree(folder, ignore_errors=True)
-
-
-def remove_work_folder() -> None:
-    """At quit: this process's prepared files are no longer needed."""
-    shutil.rmtree(cache_dir() / "prepared" / str(os.getpid()), ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: not ours to judge
-    return True

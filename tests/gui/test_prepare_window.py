@@ -1,0 +1,112 @@
+"""The window prepares what it sends as Settings ▸ Images says, and says what it did."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.fixtures_metadata import jpeg_with_metadata, picture
+from tests.gui.conftest import ScriptedDialogs, drop_files, wait_finished
+from uploader_gui.core.history import HistoryState, HistoryStore
+from uploader_gui.core.links import LinkFormat
+from uploader_gui.core.paths import cache_dir
+from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.actions import ActionId
+from uploader_gui.ui.dialog_types import SettingsValues
+from uploader_gui.ui.main_window import MainWindow
+from uploader_gui.ui.upload_model import State
+
+
+def _gps_tags(path: Path) -> list[str]:
+    done = subprocess.run(
+        ["exiftool", "-j", "-a", "-G1", str(path)], capture_output=True, text=True, check=True
+    )
+    return [key for key in json.loads(done.stdout)[0] if key.startswith("GPS:")]
+
+
+def test_a_photo_s_location_is_removed_and_the_row_says_so(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    photo = jpeg_with_metadata(tmp_path / "home.jpg")
+    assert _gps_tags(photo)
+    drop_files(window, [photo])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.DONE, item.error
+    (stored,) = sandbox.uploads
+    assert _gps_tags(stored.path) == []
+    assert item.note is not None
+    assert item.note.startswith("location and ")
+    assert item.note in window.model.status_text(item)  # the row shows it
+    qtbot.waitUntil(lambda: HistoryStore().page(0, 1)[0].state is HistoryState.DONE)
+    (entry,) = HistoryStore().page(0, 1)
+    assert entry.prepared == item.note  # and so does the History tab
+    qtbot.waitUntil(lambda: list((cache_dir() / "prepared").glob("*/*")) == [])
+
+
+def test_settings_images_round_trip_and_apply_to_the_next_files(
+    qtbot: QtBot,
+    window: MainWindow,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    dialogs.settings_answer = SettingsValues(
+        api_url=sandbox.url,
+        concurrency=4,
+        retries=3,
+        auto_copy=True,
+        link_format=LinkFormat.URL,
+        remove_metadata=False,
+        convert_formats=False,
+        max_side=1024,
+    )
+    window.registry[ActionId.SETTINGS].trigger()
+    settings = window.parts.preferences.settings
+    assert (settings.remove_metadata, settings.convert_formats, settings.max_side) == (
+        False,
+        False,
+        1024,
+    )
+    assert window.parts.preferences.current().max_side == 1024  # shown as stored
+    big = tmp_path / "big.png"
+    picture((3000, 1000)).save(big)
+    bmp = tmp_path / "scan.bmp"
+    picture((40, 30)).save(bmp)
+    drop_files(window, [big, bmp])
+    first, second = wait_finished(qtbot, window, 2)
+    assert first.state is State.DONE
+    assert first.note == "resized from 3000 \u00d7 1000"
+    assert second.state is State.FAILED  # conversion is off: refused, as before
+    assert "BMP" in (second.error or "")
+
+
+def test_the_settings_dialog_shows_and_returns_the_image_choices(qtbot: QtBot) -> None:
+    from uploader_gui.ui.dialog_types import KeyStatus
+    from uploader_gui.ui.settings_dialog import SettingsDialog
+
+    values = SettingsValues(
+        api_url="",
+        concurrency=4,
+        retries=3,
+        auto_copy=True,
+        link_format=LinkFormat.URL,
+        remove_metadata=True,
+        convert_formats=False,
+        max_side=None,
+    )
+    key = KeyStatus("Key for api.example: none.", "test keyring", True, False)
+    dialog = SettingsDialog(None, values, key, "https://api.example")
+    qtbot.addWidget(dialog)
+    assert dialog.remove_metadata.isChecked()
+    assert not dialog.convert_formats.isChecked()
+    assert not dialog.shrink.isChecked()
+    assert not dialog.max_side.isEnabled()
+    dialog.shrink.setChecked(True)
+    assert dialog.max_side.isEnabled()
+    assert dialog.max_side.value() == 2048  # the suggested size when turned on
+    dialog.remove_metadata.setChecked(False)
+    chosen = dialog.values()
+    assert (chosen.remove_metadata, chosen.convert_formats, chosen.max_side) == (False, False, 2048)
