@@ -57,7 +57,7 @@ def list_files(folder: str) -> list[Path]:
 
 
 def child_headless(folder: str, api_url: str) -> dict[str, object]:
-    from uploader_gui.core.prepare.pipeline import PrepareOptions
+    from uploader_gui.core.prepare.options import PrepareOptions
     from uploader_gui.headless import EXIT_OK, upload_files
 
     paths = [str(p) for p in list_files(folder)]

@@ -134,7 +134,10 @@ def child_busy(count: int, api_url: str) -> dict[str, float]:
     from uploader_gui.ui.upload_model import State, ThumbnailErrorRole, UploadItem
 
     paths = [photo_path(i) for i in range(count)]
-    app, window = upload_window(api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4)
+    # Files are prepared as by default (metadata removal runs on each photo).
+    app, window = upload_window(
+        api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4, prepare=True
+    )
     probe = LatenessProbe(INTERVAL_MS)
 
     # The window's own signal says when the uploads are done; only then are the thumbnails

@@ -217,9 +217,12 @@ def idle(app: QApplication, seconds: float) -> None:
 
 
 def upload_window(
-    api_url: str, api_key: str, concurrency: int = 4
+    api_url: str, api_key: str, concurrency: int = 4, prepare: bool = False
 ) -> tuple[QApplication, MainWindow]:
     """The real main window uploading to ``api_url``: shown, painted, auto-copy off.
+
+    ``prepare``: files are prepared as by default (metadata removed, formats converted);
+    otherwise sent as they are, like the headless baseline of the pipeline benchmark.
 
     Settings go to ``$XDG_CONFIG_HOME``, which must be an isolated folder (see
     :func:`isolated_env`), never the user's own.
@@ -234,6 +237,7 @@ def upload_window(
     app = create_application()
     settings = Settings()
     settings.auto_copy = False
+    settings.remove_metadata = settings.convert_formats = prepare
     settings.sync()
     window = compose(settings, api_url)
     window.queue.set_concurrency(concurrency)
