@@ -218,7 +218,7 @@ def _upload_all(
 ) -> int:
     progress = TerminalProgress(err, len(files)) if err.isatty() else None
     cancel = CancelToken()
-    preparing = Preparing(options, work_folder)
+    preparing = Preparing(options, work_folder) if options.key() else None
 
     def one(index: int, given: str, path: Path) -> Outcome:
         name = path.name

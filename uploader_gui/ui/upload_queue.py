@@ -332,7 +332,8 @@ class UploadQueue(QObject):
 
         assert self._api is not None  # (checked above through _has_key)
         target = self._api[0]
-        preparing = Preparing(self.prepare_options, work_folder)
+        options = self.prepare_options  # nothing asked: nothing prepared, nor looked at
+        preparing = Preparing(options, work_folder) if options.key() else None
 
         def work() -> JobOutcome:
             token.raise_if_cancelled()
@@ -472,7 +473,6 @@ class UploadQueue(QObject):
             self._timer.stop()
 
     # -- summary and shutdown ----------------------------------------------------------
-
     @property
     def active_count(self) -> int:
         return len(self._tokens) + sum(
