@@ -110,3 +110,34 @@ def test_the_settings_dialog_shows_and_returns_the_image_choices(qtbot: QtBot) -
     dialog.remove_metadata.setChecked(False)
     chosen = dialog.values()
     assert (chosen.remove_metadata, chosen.convert_formats, chosen.max_side) == (False, False, 2048)
+
+
+def test_a_file_too_large_for_the_service_offers_shrink_and_retry(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from PIL import Image, ImageOps
+
+    from uploader_gui.core.prepare.convert import shrink
+    from uploader_gui.ui.upload_delegate import actions_for
+    from uploader_gui.ui.upload_model import FailureKind
+
+    photo = tmp_path / "huge.jpg"
+    picture((4000, 3000)).save(photo, quality=95)
+    calibrate = tmp_path / "calibrate"
+    calibrate.mkdir()
+    small = shrink(photo, calibrate, 2048)
+    assert small is not None
+    # The service takes the 2048-px copy but not the original.
+    sandbox.max_bytes = (photo.stat().st_size + small.path.stat().st_size) // 2
+    drop_files(window, [photo])
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.state is State.FAILED
+    assert item.failure is FailureKind.TOO_LARGE
+    assert "too large for the service (HTTP 413)" in (item.error or "")
+    assert actions_for(item) == [ActionId.SHRINK_RETRY, ActionId.REMOVE]  # Retry can't help
+    window.uploads.delegate.action.emit(ActionId.SHRINK_RETRY, item.id)  # the row's button
+    qtbot.waitUntil(lambda: item.state is State.DONE, timeout=10_000)
+    assert item.note == "resized from 4000 \u00d7 3000"
+    stored = sandbox.uploads[-1]
+    with Image.open(stored.path) as sent:
+        assert max(ImageOps.exif_transpose(sent).size) == 2048

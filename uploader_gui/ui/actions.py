@@ -28,6 +28,7 @@ class ActionId(enum.Enum):
     SELECT_ALL = "select-all"
     OPEN_URL = "open-url"
     RETRY = "retry"
+    SHRINK_RETRY = "shrink-retry"
     RETRY_FAILED = "retry-failed"
     SEND_INTERRUPTED = "send-interrupted"
     CANCEL = "cancel"
@@ -98,6 +99,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         in_context_menu=True,
         button="Retry",
     ),
+    ActionId.SHRINK_RETRY: ActionSpec(
+        "S&hrink and Retry",
+        None,
+        "Send a smaller copy of the selected files the service found too large",
+        EnabledWhen.SELECTION,
+        in_context_menu=True,
+        button="Shrink and Retry",
+    ),
     ActionId.RETRY_FAILED: ActionSpec(
         "Retry All &Failed", "Ctrl+Shift+R", "Send every failed file again", EnabledWhen.FAILED
     ),
@@ -163,6 +172,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
         (
             ActionId.OPEN_URL,
             ActionId.RETRY,
+            ActionId.SHRINK_RETRY,
             ActionId.RETRY_FAILED,
             ActionId.SEND_INTERRUPTED,
             ActionId.CANCEL,

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         on(ActionId.SELECT_ALL, lambda: self.current_page().select_all())
         on(ActionId.OPEN_URL, lambda: self.current_page().open_selected())
         on(ActionId.RETRY, self.uploads.retry_selected)
+        on(ActionId.SHRINK_RETRY, self.uploads.shrink_selected)
         on(ActionId.RETRY_FAILED, self.retry_all_failed)
         on(ActionId.SEND_INTERRUPTED, self.send_interrupted)
         on(ActionId.CANCEL, self.uploads.cancel_selected)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.keys.settings_requested.connect(parts.preferences.open)
         self.keys.destination_changed.connect(parts.run.update)
         self.uploads.key_wanted.connect(self.keys.change)
+        self.uploads.shrunk.connect(parts.run.join)
         for source in (self.keys, self.intake, self.links, self.history_page):
             source.message.connect(self._message)
         self.history.write_failed.connect(self._history_write_failed)

@@ -52,6 +52,8 @@ class UploadsPage(QStackedWidget):
     selection_changed = Signal()
     #: A row asks for a key (its upload was refused with 401).
     key_wanted = Signal()
+    #: These items were sent again as smaller copies (they count in the run).
+    shrunk = Signal(list)
 
     def __init__(
         self,
@@ -115,6 +117,11 @@ class UploadsPage(QStackedWidget):
         """Send these again (where that can help); they count in the run's progress."""
         self._retry(item_ids)
 
+    def shrink_selected(self, item_ids: list[int] | None = None) -> None:
+        """Shrink and retry these (else the selected) files the service found too large."""
+        ids = item_ids if item_ids is not None else [i.id for i in self.selected_items()]
+        self.shrunk.emit(self._queue.retry(ids, shrink=True))
+
     def retry_selected(self) -> None:
         self._retry([item.id for item in self.selected_items()])
 
@@ -131,6 +138,8 @@ class UploadsPage(QStackedWidget):
             self._links.open_items([item])
         elif action is ActionId.RETRY:
             self._retry([item_id])
+        elif action is ActionId.SHRINK_RETRY:
+            self.shrink_selected([item_id])
         elif action is ActionId.CANCEL:
             self._queue.cancel([item_id])
         elif action is ActionId.REMOVE:

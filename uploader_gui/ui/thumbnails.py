@@ -76,6 +76,8 @@ def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
         raise ThumbnailError(exc.strerror or "cannot read the file") from None
     kind = sniff(head)
     mime = kind.mime if kind is not None else CONVERTED_BY_QT.get(describe(head))
+    if mime is None and describe(head) in ("HEIC", "HEIF", "AVIF"):
+        return _read_with_pillow(file, longest), size
     if mime is None:
         raise ThumbnailError("no preview: not an image uploader-gui can show")
     # Qt reads from our descriptor, as it would from a file it opened: streamed, for any file
@@ -89,6 +91,27 @@ def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
         return _read_scaled(device, mime, longest), size
     finally:
         device.close()
+
+
+def _read_with_pillow(file: BinaryIO, longest: int) -> QImage:
+    """HEIC, HEIF and AVIF, which Qt cannot read: decoded by Pillow (pillow-heif), turned
+    upright and scaled, on the thumbnail thread."""
+    from PIL import Image, ImageOps
+
+    from ..core.prepare.convert import MAX_PIXELS, register_heif
+
+    register_heif()
+    try:
+        with Image.open(file) as image:
+            if image.size[0] * image.size[1] > MAX_PIXELS:
+                raise ThumbnailError("no preview: the image is too large")
+            image.thumbnail((longest, longest))
+            picture = ImageOps.exif_transpose(image).convert("RGBA")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise ThumbnailError(f"no preview: {exc}") from None
+    data = picture.tobytes()
+    stride = picture.width * 4
+    return QImage(data, picture.width, picture.height, stride, QImage.Format.Format_RGBA8888).copy()
 
 
 def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:

@@ -52,6 +52,8 @@ def actions_for(item: UploadItem) -> list[ActionId]:
         return [ActionId.COPY, ActionId.OPEN_URL, ActionId.REMOVE]
     if item.state in (State.FAILED, State.CANCELLED):
         first = [ActionId.API_KEY] if item.failure is FailureKind.KEY else []
+        if item.failure is FailureKind.TOO_LARGE:
+            first.append(ActionId.SHRINK_RETRY)
         retry = [ActionId.RETRY] if item.retryable else []
         return [*first, *retry, ActionId.REMOVE]
     return [ActionId.CANCEL]

@@ -18,7 +18,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ..core.errors import LocalFileError, TypeRejectedError, UploadError
+from ..core.errors import FileTooLargeError, LocalFileError, TypeRejectedError, UploadError
+from ..core.history import HistoryEntry
 from ..core.units import format_size
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class FailureKind(enum.Enum):
     KEY = "key"  # the key was rejected: the row offers to change it
     LOCAL = "local"  # refused before sending, for a reason that may pass (missing…)
     REFUSED = "refused"  # never uploadable as it is (not an image it takes, a FIFO…)
+    TOO_LARGE = "too-large"  # over the service's size limit (413): a smaller copy may pass
     INTERRUPTED = "interrupted"  # the app quit or crashed before it was sent
 
     @staticmethod
@@ -57,6 +59,8 @@ class FailureKind(enum.Enum):
         """What kind of failure ``error`` is, for the row: which actions can help."""
         if isinstance(error, TypeRejectedError):
             return FailureKind.REFUSED
+        if isinstance(error, FileTooLargeError):
+            return FailureKind.TOO_LARGE
         if isinstance(error, LocalFileError):
             return FailureKind.LOCAL if error.retry_helps else FailureKind.REFUSED
         return None
@@ -98,9 +102,30 @@ class UploadItem:
     reused: bool = False
     #: What was done to the file before it was sent ("location and 3 other fields removed").
     note: str | None = None
+    #: Send a copy at most this many pixels on its long side (after a 413: Shrink and Retry).
+    shrink_to: int | None = None
 
     def __post_init__(self) -> None:
         self.name = display_name(self.name or self.path.name)
+
+    @classmethod
+    def left_over(cls, item_id: int, batch: int, entry: HistoryEntry) -> UploadItem:
+        """An item for a file a previous run did not finish, from its history entry."""
+        return cls(
+            id=item_id,
+            path=Path(entry.path),
+            batch=batch,
+            name=entry.name,
+            size=entry.size,
+            history_id=entry.id,
+            attempt=entry.attempt,  # the history takes outcomes from later attempts only
+        )
+
+    def interrupt(self) -> None:
+        """Listed as not sent: the previous run stopped before it was."""
+        self.state = State.FAILED
+        self.failure = FailureKind.INTERRUPTED
+        self.error = "not uploaded: uploader-gui stopped before it was sent"
 
     @property
     def thumbnail_key(self) -> int:
@@ -115,8 +140,9 @@ class UploadItem:
     @property
     def retryable(self) -> bool:
         """Finished without success, and sending it again may work."""
-        return self.state in (State.FAILED, State.CANCELLED) and (
-            self.failure is not FailureKind.REFUSED
+        return self.state in (State.FAILED, State.CANCELLED) and self.failure not in (
+            FailureKind.REFUSED,
+            FailureKind.TOO_LARGE,  # the same bytes would be refused again: shrink instead
         )
 
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import itertools
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -39,6 +40,8 @@ from .workers import Job, Workers
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_MS = 100
+#: The long side of the first smaller copy after the service found a file too large.
+SHRINK_TO = 2048
 
 
 class _KeyState(enum.Enum):
@@ -220,18 +223,7 @@ class UploadQueue(QObject):
         if not entries:
             return []
         batch = self.new_batch()
-        items = [
-            UploadItem(
-                id=next(self._ids),
-                path=Path(entry.path),
-                batch=batch,
-                name=entry.name,
-                size=entry.size,
-                history_id=entry.id,
-                attempt=entry.attempt,  # the history takes outcomes from later attempts only
-            )
-            for entry in entries
-        ]
+        items = [UploadItem.left_over(next(self._ids), batch, entry) for entry in entries]
         self.model.append(items)
         for item in items:
             if resume:
@@ -239,9 +231,7 @@ class UploadQueue(QObject):
                 # not replace what is on the clipboard.
                 self._start(item)
             else:
-                item.state = State.FAILED
-                item.failure = FailureKind.INTERRUPTED
-                item.error = "not uploaded: uploader-gui stopped before it was sent"
+                item.interrupt()
                 self.model.changed(item.id)
         self.summary_changed.emit()
         return items
@@ -250,14 +240,17 @@ class UploadQueue(QObject):
     def api_host(self) -> str:
         return api_host(self._api[0]) if self._api is not None else ""
 
-    def retry(self, item_ids: list[int]) -> list[UploadItem]:
-        """Send these again where that can help; return those sent."""
+    def retry(self, item_ids: list[int], shrink: bool = False) -> list[UploadItem]:
+        """Send these again where that can help; return those sent. With ``shrink``, files
+        the service found too large go as smaller copies (half as large again each time)."""
         started = []
-        for item_id in item_ids:
-            item = self.model.item(item_id)
-            if item is not None and item.retryable:
-                self._start(item)
-                started.append(item)
+        for item in filter(None, map(self.model.item, item_ids)):
+            if shrink and item.state is State.FAILED and item.failure is FailureKind.TOO_LARGE:
+                item.shrink_to = max(256, item.shrink_to // 2) if item.shrink_to else SHRINK_TO
+            elif not item.retryable:
+                continue
+            self._start(item)
+            started.append(item)
         self.summary_changed.emit()
         return started
 
@@ -333,6 +326,8 @@ class UploadQueue(QObject):
         assert self._api is not None  # (checked above through _has_key)
         target = self._api[0]
         options = self.prepare_options  # nothing asked: nothing prepared, nor looked at
+        if item.shrink_to is not None:
+            options = replace(options, max_side=min(options.max_side or 10**6, item.shrink_to))
         preparing = Preparing(options, work_folder) if options.key() else None
 
         def work() -> JobOutcome:

@@ -140,7 +140,7 @@ def _opened(path: Path, cancel: CancelToken | None) -> Iterator[Image.Image]:
     """The image, opened from its header only, refused if it declares too many pixels."""
     from PIL import Image, UnidentifiedImageError
 
-    _register_heif()
+    register_heif()
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own guard, set explicitly
     file, _info = open_regular(path)
     with file:
@@ -256,7 +256,7 @@ def _save(
 _heif_registered = False
 
 
-def _register_heif() -> None:
+def register_heif() -> None:
     global _heif_registered
     if not _heif_registered:
         import pillow_heif
