@@ -20,12 +20,13 @@ apt_run=(
     fonts-dejavu-core fonts-wqy-microhei
 )
 # What the tests use: a virtual screen, a real Secret Service, desktop-entry tools,
-# binutils (objdump, objcopy) for PyInstaller's bundle build, and exiftool (an independent
-# reader of image metadata for the metadata-removal tests).
+# binutils (objdump, objcopy) for PyInstaller's bundle build, exiftool (an independent
+# reader of image metadata for the metadata-removal tests) and heif-convert (the reference
+# converter of benchmarks/bench_prepare.py).
 apt_test=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream libglib2.0-bin gtk-update-icon-cache binutils
-    libimage-exiftool-perl
+    libimage-exiftool-perl libheif-examples
 )
 
 python=${PYTHON:-python3}
