@@ -223,3 +223,28 @@ def test_a_cancelled_conversion_leaves_nothing(tmp_path: Path, out: Path) -> Non
         convert(source, out, cancel=token)
     assert list(out.iterdir()) == []
     assert os.path.exists(source)
+
+
+@pytest.mark.slow
+def test_converting_a_49_megapixel_scan_stays_within_300_mb(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.bmp"
+    Image.linear_gradient("L").resize((7000, 7000)).convert("RGB").save(scan)  # 147 MB
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from uploader_gui.core.prepare.convert import convert\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "result = convert(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(result.name, (after - before) // 1000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(scan), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    name, grew_mb = done.stdout.split()
+    assert name == "scan.png"
+    assert int(grew_mb) < 300, f"peak RSS grew by {grew_mb} MB"

@@ -87,7 +87,7 @@ def convert(
         pages = getattr(image, "n_frames", 1)
         alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         to_png = alpha or source in LOSSLESS
-        original = image.size
+        shown = _shown_size(image)  # (before _render, which may shrink the image in place)
         converted = _render(path, image, max_side, cancel)
         note = (
             f"{source.upper()} with {pages} pages: only the first was sent"
@@ -107,7 +107,7 @@ def convert(
             f"{Path(os.fsdecode(path.name)).stem}.{'png' if to_png else 'jpg'}",
             "image/png" if to_png else "image/jpeg",
             converted_from=source,
-            resized_from=original if converted.size != _shown_size(image) else None,
+            resized_from=shown if converted.size != shown else None,
             note=note,
         )
 
@@ -186,7 +186,10 @@ def _render(
 
     try:
         image.seek(0)
-        frame = image.convert("RGBA" if _has_alpha(image) else "RGB")
+        mode = "RGBA" if _has_alpha(image) else "RGB"
+        image.load()
+        # One full-size copy at most: an image already in its mode is used as it is.
+        frame = image if image.mode == mode else image.convert(mode)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise PrepareError(path, f"the image cannot be decoded: {exc}") from None
     if cancel is not None:
