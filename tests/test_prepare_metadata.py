@@ -386,3 +386,29 @@ def test_an_animated_webp_keeps_its_frames_byte_for_byte(tmp_path: Path, out_dir
     with Image.open(copy) as image:
         assert getattr(image, "n_frames", 1) == 3
     assert_original_untouched(original, data, mtime)
+
+
+def test_a_phone_jpeg_s_extra_images_and_their_exif_are_not_sent(tmp_path: Path) -> None:
+    """MPF (multi-picture) JPEGs carry further images, each with its own EXIF, after the
+    first: only the first image is sent."""
+    primary = Image.linear_gradient("L").convert("RGB").resize((200, 150))
+    extra = primary.rotate(90)
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 29.0), 3: "E", 4: (2.0, 17.0, 40.0)}
+    exif[0x010F] = "SecretMaker"
+    extra.info["exif"] = exif.tobytes()
+    source = tmp_path / "phone.jpg"
+    primary.save(source, format="MPO", save_all=True, append_images=[extra], exif=exif.tobytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    result = strip_metadata(source, out)
+    assert result.status is StripStatus.STRIPPED
+    assert result.path is not None
+    assert "extra images" in result.removed
+    data = result.path.read_bytes()
+    assert data.count(b"\xff\xd8") == 1  # one image: no second SOI
+    assert b"SecretMaker" not in data
+    with Image.open(source) as before, Image.open(result.path) as after:
+        # The MPF index (an APP2 segment with image sizes only) stays: Pillow still says MPO.
+        assert after.format in ("JPEG", "MPO")
+        assert after.tobytes() == before.tobytes()  # the first image, not re-encoded

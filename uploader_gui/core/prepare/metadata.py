@@ -22,6 +22,7 @@ GIF is not stripped yet (see :data:`UNSUPPORTED_REASON`).
 from __future__ import annotations
 
 import enum
+import io
 import os
 import tempfile
 from collections import Counter
@@ -35,7 +36,7 @@ import png
 
 from ..errors import LocalFileError, UnsupportedTypeError
 from ..files import open_regular, unreadable
-from ..sniff import GIF, PNG, ImageType, describe, sniff
+from ..sniff import GIF, JPEG, PNG, ImageType, describe, sniff
 
 # Field groups, in the order a person cares about them (the first one found leads the summary).
 LOCATION: Final = "location"
@@ -45,6 +46,9 @@ DATES: Final = "dates"
 CAMERA: Final = "camera make and model"
 MAKER_NOTES: Final = "maker notes"
 THUMBNAIL: Final = "EXIF thumbnail"
+#: Further images stored after a JPEG's own (MPF/MPO: previews, other exposures, depth),
+#: each with its own EXIF.
+EXTRA_IMAGES: Final = "extra images"
 XMP: Final = "XMP"
 IPTC: Final = "IPTC"
 COMMENT: Final = "comment"
@@ -59,6 +63,7 @@ GROUP_ORDER: Final[tuple[str, ...]] = (
     CAMERA,
     MAKER_NOTES,
     THUMBNAIL,
+    EXTRA_IMAGES,
     XMP,
     IPTC,
     COMMENT,
@@ -349,8 +354,10 @@ def _exiv2_bytes(image: Any) -> bytes:
 def _strip_with_exiv2(
     data: bytes,
 ) -> tuple[bytes | None, tuple[RemovedGroup, ...], tuple[str, ...]]:
-    image = _open_exiv2(data)
     found = _Found()
+    data, extra = _primary_image(data)
+    found.add(EXTRA_IMAGES, extra)
+    image = _open_exiv2(data)
     found.exif(_keys(image.exifData()))
     xmp_keys = _keys(image.xmpData())
     found.add(XMP, len(xmp_keys) or (1 if str(image.xmpPacket()).strip() else 0))
@@ -372,6 +379,26 @@ def _strip_with_exiv2(
         image.setIccProfile(exiv2.DataBuf(icc))
     image.writeMetadata()
     return _exiv2_bytes(image), found.groups(), kept
+
+
+def _primary_image(data: bytes) -> tuple[bytes, int]:
+    """A JPEG holding further images after its own (MPF, as phones and 3D cameras write),
+    cut to its first image, and how many images were cut off. Pillow finds where it ends."""
+    if sniff(data[:16]) != JPEG:
+        return data, 0
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format != "MPO":
+                return data, 0
+            entries = image.mpinfo[0xB002]  # MPEntry: each image's size and offset
+            first = int(entries[0]["Size"])
+    except (OSError, KeyError, IndexError, TypeError, ValueError):
+        return data, 0
+    if not 0 < first < len(data):
+        return data, 0
+    return data[:first], len(entries) - 1
 
 
 def _kept(orientation: bool, colour: bool, animated: bool) -> tuple[str, ...]:
