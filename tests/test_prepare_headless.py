@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,24 +16,12 @@ from PIL import Image, ImageOps
 from tests.fixtures_metadata import jpeg_with_metadata, picture
 from tests.images import png_bytes, write
 from tests.test_headless import run
-from tests.test_prepare_metadata import jpeg_scan
+from tests.test_prepare_metadata import exiftool, jpeg_scan
 from uploader_gui.core.paths import cache_dir
 from uploader_gui.sandbox import SandboxServer
 
 pillow_heif = pytest.importorskip("pillow_heif")
 pillow_heif.register_heif_opener()
-
-
-def _tags(path: Path) -> dict[str, object]:
-    done = subprocess.run(
-        ["exiftool", "-j", "-a", "-G1", "-n", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    tags: dict[str, object] = json.loads(done.stdout)[0]
-    return tags
 
 
 def _headless(sandbox: SandboxServer, *args: str) -> list[dict[str, object]]:
@@ -49,10 +36,10 @@ def test_location_and_personal_fields_never_reach_the_server(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     photo = jpeg_with_metadata(tmp_path / "holiday.jpg")
-    assert any(key.startswith("GPS:") for key in _tags(photo))  # the fixture has them
+    assert any(key.startswith("GPS:") for key in exiftool(photo))  # the fixture has them
     (record,) = _headless(sandbox, str(photo))
     (stored,) = sandbox.uploads
-    tags = _tags(stored.path)
+    tags = exiftool(stored.path)
     assert not [key for key in tags if key.startswith(("GPS:", "XMP", "IPTC"))]
     for field in ("ExifIFD:SerialNumber", "IFD0:Artist", "IFD0:Make", "File:Comment"):
         assert field not in tags
@@ -171,4 +158,4 @@ def test_a_photo_replaced_while_its_clean_copy_uploads_is_prepared_and_sent_agai
     assert record["url"] == final.url
     with Image.open(final.path) as sent, Image.open(photo) as now:
         assert sent.tobytes() == now.tobytes()  # the file as it is now, not as it was
-    assert not [key for key in _tags(final.path) if key.startswith("GPS:")]
+    assert not [key for key in exiftool(final.path) if key.startswith("GPS:")]
