@@ -141,3 +141,42 @@ def test_a_file_too_large_for_the_service_offers_shrink_and_retry(
     stored = sandbox.uploads[-1]
     with Image.open(stored.path) as sent:
         assert max(ImageOps.exif_transpose(sent).size) == 2048
+
+
+def test_a_crash_s_prepared_copies_are_removed_at_the_next_start(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import sys
+    import time
+
+    from tests.gui.conftest import make_window, shut
+
+    photo = jpeg_with_metadata(tmp_path / "private.jpg")
+    sandbox.faults.latency = 30  # the copy stays in use: the server never answers
+    env = {**os.environ, "IMAGEPIPELINE_API_KEY": sandbox.key, "IMAGEPIPELINE_API_URL": sandbox.url}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "uploader_gui", str(photo)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    prepared = cache_dir() / "prepared"
+    try:
+        deadline = time.monotonic() + 30
+        while not any(r.method == "POST" for r in sandbox.requests):
+            assert app.poll() is None, "the app exited"
+            assert time.monotonic() < deadline, "the upload never started"
+            time.sleep(0.02)
+        (copy,) = prepared.glob("*/*")  # the photo without its metadata, being sent
+        assert copy.stat().st_mode & 0o777 == 0o600
+    finally:
+        app.send_signal(signal.SIGKILL)  # no clean-up of any kind
+        app.wait()
+    assert copy.exists()  # left behind by the crash
+    sandbox.faults.latency = 0
+    window = make_window(qtbot, sandbox.url, ScriptedDialogs())
+    qtbot.waitUntil(lambda: not copy.parent.exists(), timeout=5000)
+    assert list(prepared.iterdir()) == []
+    shut(qtbot, window)
