@@ -180,7 +180,7 @@ class UploadDelegate(QStyledItemDelegate):
 
         status_rect = QRect(text_left, top + line + 4, text_width, line)
         painter.setFont(font)
-        if item.state is State.UPLOADING and not item.waiting_for_server:
+        if item.state is State.UPLOADING and not (item.waiting_for_server or item.preparing):
             bar_width = min(220, text_width // 2)
             bar = QStyleOptionProgressBar()
             bar.rect = QRect(status_rect.left(), status_rect.top() + 2, bar_width, line - 4)

@@ -150,6 +150,11 @@ class UploadItem:
         return self.state is State.UPLOADING and self.total > 0 and self.sent >= self.total
 
     @property
+    def preparing(self) -> bool:
+        """Started, nothing sent yet: the file is read, and converted or cleaned if asked."""
+        return self.state is State.UPLOADING and self.total == 0
+
+    @property
     def fraction(self) -> float:
         return self.sent / self.total if self.total else 0.0
 
@@ -165,6 +170,8 @@ class UploadItem:
         if self.state is State.UPLOADING:
             if self.waiting_for_server:
                 return "Waiting for the server…"
+            if self.preparing:
+                return "Preparing…"
             return f"Uploading {int(self.fraction * 100)}%"
         if self.state is State.RETRY_WAIT:
             left = max(0, round((self.retry_at or 0) - time.monotonic()))
