@@ -8,14 +8,12 @@ the user what the file really is.
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import LocalFileError, UnsupportedTypeError
-from .files import FOLDER, NOT_REGULAR, FileSignature, open_regular, unreadable
+from .files import FileSignature, open_regular, unreadable
 
 #: How many leading bytes :func:`sniff` looks at.
 HEAD_SIZE = 512
@@ -106,30 +104,17 @@ def _as_text(head: bytes) -> str | None:
         return None
 
 
-def sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, int]:
-    """Check an open file is a non-empty accepted image; return its type and size.
-
-    The file is left positioned at its start. Raises :class:`LocalFileError` with a reason
-    a person understands.
-    """
-    image_type, info = _sniff_open_file(path, file)
-    return image_type, info.st_size
-
-
-def _sniff_open_file(path: Path, file: BinaryIO) -> tuple[ImageType, os.stat_result]:
-    info = os.fstat(file.fileno())
-    if stat.S_ISDIR(info.st_mode):
-        raise LocalFileError(path, FOLDER, retry_helps=False)
-    if not stat.S_ISREG(info.st_mode):
-        raise LocalFileError(path, NOT_REGULAR, retry_helps=False)
-    if info.st_size == 0:
+def _sniff_open_file(path: Path, file: BinaryIO, size: int) -> ImageType:
+    """The type of an open regular file (see :func:`.files.open_regular`), which must be a
+    non-empty accepted image. The file is left positioned at its start."""
+    if size == 0:
         raise LocalFileError(path, "the file is empty")
     head = file.read(HEAD_SIZE)
     file.seek(0)
     found = sniff(head)
     if found is None:
         raise UnsupportedTypeError(path, describe(head))
-    return found, info
+    return found
 
 
 @dataclass(frozen=True)
@@ -150,9 +135,9 @@ def open_upload(path: Path | str) -> OpenedImage:
     not an accepted image) before anything is sent anywhere.
     """
     path = Path(path)
-    file, _ = open_regular(path)
+    file, info = open_regular(path)  # (a folder, FIFO or device is refused unopened)
     try:
-        image_type, info = _sniff_open_file(path, file)
+        image_type = _sniff_open_file(path, file, info.st_size)
     except LocalFileError:
         file.close()
         raise
