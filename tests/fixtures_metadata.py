@@ -189,3 +189,41 @@ def animated_gif_with_comment(path: Path, frames: int = 3) -> Path:
         comment=COMMENT.encode(),
     )
     return path
+
+
+def _gif_extension(label: int, payload: bytes, identifier: bytes = b"") -> bytes:
+    """An extension block: introducer, label, [identifier sub-block], data sub-blocks."""
+    blocks = bytes((0x21, label))
+    if identifier:
+        blocks += bytes((len(identifier),)) + identifier
+    for at in range(0, len(payload), 255):
+        piece = payload[at : at + 255]
+        blocks += bytes((len(piece),)) + piece
+    return blocks + b"\x00"
+
+
+def gif_with_metadata(path: Path) -> tuple[Path, bytes]:
+    """An animated GIF (3 frames, looping) with a comment before the first frame, an XMP
+    packet with a location and an ImageMagick IPTC block between frames, and bytes after the
+    trailer; also the clean file Pillow wrote, which is what must be sent."""
+    clean = path.with_name(path.stem + ".clean.gif")
+    images = [picture((32, 24), seed=seed * 40).convert("P") for seed in range(3)]
+    images[0].save(clean, "GIF", save_all=True, append_images=images[1:], duration=100, loop=0)
+    data = clean.read_bytes()
+    clean.unlink()
+    flags = data[10]
+    header_end = 13 + (3 * (1 << ((flags & 7) + 1)) if flags & 0x80 else 0)
+    comment = _gif_extension(0xFE, COMMENT.encode())
+    xmp = _gif_extension(0xFF, XMP.encode() * 2, identifier=b"XMP DataXMP")
+    iptc = _gif_extension(0xFF, f"By-line {OWNER}".encode(), identifier=b"MGKIPTC0000")
+    second_frame = data.index(b"\x21\xf9", data.index(b"\x2c", header_end))
+    path.write_bytes(
+        data[:header_end]
+        + comment
+        + data[header_end:second_frame]
+        + xmp
+        + iptc
+        + data[second_frame:]
+        + f"trailing {SERIAL}".encode()
+    )
+    return path, data

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from tests.fixtures_metadata import jpeg_with_metadata, picture
+from tests.fixtures_metadata import gif_with_metadata, jpeg_with_metadata, picture
 from tests.images import png_bytes, write
 from tests.test_headless import run
 from tests.test_prepare_metadata import exiftool, jpeg_scan
@@ -65,6 +65,19 @@ def test_keep_metadata_sends_the_original_and_a_clean_file_goes_byte_for_byte(
         clean.read_bytes(),
     ]
     assert records[0]["prepared"] == {}
+
+
+def test_an_animated_gif_arrives_without_its_comment_and_xmp(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    animation, clean = gif_with_metadata(tmp_path / "reaction.gif")
+    (record,) = _headless(sandbox, str(animation))
+    (stored,) = sandbox.uploads
+    assert stored.path.read_bytes() == clean  # every frame byte for byte, nothing else
+    assert stored.content_type == "image/gif"
+    prepared = record["prepared"]
+    assert isinstance(prepared, dict)
+    assert prepared["removed"] == ["XMP", "IPTC", "comment", "other data"]
 
 
 def test_heic_is_sent_as_jpeg_named_after_it(sandbox: SandboxServer, tmp_path: Path) -> None:

@@ -313,19 +313,45 @@ def test_an_animated_png_keeps_its_frames(tmp_path: Path, out_dir: Path) -> None
         assert getattr(image, "n_frames", 1) == 3
 
 
-def test_gif_is_sent_as_it_is_for_now(tmp_path: Path, out_dir: Path) -> None:
-    original, data, mtime = made(tmp_path, fx.animated_gif_with_comment, "anim.gif")
-    assert exiftool(original)["GIF:FrameCount"] == 3
+def test_gif_comment_xmp_and_trailing_data_go_and_every_block_else_is_copied(
+    tmp_path: Path, out_dir: Path
+) -> None:
+    original, clean = fx.gif_with_metadata(tmp_path / "anim.gif")
+    data, mtime = original.read_bytes(), original.stat().st_mtime_ns
+    before = exiftool(original)
+    assert before["GIF:FrameCount"] == 3
+    assert fx.COMMENT in str(before.get("File:Comment", before.get("GIF:Comment")))
+    assert leaks(before)  # exiftool sees the comment and the XMP location
 
     result = strip_metadata(original, out_dir)
 
-    assert result.status is StripStatus.UNSUPPORTED
-    assert result.path is None
-    assert "GIF" in result.summary()
-    assert list(out_dir.iterdir()) == []
+    copy = assert_private_copy(result, out_dir)
+    assert copy.suffix == ".gif"
+    assert result.removed == ("XMP", "IPTC", "comment", "other data")
+    assert "animation" in result.kept
+    # Exactly what Pillow wrote before the blocks were added: frames, palette, timing and
+    # the looping extension byte for byte, no LZW data decoded or re-encoded.
+    assert copy.read_bytes() == clean
+    after = exiftool(copy)
+    assert leaks(after) == []
+    assert after["GIF:FrameCount"] == 3
     assert_original_untouched(original, data, mtime)
-    with Image.open(original) as image:
-        assert getattr(image, "n_frames", 1) == 3
+
+
+def test_a_clean_gif_is_sent_as_it_is(tmp_path: Path, out_dir: Path) -> None:
+    original, _clean = fx.gif_with_metadata(tmp_path / "anim.gif")
+    original.write_bytes(_clean)
+    assert strip_metadata(original, out_dir).status is StripStatus.UNCHANGED
+    assert list(out_dir.iterdir()) == []
+
+
+def test_a_gif_cut_inside_a_frame_is_refused(tmp_path: Path, out_dir: Path) -> None:
+    original, clean = fx.gif_with_metadata(tmp_path / "anim.gif")
+    original.write_bytes(clean[: len(clean) // 2])
+    with pytest.raises(LocalFileError, match="could not remove the metadata") as raised:
+        strip_metadata(original, out_dir)
+    assert raised.value.retry_helps is False
+    assert list(out_dir.iterdir()) == []
 
 
 def test_each_call_makes_its_own_copy(tmp_path: Path, out_dir: Path) -> None:
@@ -408,7 +434,47 @@ def test_a_phone_jpeg_s_extra_images_and_their_exif_are_not_sent(tmp_path: Path)
     data = result.path.read_bytes()
     assert data.count(b"\xff\xd8") == 1  # one image: no second SOI
     assert b"SecretMaker" not in data
+    # Its index goes too: it would point at images that are no longer there.
+    assert not [tag for tag in exiftool(result.path) if tag.startswith(("MPF", "MPImage"))]
     with Image.open(source) as before, Image.open(result.path) as after:
-        # The MPF index (an APP2 segment with image sizes only) stays: Pillow still says MPO.
-        assert after.format in ("JPEG", "MPO")
+        assert after.format == "JPEG"
         assert after.tobytes() == before.tobytes()  # the first image, not re-encoded
+    assert jpeg_scan(data) == jpeg_scan(source.read_bytes())[: len(jpeg_scan(data))]
+
+
+def with_segment(jpeg: bytes, marker: int, body: bytes) -> bytes:
+    """``jpeg`` with one more marker segment right after its SOI."""
+    return jpeg[:2] + bytes((0xFF, marker)) + (len(body) + 2).to_bytes(2, "big") + body + jpeg[2:]
+
+
+def test_segments_and_trailers_exiv2_leaves_alone_are_not_sent(
+    tmp_path: Path, out_dir: Path
+) -> None:
+    """Vendor APPn blocks, extended XMP (Google's depth and original images live there) and
+    data after the image's end (Samsung's trailer: time stamps, the network's country code)
+    are copied by libexiv2 as they are; they must not leave the computer."""
+    original, _, _ = made(tmp_path, fx.clean_jpeg_with_orientation, "phone.jpg")
+    clean = original.read_bytes()
+    data = with_segment(clean, 0xEC, b"Ducky\x00" + fx.OWNER.encode())  # APP12
+    data = with_segment(data, 0xE1, b"http://ns.adobe.com/xmp/extension/\x00" + b"0" * 40)
+    data = with_segment(data, 0xE5, fx.SERIAL.encode())  # APP5, unknown
+    data += b"SEFH" + f"Image_UTC_Data {fx.SERIAL}".encode() + b"SEFT"
+    original.write_bytes(data)
+
+    result = strip_metadata(original, out_dir)
+
+    copy = assert_private_copy(result, out_dir)
+    sent = copy.read_bytes()
+    assert fx.OWNER.encode() not in sent
+    assert fx.SERIAL.encode() not in sent
+    assert b"ns.adobe.com/xmp/extension" not in sent
+    assert result.removed == ("extra images", "XMP", "other data")
+    assert result.kept == ("orientation", "colour profile")
+    assert sent.endswith(b"\xff\xd9")
+    assert jpeg_scan(sent) == jpeg_scan(clean)
+    reference = tmp_path / "clean.jpg"
+    reference.write_bytes(clean)
+    assert pixels(copy) == pixels(reference)
+    with Image.open(copy) as image:
+        assert image.getexif()[0x0112] == 6
+        assert image.info["icc_profile"] == fx.icc_profile()

@@ -44,9 +44,6 @@ ORIENTATION: Final = "orientation"
 COLOUR_PROFILE: Final = "colour profile"
 ANIMATION: Final = "animation"
 
-#: Why a GIF is sent as it is.
-UNSUPPORTED_REASON: Final = "metadata is not removed from GIF files yet: the file is sent as it is"
-
 ORIENTATION_KEY: Final = "Exif.Image.Orientation"
 #: Offsets to other EXIF directories: structure, not information.
 _EXIF_POINTERS: Final = frozenset(

@@ -16,13 +16,13 @@ A file with nothing to remove is left alone: no copy is made, the original is se
 Otherwise the stripped bytes go to a new private file (mode 0600) in the caller's folder; the
 original file is only ever read.
 
-GIF is not stripped yet (see :data:`UNSUPPORTED_REASON`).
+- GIF: :mod:`.gif` copies every block but the comment and metadata extensions byte for byte
+  (no maintained library does this without decoding the frames).
 """
 
 from __future__ import annotations
 
 import enum
-import io
 import os
 import tempfile
 from collections import Counter
@@ -66,9 +66,10 @@ from .fields import (
     OWNER,
     TEXT,
     THUMBNAIL,
-    UNSUPPORTED_REASON,
     XMP,
 )
+from .gif import strip_gif
+from .jpeg import drop_segments, primary_image
 
 
 class StripStatus(enum.Enum):
@@ -76,8 +77,6 @@ class StripStatus(enum.Enum):
     """Metadata was removed; :attr:`Stripped.path` is the private copy to send."""
     UNCHANGED = "unchanged"
     """Nothing to remove: send the original file, no copy was made."""
-    UNSUPPORTED = "unsupported"
-    """This format is not stripped yet (GIF): the original is sent as it is."""
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,6 @@ class Stripped:
 
     def summary(self) -> str:
         """One line for a person: "location and 14 other fields removed"."""
-        if self.status is StripStatus.UNSUPPORTED:
-            return UNSUPPORTED_REASON
         if not self.groups:
             return "no personal metadata found"
         first = self.groups[0]
@@ -138,9 +135,9 @@ class MetadataError(LocalFileError):
 def strip_metadata(path: Path, out_dir: Path) -> Stripped:
     """Remove personal metadata from the image at ``path``; never modify ``path`` itself.
 
-    Returns ``UNCHANGED`` (no copy made) when there is nothing to remove, ``UNSUPPORTED`` for
-    formats not stripped yet (GIF), else ``STRIPPED`` with the path of a new private file
-    (mode 0600) in ``out_dir``, which the caller owns (and makes 0700) and later deletes.
+    Returns ``UNCHANGED`` (no copy made) when there is nothing to remove, else ``STRIPPED``
+    with the path of a new private file (mode 0600) in ``out_dir``, which the caller owns
+    (and makes 0700) and later deletes.
     Raises :class:`LocalFileError` (or :class:`MetadataError`) with a reason a person
     understands.
     """
@@ -148,16 +145,14 @@ def strip_metadata(path: Path, out_dir: Path) -> Stripped:
     image_type = sniff(data[:16])
     if image_type is None:
         raise UnsupportedTypeError(path, describe(data[:512]))
-    if image_type == GIF:
-        # TODO: strip GIF comment and application (XMP) extensions once a maintained library
-        # copies GIF blocks losslessly; Pillow re-encodes, so it is not an option.
-        return Stripped(StripStatus.UNSUPPORTED)
     try:
-        if image_type == PNG:
+        if image_type == GIF:
+            stripped, groups, kept = _strip_gif(data)
+        elif image_type == PNG:
             stripped, groups, kept = _strip_png(data)
         else:
             stripped, groups, kept = _strip_with_exiv2(data)
-    except (exiv2.Exiv2Error, png.Error, ValueError) as error:
+    except (exiv2.Exiv2Error, png.Error, ValueError) as error:  # GifError is a ValueError
         raise MetadataError(path, str(error) or type(error).__name__) from None
     if stripped is None:
         return Stripped(StripStatus.UNCHANGED, kept=kept)
@@ -286,8 +281,12 @@ def _strip_with_exiv2(
     data: bytes,
 ) -> tuple[bytes | None, tuple[RemovedGroup, ...], tuple[str, ...]]:
     found = _Found()
-    data, extra = _primary_image(data)
-    found.add(EXTRA_IMAGES, extra)
+    if sniff(data[:16]) == JPEG:
+        data, extra = primary_image(data)
+        found.add(EXTRA_IMAGES, extra)
+        data, dropped = drop_segments(data, images_cut=extra)
+        for group in dropped:
+            found.add(group)
     image = _open_exiv2(data)
     found.exif(_keys(image.exifData()))
     xmp_keys = _keys(image.xmpData())
@@ -312,26 +311,6 @@ def _strip_with_exiv2(
     return _exiv2_bytes(image), found.groups(), kept
 
 
-def _primary_image(data: bytes) -> tuple[bytes, int]:
-    """A JPEG holding further images after its own (MPF, as phones and 3D cameras write),
-    cut to its first image, and how many images were cut off. Pillow finds where it ends."""
-    if sniff(data[:16]) != JPEG:
-        return data, 0
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format != "MPO":
-                return data, 0
-            entries = image.mpinfo[0xB002]  # MPEntry: each image's size and offset
-            first = int(entries[0]["Size"])
-    except (OSError, KeyError, IndexError, TypeError, ValueError):
-        return data, 0
-    if not 0 < first < len(data):
-        return data, 0
-    return data[:first], len(entries) - 1
-
-
 def _kept(orientation: bool, colour: bool, animated: bool) -> tuple[str, ...]:
     return tuple(
         name
@@ -342,6 +321,18 @@ def _kept(orientation: bool, colour: bool, animated: bool) -> tuple[str, ...]:
         )
         if present
     )
+
+
+# --- GIF: block copy ---------------------------------------------------------------------
+
+
+def _strip_gif(data: bytes) -> tuple[bytes | None, tuple[RemovedGroup, ...], tuple[str, ...]]:
+    result = strip_gif(data)
+    found = _Found()
+    for group, count in result.removed:
+        found.add(group, count)
+    kept = _kept(False, COLOUR_PROFILE in result.kept, ANIMATION in result.kept)
+    return result.data, found.groups(), kept
 
 
 # --- PNG: pypng copies chunks, libexiv2 reads eXIf ---------------------------------------
@@ -439,7 +430,6 @@ class _ChunkSink:
 
 __all__ = [
     "GROUP_ORDER",
-    "UNSUPPORTED_REASON",
     "MetadataError",
     "RemovedGroup",
     "StripStatus",
