@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import struct
 import subprocess
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -177,26 +179,55 @@ def _png_declaring(width: int, height: int) -> bytes:
     )
 
 
-def test_a_decompression_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
-    bomb = tmp_path / "bomb.png"
-    bomb.write_bytes(_png_declaring(30_000, 30_000))
+def _heic_declaring(width: int, height: int) -> bytes:
+    """A HEIC of a few hundred bytes whose ``ispe`` box (the image's extent, which decoders
+    allocate for) declares ``width`` x ``height`` pixels."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (90, 120, 200)).save(buffer, "HEIF", quality=50)
+    data = bytearray(buffer.getvalue())
+    at = data.find(b"ispe")
+    assert at > 0
+    assert data.find(b"ispe", at + 4) < 0  # one image, one extent
+    data[at + 8 : at + 16] = struct.pack(">II", width, height)
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "declaring", "operation"),
+    [("bomb.png", _png_declaring, "shrink"), ("bomb.heic", _heic_declaring, "convert")],
+)
+def test_a_decompression_bomb_is_refused_in_bounded_memory(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    declaring: Callable[[int, int], bytes],
+    operation: str,
+) -> None:
+    bomb = tmp_path / name
+    bomb.write_bytes(declaring(30_000, 30_000))
     assert bomb.stat().st_size < 5_000
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)  # to read what it declares, here
+    with Image.open(bomb) as declared:  # what a decoder would allocate for
+        assert declared.size == (30_000, 30_000)
     assert MAX_PIXELS < 30_000 * 30_000
     # In a fresh process, so the peak RSS is this conversion's alone.
     script = (
         "import resource, sys\n"
         "from pathlib import Path\n"
-        "from uploader_gui.core.prepare.convert import shrink, PrepareError\n"
+        "from uploader_gui.core.prepare.convert import convert, shrink, PrepareError\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "try:\n"
-        "    shrink(Path(sys.argv[1]), Path(sys.argv[2]), 2048)\n"
+        "    if sys.argv[3] == 'shrink':\n"
+        "        shrink(Path(sys.argv[1]), Path(sys.argv[2]), 2048)\n"
+        "    else:\n"
+        "        convert(Path(sys.argv[1]), Path(sys.argv[2]))\n"
         "except PrepareError as exc:\n"
         "    print('refused:', exc)\n"
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print('grew_kb', after - before)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, str(bomb), str(tmp_path)],
+        [sys.executable, "-c", script, str(bomb), str(tmp_path), operation],
         capture_output=True,
         text=True,
         timeout=60,
@@ -208,7 +239,7 @@ def test_a_decompression_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> No
     assert "decompression bomb" in lines[0]
     assert int(lines[1].split()[1]) < 50_000  # KB: nothing near the 3.6 GB it declares
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
-    assert not any(p.suffix == ".png" and p != bomb for p in tmp_path.iterdir())
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [name]
 
 
 def test_a_cancelled_conversion_leaves_nothing(tmp_path: Path, out: Path) -> None:
