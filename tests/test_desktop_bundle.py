@@ -4,6 +4,7 @@ resources come through the same helper), and the window itself with a hand-off."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImageReader
 
+from tests.fixtures_metadata import jpeg_with_metadata, picture
 from tests.test_desktop_install import (
     output,
     photo,
@@ -24,6 +26,7 @@ from tests.test_desktop_install import (
     wait_for,
 )
 from uploader_gui import APP_NAME, __version__
+from uploader_gui.core.prepare.convert import register_heif
 from uploader_gui.desktop import APP_ID, DESKTOP_FILE
 from uploader_gui.sandbox import SandboxServer
 
@@ -87,6 +90,21 @@ def test_the_bundle_runs_on_its_own(
     headless = run([str(program), "--headless", "--sandbox", str(image)], env)
     assert headless.returncode == 0, headless.stderr
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/u/\w+\.png\n", headless.stdout)
+
+    # Preparation's native libraries are in the bundle: libexiv2 strips a photo's location,
+    # libheif (pillow-heif) converts a HEIC.
+    holiday = jpeg_with_metadata(tmp_path / "holiday.jpg")
+    register_heif()
+    heic = tmp_path / "phone.heic"
+    picture((64, 48)).save(heic, "HEIF", quality=80)
+    prepared = run(
+        [str(program), "--headless", "--json", "--sandbox", str(holiday), str(heic)], env
+    )
+    assert prepared.returncode == 0, prepared.stderr
+    first, second = (json.loads(line) for line in prepared.stdout.splitlines())
+    assert "location" in first["prepared"]["removed"]
+    assert second["prepared"]["converted_from"] == "heic"
+    assert second["filename"] == "phone.jpg"
 
     # Resources through the same helper as a checkout: the entry, and icons rendered by the
     # bundle's QtSvg. Exec points at the bundle's program.
