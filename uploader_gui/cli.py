@@ -15,6 +15,7 @@ from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
+    from .core.network.proxy import ProxySettings
     from .core.prepare.options import PrepareOptions
 
 
@@ -100,6 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse the formats the service does not take instead of converting them",
     )
+    network = parser.add_argument_group(
+        "network (with --headless)",
+        "By default the system's proxy settings are used: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY "
+        "and NO_PROXY, else GNOME's. Certificates are checked against the system's trust store.",
+    ).add_mutually_exclusive_group()
+    network.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="send uploads through this proxy (http://, https://, socks5:// or socks5h://; "
+        "a password saved for its user in the window is used)",
+    )
+    network.add_argument(
+        "--no-proxy", action="store_true", help="connect directly, ignoring proxy settings"
+    )
     desktop = parser.add_argument_group("desktop integration")
     entry = desktop.add_mutually_exclusive_group()
     entry.add_argument(
@@ -129,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--json needs --headless")
     if args.keep_metadata or args.max_size or args.no_convert:
         parser.error("--keep-metadata, --max-size and --no-convert need --headless")
+    if args.proxy or args.no_proxy:
+        parser.error("--proxy and --no-proxy need --headless (the window has Settings ▸ Network)")
     from .ui.app import run_app
 
     return run_app(args)
@@ -184,6 +201,7 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
                 prepare=_prepare_options(args),
             )
     api_url = resolve_api_url(args.api_url)
+    proxy = _proxy_settings(parser, args)
     lookup = Credentials().lookup(api_url)
     if lookup.key is None:
         problem = f"{lookup.problem}\n" if lookup.problem else ""
@@ -201,4 +219,31 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         retries=args.retries,
         as_json=args.json,
         prepare=_prepare_options(args),
+        proxy=proxy,
     )
+
+
+def _proxy_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ProxySettings:
+    from .core.credentials import CredentialError, Credentials
+    from .core.network.proxy import (
+        ProxyMode,
+        ProxySettings,
+        ProxyURLError,
+        check_proxy_url,
+        split_password,
+    )
+
+    if args.no_proxy:
+        return ProxySettings(ProxyMode.NONE)
+    if not args.proxy:
+        return ProxySettings(ProxyMode.SYSTEM)
+    try:
+        url, password = split_password(check_proxy_url(args.proxy))
+    except ProxyURLError as exc:
+        parser.error(f"--proxy: {exc}")
+    if password is None and "@" in url:
+        try:
+            password = Credentials().proxy_password(url)
+        except CredentialError as exc:
+            sys.stderr.write(f"{APP_NAME}: the proxy's password could not be read: {exc}\n")
+    return ProxySettings(ProxyMode.MANUAL, url, password)

@@ -23,6 +23,7 @@ from typing import TextIO
 from .core.client import UploadClient
 from .core.errors import UploadError
 from .core.intake import collect
+from .core.network.proxy import ProxySettings
 from .core.prepare.folder import clean_leftovers, remove_work_folder, work_folder
 from .core.prepare.options import PrepareOptions
 from .core.prepare.pipeline import Prepared
@@ -163,11 +164,13 @@ def upload_files(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     prepare: PrepareOptions | None = None,
+    proxy: ProxySettings | None = None,
 ) -> int:
     """Upload ``paths`` (folders expanded) and print the outcome; return the exit status.
 
     ``prepare`` says how files are prepared (metadata removed, formats converted, sizes
-    capped); the default removes metadata and converts. Prepared copies are private
+    capped); the default removes metadata and converts. ``proxy`` is the proxy choice (the
+    system's settings by default). Prepared copies are private
     temporary files, removed as each upload ends.
 
     A folder with no image is reported on stderr; it fails the run only when nothing at all
@@ -177,7 +180,7 @@ def upload_files(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
-        client = UploadClient(api_url, api_key, retry=RetryPolicy(retries=retries))
+        client = UploadClient(api_url, api_key, retry=RetryPolicy(retries=retries), proxy=proxy)
     except UploadError as exc:
         err.write(f"uploader-gui: {exc}\n")
         return EXIT_USAGE

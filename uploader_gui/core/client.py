@@ -12,7 +12,9 @@ sends it again, within the same retry budget.
 
 The API key is sent only to the validated API origin: redirects are never followed, the key
 is added per request (never a default header), and it appears in no message, log record or
-``repr``.
+``repr``. Certificates are verified against the operating system's trust store before any
+request is written; a proxy, when one is chosen (:mod:`.network.proxy`), carries HTTPS in a
+CONNECT tunnel or a SOCKS connection, never loopback traffic.
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ from .. import APP_NAME, __version__
 from .config import check_api_key
 from .errors import (
     BadResponseError,
+    CertificateError,
     ConnectionFailedError,
     FileChangedError,
     FileTooLargeError,
     KeyRejectedError,
+    ProxyRefusedError,
+    ProxySettingError,
     RateLimitedError,
     RedirectRefusedError,
     RequestRejectedError,
@@ -49,10 +54,12 @@ from .errors import (
     ValidationError,
 )
 from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
+from .network import proxy as proxies
+from .network import tls
 from .responses import UploadResult, parse_error_detail, parse_success
 from .retry import CancelToken, RetryPolicy, parse_retry_after
 from .sniff import open_upload
-from .urls import api_host, is_loopback_host, normalize_api_url
+from .urls import api_host, normalize_api_url
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +193,24 @@ def _too_large_detail(detail: str) -> str:
     return _ALREADY_SAID_413.sub("", detail, count=1).strip(" \t.:;,-()")
 
 
+def _desktop_proxy(api_url: str) -> proxies.Proxy | None:
+    from .network.gnome import desktop_proxy
+
+    return desktop_proxy(api_url)
+
+
+def _refused_by_proxy_host(exc: BaseException) -> bool:
+    """A connection that failed before any tunnel existed: to the proxy itself."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (ConnectionRefusedError, socket.gaierror)):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return "Connection refused" in str(exc) or "Name or service not known" in str(exc)
+
+
 def _part_filename(path: Path) -> str:
     # Names that are not valid UTF-8 on disk would break header encoding.
     return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -203,28 +228,40 @@ class UploadClient:
         timeout: httpx.Timeout | None = None,
         max_connections: int = 16,
         transport: httpx.BaseTransport | None = None,
+        proxy: proxies.ProxySettings | None = None,
     ) -> None:
         self.api_url = normalize_api_url(api_url)
         self._key = _Secret(check_api_key(api_key))
         self.retry = retry or RetryPolicy()
         self.host = api_host(self.api_url)
-        hostname = urlsplit(self.api_url).hostname or ""
+        self._hostname = urlsplit(self.api_url).hostname or self.host
+        try:
+            # Loopback never; GNOME's settings are read here, on the worker making the client.
+            self.proxy = proxies.resolve(
+                self.api_url, proxy or proxies.ProxySettings(), desktop=_desktop_proxy
+            )
+        except proxies.ProxyURLError as exc:
+            raise ProxySettingError(f"the proxy cannot be used: {exc}") from None
         limits = httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         )
         if transport is None:
             transport = httpx.HTTPTransport(
+                verify=tls.ssl_context(),
+                proxy=httpx.Proxy(self.proxy.url) if self.proxy else None,
                 limits=limits,
                 retries=0,  # retries are ours, with backoff and a fresh file
                 socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)],
             )
+        if self.proxy is not None:
+            log.info("uploads to %s go through %r", self.host, self.proxy)
         self._http = httpx.Client(
             follow_redirects=False,
             timeout=timeout or default_timeout(),
             limits=limits,
             headers={"User-Agent": f"{APP_NAME}/{__version__}"},
-            # Proxy variables are honoured for remote hosts, never for loopback.
-            trust_env=not is_loopback_host(hostname),
+            # Proxies and certificates are chosen above; no .netrc, no variables here.
+            trust_env=False,
             transport=transport,
         )
 
@@ -359,6 +396,15 @@ class UploadClient:
 
     def _transport_error(self, exc: httpx.HTTPError) -> UploadError:
         reason = self._redact(str(exc)) or type(exc).__name__
+        certificate = tls.verification_error(exc)
+        if certificate is not None:
+            return CertificateError(tls.explain(certificate, self._hostname))
+        if self.proxy is not None:
+            reason = reason.replace(self.proxy.url, self.proxy.address)
+            if isinstance(exc, httpx.ProxyError):
+                return ProxyRefusedError(proxies.explain_refusal(self.proxy, reason))
+            if isinstance(exc, httpx.ConnectError) and _refused_by_proxy_host(exc):
+                return ConnectionFailedError(proxies.explain_unreachable(self.proxy, reason))
         if isinstance(exc, httpx.TimeoutException):
             return UploadTimeoutError(f"{self.host} did not answer in time ({reason})")
         if isinstance(exc, httpx.ConnectError):

@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from .config import ENV_API_KEY, check_api_key, key_from_environment
+from .network.proxy import keyring_user
 from .urls import api_host
 
 SERVICE = "uploader-gui"
@@ -221,6 +222,53 @@ class Credentials:
     def delete(self, api_url: str) -> None:
         """Forget the key for ``api_url`` (session and keyring). Missing is not an error."""
         user = self.username(api_url)
+        with self._lock:
+            self._session.pop(user, None)
+            if not self.has_secure_backend():
+                return
+            keyring = self._keyring()
+            backend = self.backend_name()
+            try:
+                if keyring.get_password(SERVICE, user) is not None:
+                    keyring.delete_password(SERVICE, user)
+            except Exception as exc:
+                raise CredentialError(_describe(exc, backend)) from None
+
+    # -- a proxy's password ---------------------------------------------------------
+
+    def proxy_password(self, proxy_url: str) -> str | None:
+        """The password kept for the user named in ``proxy_url`` (entry ``proxy user@host:port``
+        of service ``uploader-gui``); None if there is none or no secure keyring."""
+        user = keyring_user(proxy_url)
+        with self._lock:
+            if user in self._session:
+                return self._session[user]
+            if not self.has_secure_backend():
+                return None
+            backend = self.backend_name()
+            try:
+                stored: str | None = self._keyring().get_password(SERVICE, user)
+            except Exception as exc:
+                raise CredentialError(_describe(exc, backend)) from None
+        return stored or None
+
+    def save_proxy_password(self, proxy_url: str, password: str) -> None:
+        """Keep a proxy's password in the keyring; without a secure keyring, for this
+        session only (it is never written anywhere else)."""
+        user = keyring_user(proxy_url)
+        with self._lock:
+            if not self.has_secure_backend():
+                self._session[user] = password
+                raise NoSecureBackendError(NO_BACKEND_MESSAGE)
+            backend = self.backend_name()
+            try:
+                self._keyring().set_password(SERVICE, user, password)
+            except Exception as exc:
+                raise CredentialError(_describe(exc, backend)) from None
+            self._session.pop(user, None)
+
+    def delete_proxy_password(self, proxy_url: str) -> None:
+        user = keyring_user(proxy_url)
         with self._lock:
             self._session.pop(user, None)
             if not self.has_secure_backend():

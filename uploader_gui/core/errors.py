@@ -25,6 +25,19 @@ class ConfigurationError(UploadError):
     """The API URL or key cannot be used (checked before any connection is opened)."""
 
 
+class ProxySettingError(ConfigurationError):
+    """The proxy to use is not a usable address (a variable or the setting)."""
+
+
+class CertificateError(UploadError):
+    """The server's certificate failed verification; nothing was sent. Retrying cannot help
+    until the system trusts it (or the service fixes it)."""
+
+
+class ProxyRefusedError(UploadError):
+    """The proxy refused to carry the connection (authentication, policy)."""
+
+
 class InsecureURLError(ConfigurationError):
     """A plain ``http://`` API URL that is not loopback, or a URL that is not http(s)."""
 

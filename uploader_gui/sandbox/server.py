@@ -7,6 +7,8 @@ import os
 import secrets
 import shutil
 import socket
+import ssl
+import sys
 import tempfile
 import threading
 import weakref
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from .contract import DEFAULT_MAX_BYTES, FilePart, ImageType
 from .faults import Fault, Faults, fault_for
@@ -50,12 +52,29 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
+    def __init__(
+        self, address: tuple[str, int], sandbox: SandboxServer, tls: ssl.SSLContext | None
+    ) -> None:
         self.sandbox = sandbox
+        self.tls = tls
         self.stopping = threading.Event()
         self._connections: set[socket.socket] = set()
         self._connections_changed = threading.Condition()
         super().__init__(address, Handler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        if self.tls is None:
+            return connection, address
+        # The handshake happens in the handler's thread, on its first read: a client that
+        # refuses the certificate never gets as far as a request.
+        wrapped = self.tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
+        return wrapped, address
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            return  # a client that refused the certificate: nothing to report
+        super().handle_error(request, client_address)
 
     def track(self, connection: socket.socket) -> None:
         with self._connections_changed:
@@ -94,13 +113,19 @@ class SandboxServer:
         max_bytes: int = DEFAULT_MAX_BYTES,
         storage_dir: Path | None = None,
         faults: Faults | None = None,
+        tls: ssl.SSLContext | None = None,
+        url_host: str | None = None,
     ) -> None:
+        """``tls`` serves HTTPS with that context's certificate; ``url_host`` is the name
+        :attr:`url` gives (one the certificate names, resolving to ``host``)."""
         self.key = secrets.token_urlsafe(24) if key is None else key
         self.faults = Faults() if faults is None else faults
         self.max_bytes = max_bytes
         self.uploads: list[StoredUpload] = []
         self.requests: list[RequestRecord] = []
         self._host = host
+        self._url_host = url_host or host
+        self._tls = tls
         self._port = port
         self._storage_dir = storage_dir
         self._lock = threading.Lock()
@@ -119,7 +144,8 @@ class SandboxServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self.port}"
+        scheme = "https" if self._tls is not None else "http"
+        return f"{scheme}://{self._url_host}:{self.port}"
 
     @property
     def _storage(self) -> Path:
@@ -133,7 +159,7 @@ class SandboxServer:
         """Bind and serve in a daemon thread."""
         if self._httpd is not None:
             raise RuntimeError("the sandbox server is already running")
-        httpd = SandboxHTTPServer((self._host, self._port), self)
+        httpd = SandboxHTTPServer((self._host, self._port), self, self._tls)
         if self._storage_dir is None:
             created = self._created_storage = Path(tempfile.mkdtemp(prefix="uploader-sandbox-"))
             # stop() removes it; so does this finalizer, at exit, if stop() never comes.

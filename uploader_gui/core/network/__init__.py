@@ -1,0 +1,1 @@
+"""Connections to the API: proxies, certificates, and what their failures mean (no Qt)."""

@@ -1,0 +1,247 @@
+"""Which proxy, if any, carries the uploads to the API host (no Qt here).
+
+Three choices, the same in the window (Settings ▸ Network) and in ``--headless``:
+
+- ``system`` (the default): ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``,
+  upper or lower case; when none is set, on GNOME, the desktop's own proxy settings
+  (:mod:`.gnome`, read by the caller off the GUI thread);
+- ``manual``: one proxy URL (``http://``, ``https://``, ``socks5://`` or ``socks5h://``);
+  its password is kept in the keyring, never in the settings file;
+- ``none``.
+
+Loopback hosts (the sandbox) are never proxied. HTTPS goes through a CONNECT tunnel (or a
+SOCKS connection), so the key never crosses the proxy in clear text.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from ..urls import is_loopback_host
+
+PROXY_SCHEMES: Final = ("http", "https", "socks5", "socks5h")
+_DEFAULT_PORTS: Final = {"http": 80, "https": 443, "socks5": 1080, "socks5h": 1080}
+
+
+class ProxyMode(enum.Enum):
+    SYSTEM = "system"
+    MANUAL = "manual"
+    NONE = "none"
+
+
+class ProxyURLError(ValueError):
+    """A proxy URL a person typed is not usable; the message says why."""
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    """What the person chose. ``url`` never holds a password (see :func:`split_password`)."""
+
+    mode: ProxyMode = ProxyMode.SYSTEM
+    url: str = ""
+    password: str | None = None
+
+    def __repr__(self) -> str:  # the password never appears in logs or messages
+        secret = ", password=***" if self.password else ""
+        return f"ProxySettings(mode={self.mode.value!r}, url={self.url!r}{secret})"
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """The proxy one destination's connections go through."""
+
+    #: What httpx is given: scheme, user and password, host and port.
+    url: str
+    #: For messages: ``host:port``, no user or password.
+    address: str
+    #: Where the choice came from, for messages: "HTTPS_PROXY", "the GNOME settings", ….
+    source: str
+    has_credentials: bool
+
+    def __repr__(self) -> str:
+        return f"Proxy(address={self.address!r}, source={self.source!r})"
+
+
+def check_proxy_url(url: str) -> str:
+    """``url`` normalised (scheme added, no trailing slash); raises :class:`ProxyURLError`."""
+    text = url.strip()
+    if not text:
+        raise ProxyURLError("enter the proxy's address, for example http://proxy.example:3128")
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise ProxyURLError("the proxy's port must be a number from 1 to 65535") from None
+    scheme = parts.scheme.lower()
+    if scheme not in PROXY_SCHEMES:
+        raise ProxyURLError(
+            f"a proxy address starts with http://, https://, socks5:// or socks5h:// "
+            f"(not {scheme}://)"
+        )
+    if not parts.hostname:
+        raise ProxyURLError("the proxy address has no host name")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ProxyURLError("a proxy address is only a host and a port, with no path")
+    if any(ord(char) < 0x21 or char == "\x7f" for char in text):
+        raise ProxyURLError("the proxy address contains spaces or control characters")
+    if port == 0:
+        raise ProxyURLError("the proxy's port must be a number from 1 to 65535")
+    return urlunsplit((scheme, parts.netloc, "", "", ""))
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password (for the settings file) and the password (for the
+    keyring). The user name stays in the URL: it says whose password to look up."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, None
+    host = _host_port(parts.hostname or "", parts.port)
+    user = quote(unquote(parts.username or ""), safe="")
+    netloc = f"{user}@{host}" if user else host
+    return urlunsplit((parts.scheme, netloc, "", "", "")), unquote(parts.password)
+
+
+def with_password(url: str, password: str | None) -> str:
+    """``url`` with ``password`` put back beside its user name."""
+    if not password:
+        return url
+    parts = urlsplit(url)
+    host = _host_port(parts.hostname or "", parts.port)
+    user = quote(unquote(parts.username or ""), safe="")
+    netloc = f"{user}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, netloc, "", "", ""))
+
+
+def keyring_user(url: str) -> str:
+    """The keyring entry's user name for a proxy's password: ``proxy user@host:port``."""
+    parts = urlsplit(url)
+    address = _host_port(parts.hostname or "", parts.port or _default_port(parts.scheme))
+    return f"proxy {unquote(parts.username or '')}@{address}"
+
+
+def describe(url: str) -> str:
+    """``host:port`` of a proxy URL, for messages."""
+    parts = urlsplit(url)
+    return _host_port(parts.hostname or "", parts.port or _default_port(parts.scheme))
+
+
+def resolve(
+    api_url: str,
+    settings: ProxySettings,
+    environ: Mapping[str, str] | None = None,
+    desktop: Callable[[str], Proxy | None] | None = None,
+) -> Proxy | None:
+    """The proxy for ``api_url`` under ``settings``, or None for a direct connection.
+
+    ``desktop(api_url)`` is asked in ``system`` mode when no variable is set (GNOME's
+    settings: it runs a program, so call this off the GUI thread).
+    """
+    parts = urlsplit(api_url)
+    host = parts.hostname or ""
+    if is_loopback_host(host) or settings.mode is ProxyMode.NONE:
+        return None
+    if settings.mode is ProxyMode.MANUAL:
+        url = check_proxy_url(settings.url)
+        return _proxy(with_password(url, settings.password), "the proxy set in Settings")
+    env = os.environ if environ is None else environ
+    found = from_environment(parts.scheme or "https", host, env)
+    if found is not None or _any_proxy_variable(env):
+        return found
+    return desktop(api_url) if desktop is not None else None
+
+
+def from_environment(scheme: str, host: str, environ: Mapping[str, str]) -> Proxy | None:
+    """The proxy the ``*_PROXY`` variables give for ``scheme://host``, honouring
+    ``NO_PROXY``. Lower-case names win over upper-case ones, as curl and Python do."""
+    proxies: dict[str, tuple[str, str]] = {}
+    for name, value in environ.items():
+        lower = name.lower()
+        if value and lower.endswith("_proxy"):
+            key = lower[: -len("_proxy")]
+            if name == lower or key not in proxies:
+                proxies[key] = (value, name)
+    no_proxy = proxies.get("no", ("", ""))[0]
+    if no_proxy and _bypassed(host, no_proxy):
+        return None
+    for key in (scheme, "all"):
+        if key in proxies:
+            value, name = proxies[key]
+            try:
+                url = check_proxy_url(value)
+            except ProxyURLError as exc:
+                raise ProxyURLError(f"{name} is not a usable proxy address: {exc}") from None
+            return _proxy(url, name)
+    return None
+
+
+def _bypassed(host: str, no_proxy: str) -> bool:
+    if no_proxy.strip() == "*":
+        return True
+    import urllib.request  # lazily: it imports http.client and email
+
+    # The standard library's matcher: suffixes, leading dots, ports, case.
+    bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # no stub
+    return bool(bypass(host, {"no": no_proxy}))
+
+
+def _any_proxy_variable(environ: Mapping[str, str]) -> bool:
+    names = {"https_proxy", "http_proxy", "all_proxy", "no_proxy"}
+    return any(name.lower() in names and value for name, value in environ.items())
+
+
+def _proxy(url: str, source: str) -> Proxy:
+    parts = urlsplit(url)
+    return Proxy(
+        url=url,
+        address=describe(url),
+        source=source,
+        has_credentials=parts.username is not None,
+    )
+
+
+def _default_port(scheme: str) -> int:
+    return _DEFAULT_PORTS.get(scheme.lower(), 80)
+
+
+def _host_port(host: str, port: int | None) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"{shown}:{port}" if port else shown
+
+
+def explain_refusal(proxy: Proxy, detail: str) -> str:
+    """What a proxy's refusal (httpx's ``ProxyError`` text) means, naming the proxy:
+    "the proxy at proxy.corp:3128 refused the connection (HTTP 407: it wants a user name
+    and password)"."""
+    where = f"the proxy at {proxy.address}"
+    status = detail.split(" ", 1)[0]
+    # 407 asks for credentials; some proxies (tinyproxy) answer wrong ones with 401.
+    if status in ("407", "401") or "NO ACCEPTABLE METHODS" in detail.upper():
+        kind = f"HTTP {status}" if status.isdigit() else "SOCKS"
+        wants = (
+            "it did not accept the user name and password"
+            if proxy.has_credentials
+            else "it wants a user name and password"
+        )
+        return f"{where} refused the connection ({kind}: {wants})"
+    if detail.startswith("Invalid username/password"):
+        rejected = "it did not accept the user name and password"
+        return f"{where} refused the connection (SOCKS: {rejected})"
+    if status.isdigit():
+        reason = detail[len(status) :].strip()
+        return f"{where} refused the connection (HTTP {status}{': ' + reason if reason else ''})"
+    if detail.startswith("Proxy Server could not connect"):
+        reason = detail.partition(":")[2].strip().rstrip(".") or "no reason given"
+        return f"{where} could not reach the API host ({reason.lower()})"
+    return f"{where} failed: {detail}" if detail else f"{where} failed"
+
+
+def explain_unreachable(proxy: Proxy, detail: str) -> str:
+    """A connection to the proxy itself failed."""
+    return f"could not connect to the proxy at {proxy.address} (from {proxy.source}): {detail}"
