@@ -43,6 +43,7 @@ from .errors import (
     KeyRejectedError,
     ProxyRefusedError,
     ProxySettingError,
+    ProxyUnreachableError,
     RateLimitedError,
     RedirectRefusedError,
     RequestRejectedError,
@@ -404,7 +405,7 @@ class UploadClient:
             if isinstance(exc, httpx.ProxyError):
                 return ProxyRefusedError(proxies.explain_refusal(self.proxy, reason))
             if isinstance(exc, httpx.ConnectError) and _refused_by_proxy_host(exc):
-                return ConnectionFailedError(proxies.explain_unreachable(self.proxy, reason))
+                return ProxyUnreachableError(proxies.explain_unreachable(self.proxy, reason))
         if isinstance(exc, httpx.TimeoutException):
             return UploadTimeoutError(f"{self.host} did not answer in time ({reason})")
         if isinstance(exc, httpx.ConnectError):

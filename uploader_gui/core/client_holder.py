@@ -1,7 +1,8 @@
 """The one :class:`UploadClient` of a destination, made on first use (no Qt here).
 
 httpx is slow to import, so the client is created by the first upload, on a worker thread.
-A new destination or key retires the old client (uploads under way keep it until they end);
+A new destination, key or proxy retires the old client (uploads under way keep it until they
+end);
 an upload that has not begun when the destination changes is told so, and starts again.
 """
 
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .errors import DestinationChangedError
+from .network.proxy import ProxyMode, ProxySettings
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:  # the client imports httpx, which the start-up path must not load
@@ -23,11 +27,26 @@ log = logging.getLogger(__name__)
 class ClientHolder:
     """Creates the :class:`UploadClient` on first use, in a worker; thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, proxy_password: Callable[[str], str | None] | None = None) -> None:
+        """``proxy_password(url)`` looks up a manual proxy's password (the keyring); it is
+        called on the worker that makes the client, never on the GUI thread."""
         self._lock = threading.Lock()
         self._settings: tuple[str, str, RetryPolicy] | None = None
+        self._proxy = ProxySettings()
+        self._proxy_password = proxy_password
         self._client: UploadClient | None = None
         self._retired: list[UploadClient] = []
+
+    def set_proxy(self, proxy: ProxySettings) -> None:
+        """Uploads not yet begun use ``proxy`` (a password in it is used as it is; without
+        one, a manual proxy's user gets the password kept for it)."""
+        with self._lock:
+            if proxy == self._proxy:
+                return
+            self._proxy = proxy
+            if self._client is not None:
+                self._retired.append(self._client)
+                self._client = None
 
     def configure(self, api_url: str, api_key: str, retry: RetryPolicy) -> None:
         with self._lock:
@@ -62,8 +81,25 @@ class ClientHolder:
                 from .client import UploadClient
 
                 api_url, api_key, retry = self._settings
-                self._client = UploadClient(api_url, api_key, retry=retry)
+                self._client = UploadClient(
+                    api_url, api_key, retry=retry, proxy=self._with_password(self._proxy)
+                )
             return self._client
+
+    def _with_password(self, proxy: ProxySettings) -> ProxySettings:
+        if (
+            proxy.mode is not ProxyMode.MANUAL
+            or proxy.password is not None
+            or self._proxy_password is None
+            or "@" not in proxy.url
+        ):
+            return proxy
+        try:
+            password = self._proxy_password(proxy.url)
+        except Exception as exc:  # the keyring failed: the proxy will say what it wants
+            log.warning("the proxy's password could not be read from the keyring: %s", exc)
+            return proxy
+        return replace(proxy, password=password)
 
     def close(self) -> None:
         """Close every client; uploads still running fail fast and are reported cancelled."""

@@ -126,6 +126,20 @@ class ConnectionFailedError(TransientError):
     """The connection could not be opened, or dropped part-way."""
 
 
+class ProxyUnreachableError(ConnectionFailedError):
+    """The proxy itself could not be reached (worth retrying: it may come back)."""
+
+
+#: Failures of the way to the service (not of one file): the window says so once, with the
+#: fix, besides each row.
+NETWORK_SETUP_ERRORS = (
+    CertificateError,
+    ProxyRefusedError,
+    ProxySettingError,
+    ProxyUnreachableError,
+)
+
+
 class CancelledError(UploadError):
     """The upload was cancelled by the user."""
 

@@ -101,7 +101,7 @@ def compose(
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
     from .pages import HistoryPage, UploadsPage, running_history_ids
-    from .preferences import Preferences, prepare_options
+    from .preferences import Preferences, prepare_options, proxy_settings
     from .run_tracker import RunTracker
     from .thumbnails import ThumbnailService
     from .upload_model import UploadListModel
@@ -114,6 +114,7 @@ def compose(
     thumbnails = ThumbnailService(workers)
     model = UploadListModel(thumbnails)
     history_controller = HistoryController(workers, history)
+    credentials = credentials or Credentials()
     queue = UploadQueue(
         model,
         workers,
@@ -122,7 +123,9 @@ def compose(
         reuse_duplicates=settings.reuse_duplicates,
         retry_policy=RetryPolicy(retries=settings.retries),
         prepare_options=prepare_options(settings),
+        proxy_password=credentials.proxy_password,
     )
+    queue.set_proxy(proxy_settings(settings))
     links = LinkService(settings, model)
     actions = Actions()
     run = RunTracker(model, queue)
@@ -137,7 +140,7 @@ def compose(
     )
     keys = KeyController(
         queue,
-        credentials or Credentials(),
+        credentials,
         dialogs,
         notices,
         workers,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.links import LinkFormat
+from ..core.network.proxy import ProxyMode
 
 
 class KeyChoice(enum.Enum):
@@ -57,6 +58,15 @@ class SettingsValues:
     convert_formats: bool = True
     #: Shrink images larger than this on their long side; ``None``: never.
     max_side: int | None = None
+    #: Settings ▸ Network. ``proxy_url`` has no password; ``proxy_password`` is one typed
+    #: now (for the keyring), ``None`` when the saved one (if any) stays.
+    proxy_mode: ProxyMode = ProxyMode.SYSTEM
+    proxy_url: str = ""
+    proxy_password: str | None = None
+
+    def __repr__(self) -> str:  # a typed password never reaches a log
+        shown = {**self.__dict__, "proxy_password": "***" if self.proxy_password else None}
+        return f"SettingsValues({shown})"
 
 
 @dataclass(frozen=True)

@@ -266,6 +266,32 @@ class KeyController(QObject):
 
         self._keyring.submit(lambda: credentials.save(api_url, key), saved)
 
+    def keep_proxy_password(self, proxy_url: str, password: str) -> None:
+        """Save (or, when empty, delete) a proxy's password in the keyring, in the
+        background; a failure is reported (the password is still used this session)."""
+        credentials, backend = self._credentials, self._backend or "the keyring"
+
+        def work() -> None:
+            if password:
+                credentials.save_proxy_password(proxy_url, password)
+            else:
+                credentials.delete_proxy_password(proxy_url)
+
+        def done(_result: None, error: BaseException | None) -> None:
+            if self._closed:
+                return
+            if error is None:
+                if password:
+                    self.message.emit(f"The proxy's password is saved in {backend}", 6000)
+                return
+            self._dialogs.inform(
+                self._parent,
+                "The proxy's password was not saved",
+                f"{error}\n\nIt will be used until you quit uploader-gui.",
+            )
+
+        self._keyring.submit(work, done)
+
     def remove(self) -> None:
         """Forget the key for this API (keyring and session); uploads wait for a new one."""
         if self.source not in (KeySource.KEYRING, KeySource.SESSION):

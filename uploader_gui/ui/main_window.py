@@ -35,6 +35,7 @@ from .history_controller import HistoryHealth, Restored
 from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
 from .intake import describe_drag
 from .links import plural
+from .network_notices import clear_network_problem, show_network_problem
 from .pages import ListPage
 from .run_tracker import Summary
 from .top_bar import TopBar
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.queue.key_rejected.connect(self.keys.rejected)
+        self.queue.network_failed.connect(
+            lambda reason, proxy: show_network_problem(
+                self.notices, reason, proxy, parts.preferences.open
+            )
+        )
+        self.queue.network_worked.connect(lambda: clear_network_problem(self.notices))
         self.queue.history_changed.connect(self.history_page.history_changed)
         self.keys.settings_requested.connect(parts.preferences.open)
         self.keys.destination_changed.connect(parts.run.update)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.config import DEFAULT_API_URL
 from ..core.errors import ConfigurationError
+from ..core.network.proxy import ProxyMode, ProxySettings
 from ..core.prepare.options import PrepareOptions
 from ..core.retry import RetryPolicy
 from ..core.urls import normalize_api_url
@@ -21,6 +22,11 @@ from .keys import KeyController
 from .links import LinkService
 from .settings import Settings
 from .upload_queue import UploadQueue
+
+
+def proxy_settings(settings: Settings) -> ProxySettings:
+    """The proxy choice Settings ▸ Network holds (its password comes from the keyring)."""
+    return ProxySettings(settings.proxy_mode, settings.proxy_url)
 
 
 def prepare_options(settings: Settings) -> PrepareOptions:
@@ -68,6 +74,8 @@ class Preferences(QObject):
             remove_metadata=settings.remove_metadata,
             convert_formats=settings.convert_formats,
             max_side=settings.max_side,
+            proxy_mode=settings.proxy_mode,
+            proxy_url=settings.proxy_url,
         )
 
     def open(self) -> None:
@@ -96,6 +104,7 @@ class Preferences(QObject):
         settings.remove_metadata = values.remove_metadata
         settings.convert_formats = values.convert_formats
         settings.max_side = values.max_side
+        self._apply_proxy(values)
         self._queue.reuse_duplicates = values.reuse_duplicates
         self._queue.prepare_options = prepare_options(settings)
         self._queue.set_concurrency(values.concurrency)
@@ -110,3 +119,18 @@ class Preferences(QObject):
         except ConfigurationError:
             api_url = values.api_url  # refused: the key controller holds uploads and says why
         self._keys.set_api_url(api_url)
+
+    def _apply_proxy(self, values: SettingsValues) -> None:
+        """Settings ▸ Network: the address goes to the settings file, a password typed now
+        to the keyring (in the background) and straight to the next uploads."""
+        settings = self.settings
+        settings.proxy_mode = values.proxy_mode
+        settings.proxy_url = values.proxy_url
+        password = values.proxy_password
+        if password is not None and values.proxy_url and "@" in values.proxy_url:
+            self._keys.keep_proxy_password(values.proxy_url, password)
+        self._queue.set_proxy(
+            ProxySettings(values.proxy_mode, values.proxy_url, password or None)
+            if values.proxy_mode is ProxyMode.MANUAL
+            else ProxySettings(values.proxy_mode)
+        )

@@ -1,6 +1,6 @@
 """The app's settings, typed, with defaults, in an INI file under the config directory.
 
-The API key is never stored here: it lives in the OS keyring.
+The API key and a proxy's password are never stored here: they live in the OS keyring.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from ..core.links import LinkFormat
+from ..core.network.proxy import ProxyMode, split_password
 from ..core.paths import config_dir
 
 
@@ -124,6 +125,29 @@ class Settings:
     @api_url.setter
     def api_url(self, value: str) -> None:
         self.store.setValue("api/url", value.strip())
+
+    @property
+    def proxy_mode(self) -> ProxyMode:
+        """Settings ▸ Network: the system's proxy settings, this proxy, or none."""
+        value = self._get("network/proxy_mode", ProxyMode.SYSTEM.value)
+        try:
+            return ProxyMode(str(value))
+        except ValueError:
+            return ProxyMode.SYSTEM
+
+    @proxy_mode.setter
+    def proxy_mode(self, value: ProxyMode) -> None:
+        self.store.setValue("network/proxy_mode", value.value)
+
+    @property
+    def proxy_url(self) -> str:
+        """The manual proxy's address, never with a password (that is in the keyring)."""
+        value = self._get("network/proxy_url", "")
+        return split_password(value.strip())[0] if isinstance(value, str) else ""
+
+    @proxy_url.setter
+    def proxy_url(self, value: str) -> None:
+        self.store.setValue("network/proxy_url", split_password(value.strip())[0])
 
     def sync(self) -> None:
         self.store.sync()

@@ -1,10 +1,11 @@
-"""Settings (Ctrl+,): the API key, the API URL, uploads and copying."""
+"""Settings (Ctrl+,): the API key, the API URL, uploads, images, copying and the network."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ConfigurationError
 from ..core.links import LinkFormat
+from ..core.network.proxy import ProxyMode, ProxyURLError, check_proxy_url, split_password
 from ..core.urls import normalize_api_url
 from .dialog_types import KeyStatus, SettingsValues
 from .palette import error_color
@@ -139,6 +142,8 @@ class SettingsDialog(QDialog):
         copy_form.addRow(self.auto_copy)
         layout.addWidget(copying)
 
+        layout.addWidget(self._network_box(values))
+
         advanced = QGroupBox("Advanced")
         advanced_form = QFormLayout(advanced)
         self.api_url = QLineEdit(values.api_url)
@@ -173,6 +178,81 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.set_key_status(key)
 
+    def _network_box(self, values: SettingsValues) -> QGroupBox:
+        network = QGroupBox("Network")
+        box = QVBoxLayout(network)
+        self.proxy_system = QRadioButton("Use the &system's proxy settings")
+        self.proxy_system.setToolTip(
+            "HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)"
+        )
+        self.proxy_none = QRadioButton("&No proxy")
+        self.proxy_manual = QRadioButton("Use &this proxy:")
+        self.proxy_url = QLineEdit(values.proxy_url)
+        self.proxy_url.setPlaceholderText("http://proxy.example:3128")
+        self.proxy_url.setAccessibleName("Proxy address")
+        self.proxy_url.setToolTip(
+            "http://, https://, socks5:// or socks5h://; add user@ before the host if the "
+            "proxy asks for a user name"
+        )
+        self.proxy_password = QLineEdit()
+        self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.proxy_password.setAccessibleName("Proxy password")
+
+        self.proxy_password.setToolTip("Saved in the system keyring, never in a settings file")
+        self._proxy_modes = QButtonGroup(self)
+        for button, mode in (
+            (self.proxy_system, ProxyMode.SYSTEM),
+            (self.proxy_none, ProxyMode.NONE),
+            (self.proxy_manual, ProxyMode.MANUAL),
+        ):
+            self._proxy_modes.addButton(button)
+            button.setChecked(values.proxy_mode is mode)
+            box.addWidget(button)
+        manual = QFormLayout()
+        manual.setContentsMargins(24, 0, 0, 0)
+        manual.addRow("&Address:", self.proxy_url)
+        manual.addRow("Pass&word:", self.proxy_password)
+        box.addLayout(manual)
+        self.proxy_error = QLabel()
+        self.proxy_error.setWordWrap(True)
+        self.proxy_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
+        self.proxy_error.hide()
+        box.addWidget(self.proxy_error)
+        self.proxy_manual.toggled.connect(self._proxy_mode_changed)
+        self.proxy_url.textChanged.connect(self._proxy_url_edited)
+        self._proxy_url_edited()
+        self._proxy_mode_changed(self.proxy_manual.isChecked())
+        return network
+
+    def _proxy_url_edited(self) -> None:
+        self.proxy_error.hide()
+        named = "@" in self.proxy_url.text()
+        self.proxy_password.setPlaceholderText(
+            "unchanged (kept in the keyring)" if named else "only if the proxy asks for one"
+        )
+
+    def _proxy_mode_changed(self, manual: bool) -> None:
+        self.proxy_url.setEnabled(manual)
+        self.proxy_password.setEnabled(manual)
+        self.proxy_error.hide()
+
+    def _proxy_mode(self) -> ProxyMode:
+        if self.proxy_manual.isChecked():
+            return ProxyMode.MANUAL
+        return ProxyMode.NONE if self.proxy_none.isChecked() else ProxyMode.SYSTEM
+
+    def _typed_proxy(self) -> tuple[str, str | None]:
+        """The proxy address without a password, and the password typed (in the field, or
+        in the address); raises :class:`ProxyURLError` with the reason."""
+        url, inline = split_password(check_proxy_url(self.proxy_url.text()))
+        password = self.proxy_password.text() or inline
+        if password and "@" not in url:
+            raise ProxyURLError(
+                "add the user name to the address (http://user@proxy.example:3128) so the "
+                "password can be kept for it"
+            )
+        return url, password
+
     def set_key_status(self, key: KeyStatus) -> None:
         self._key = key
         self.key_label.setText(key.text)
@@ -205,6 +285,14 @@ class SettingsDialog(QDialog):
         self.remove_key_button.setEnabled(key.editable and key.removable and same_url)
 
     def _accept(self) -> None:
+        if self.proxy_manual.isChecked():
+            try:
+                self._typed_proxy()
+            except ProxyURLError as exc:
+                self.proxy_error.setText(str(exc))
+                self.proxy_error.show()
+                self.proxy_url.setFocus()
+                return
         text = self.api_url.text().strip()
         try:
             normalize_api_url(text or self._default_url)
@@ -217,6 +305,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> SettingsValues:
         text = self.api_url.text().strip()
+        proxy_mode, proxy_url, proxy_password = self._proxy_values()
         return SettingsValues(
             api_url=normalize_api_url(text) if text else "",
             concurrency=self.concurrency.value(),
@@ -229,4 +318,17 @@ class SettingsDialog(QDialog):
             remove_metadata=self.remove_metadata.isChecked(),
             convert_formats=self.convert_formats.isChecked(),
             max_side=self.max_side.value() if self.shrink.isChecked() else None,
+            proxy_mode=proxy_mode,
+            proxy_url=proxy_url,
+            proxy_password=proxy_password,
         )
+
+    def _proxy_values(self) -> tuple[ProxyMode, str, str | None]:
+        mode = self._proxy_mode()
+        try:
+            url, password = self._typed_proxy()
+        except ProxyURLError:  # kept as typed (without a password) when not in use
+            url, password = split_password(self.proxy_url.text().strip())[0], None
+            if mode is ProxyMode.MANUAL:
+                mode = ProxyMode.SYSTEM  # never reached: OK refuses it
+        return mode, url, password

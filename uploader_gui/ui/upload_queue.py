@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,12 +22,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core.client_holder import ClientHolder
 from ..core.config import check_api_key
 from ..core.errors import (
+    NETWORK_SETUP_ERRORS,
     CancelledError,
+    CertificateError,
     DestinationChangedError,
     KeyRejectedError,
     UploadError,
 )
 from ..core.history import HistoryEntry
+from ..core.network.proxy import ProxySettings
 from ..core.prepare.folder import work_folder
 from ..core.prepare.options import PrepareOptions
 from ..core.progress import ProgressBoard
@@ -61,6 +65,11 @@ class UploadQueue(QObject):
     key_rejected = Signal()
     #: An upload finished (its history row changed).
     history_changed = Signal()
+    #: The way to the service failed: the message, and whether the proxy (a setting) is
+    #: to blame rather than a certificate.
+    network_failed = Signal(str, bool)
+    #: An upload got through (a notice about the network can go).
+    network_worked = Signal()
 
     def __init__(
         self,
@@ -73,6 +82,7 @@ class UploadQueue(QObject):
         reuse_duplicates: bool = True,
         retry_policy: RetryPolicy | None = None,
         prepare_options: PrepareOptions | None = None,
+        proxy_password: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -86,7 +96,7 @@ class UploadQueue(QObject):
         self._pool = workers.pool("uploads", concurrency)
         self._jobs: dict[int, Job] = {}
         self.board = ProgressBoard()
-        self.clients = ClientHolder()
+        self.clients = ClientHolder(proxy_password)
         self._ids = itertools.count(1)
         self._batches = itertools.count(1)
         self._tokens: dict[int, CancelToken] = {}
@@ -159,6 +169,10 @@ class UploadQueue(QObject):
     def held(self) -> bool:
         """:meth:`hold` stops every upload (not just a missing key)."""
         return self._hold is not None
+
+    def set_proxy(self, proxy: ProxySettings) -> None:
+        """Files not yet sending use ``proxy`` (Settings ▸ Network)."""
+        self.clients.set_proxy(proxy)
 
     def set_concurrency(self, count: int) -> None:
         self._pool.set_max_threads(count)
@@ -376,6 +390,8 @@ class UploadQueue(QObject):
         if error is None and outcome is not None:
             result = outcome.result
             item.state = State.DONE
+            if not outcome.reused:
+                self.network_worked.emit()
             item.reused = outcome.reused
             item.url = result.url
             item.note = outcome.prepared.summary() if outcome.prepared else None
@@ -409,6 +425,8 @@ class UploadQueue(QObject):
             item.state = State.FAILED
             item.failure = FailureKind.of(error)
             item.error = str(error)
+            if isinstance(error, NETWORK_SETUP_ERRORS):
+                self.network_failed.emit(str(error), not isinstance(error, CertificateError))
         else:
             log.error("unexpected failure uploading %s", item.name, exc_info=error)
             item.state = State.FAILED
