@@ -4,4 +4,4 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/scripts/setup.sh" run
-exec "$root/.venv/bin/uploader-gui" "$@"
+exec "${UPLOADER_VENV:-$root/.venv}/bin/uploader-gui" "$@"

@@ -3,8 +3,12 @@
 #   1. the Debian packages Qt needs (and, for "test", what the tests drive: Xvfb, a Secret
 #      Service keyring, desktop-file tools), installed when run as root, else the exact
 #      apt-get line is printed and the script stops;
-#   2. a virtual environment in .venv with the package (and, for "test", its dev extras).
+#   2. a virtual environment in .venv with exactly the locked versions of the dependencies
+#      (requirements/run.txt, or for "test" requirements/dev.txt with the dev extras; see
+#      scripts/lock.sh), then the package itself, editable.
 # Usage: scripts/setup.sh run|test
+# UPLOADER_VENV=DIR uses that venv instead of .venv; UPLOADER_LOCK=FILE installs that lock
+# instead of requirements/*.txt (scripts/try-newest.sh tries the newest versions so).
 set -euo pipefail
 
 purpose=${1:-run}
@@ -21,12 +25,15 @@ apt_run=(
 )
 # What the tests use: a virtual screen, a real Secret Service, desktop-entry tools,
 # binutils (objdump, objcopy) for PyInstaller's bundle build, exiftool (an independent
-# reader of image metadata for the metadata-removal tests) and heif-convert (the reference
-# converter of benchmarks/bench_prepare.py).
+# reader of image metadata for the metadata-removal tests), heif-convert (the reference
+# converter of benchmarks/bench_prepare.py), real HTTP and SOCKS5 proxies and openssl (a
+# private CA) and GNOME's proxy schema for the company-network tests, and weston (a
+# headless Wayland compositor).
 apt_test=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream libglib2.0-bin gtk-update-icon-cache binutils
     libimage-exiftool-perl libheif-examples
+    tinyproxy microsocks openssl weston gsettings-desktop-schemas
 )
 
 python=${PYTHON:-python3}
@@ -73,20 +80,58 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
-venv="$root/.venv"
+venv=${UPLOADER_VENV:-$root/.venv}
 if [ ! -x "$venv/bin/python" ]; then
     echo "setup: creating $venv" >&2
     "$python" -m venv "$venv"
 fi
 
-extras=""
-[ "$purpose" = test ] && extras="[dev]"
+# The installed distributions that none of the given locks names (nor pip, nor the package).
+list_strays() {
+    "$venv/bin/python" - "$@" <<'PY'
+import re
+import sys
+from importlib.metadata import distributions
+
+
+def norm(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+keep = {"pip", "uploader-gui"}
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as lock:
+        keep.update(norm(m[1]) for m in re.finditer(r"(?m)^([A-Za-z0-9][\w.-]*)==", lock.read()))
+names = {dist.metadata["Name"] or "" for dist in distributions()}
+print(" ".join(sorted(name for name in names if name and norm(name) not in keep)))
+PY
+}
+
+# The versions the tests passed with, each file checked against its sha256, and nothing else:
+# --no-deps because the lock holds every dependency (pip check proves it), with the venv's own
+# pip (not upgraded: with every file pinned by its hash, which pip installs them changes
+# nothing, and an upgrade would fetch whatever pip is newest that day). The package is built
+# by the locked setuptools (no build isolation: nothing unlocked is downloaded). Runs again
+# whenever the lock or pyproject.toml changes.
+lock=requirements/run.txt
+[ "$purpose" = test ] && lock=requirements/dev.txt
+lock=${UPLOADER_LOCK:-$lock}
 stamp="$venv/.installed-$purpose"
-want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "setup: installing uploader-gui$extras into $venv" >&2
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".$extras"
+    echo "setup: installing $lock and uploader-gui into $venv" >&2
+    pip=("$venv/bin/python" -m pip --disable-pip-version-check)
+    "${pip[@]}" install -q --require-hashes --no-deps -r "$lock"
+    "${pip[@]}" install -q --no-deps --no-build-isolation -e .
+    # What no lock names goes (left by an older lock, or installed by hand: a pytest plugin
+    # would load in every test run); "run" keeps what dev.txt adds.
+    strays=$(list_strays "$lock" requirements/run.txt requirements/dev.txt)
+    if [ -n "$strays" ]; then
+        echo "setup: removing what no lock names: $strays" >&2
+        # shellcheck disable=SC2086
+        "${pip[@]}" uninstall -q -y $strays
+    fi
+    "${pip[@]}" check >/dev/null || { "${pip[@]}" check >&2; exit 1; }
     echo "$want" >"$stamp"
 fi
 # Byte-compile the package (quietly, only what changed): an editable install is not
