@@ -4,6 +4,10 @@ An :class:`ActionId` names each action; :data:`SPECS` gives its text, shortcut, 
 it is enabled. :class:`Actions` makes one ``QAction`` per id, with a tooltip that shows the
 shortcut it really has, and builds the menu bar from :data:`MENUS`. Nothing dispatches on
 strings: a row button reports its :class:`ActionId`.
+
+The tables are made at import, before the translator exists: their texts are English, marked
+for ``lupdate`` with context "Actions", and translated where they are shown
+(:func:`shown_text`; a row button's label too).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
+
+from ..core.i18n import QT_TRANSLATE_NOOP, translate
 
 _STD = QKeySequence.StandardKey
 
@@ -68,107 +74,152 @@ class ActionSpec:
 
 
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.ADD_IMAGES: ActionSpec("&Add Images…", _STD.Open, "Choose image files to upload"),
-    ActionId.PASTE: ActionSpec("&Paste", _STD.Paste, "Upload the image or files on the clipboard"),
-    ActionId.QUIT: ActionSpec("&Quit", _STD.Quit, "Quit uploader-gui"),
+    ActionId.ADD_IMAGES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Add Images…"),
+        _STD.Open,
+        QT_TRANSLATE_NOOP("Actions", "Choose image files to upload"),
+    ),
+    ActionId.PASTE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Paste"),
+        _STD.Paste,
+        QT_TRANSLATE_NOOP("Actions", "Upload the image or files on the clipboard"),
+    ),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        _STD.Quit,
+        QT_TRANSLATE_NOOP("Actions", "Quit uploader-gui"),
+    ),
     ActionId.COPY: ActionSpec(
-        "&Copy Selected",
+        QT_TRANSLATE_NOOP("Actions", "&Copy Selected"),
         _STD.Copy,
-        "Copy the selected links in the chosen format",
+        QT_TRANSLATE_NOOP("Actions", "Copy the selected links in the chosen format"),
         EnabledWhen.SELECTION,
         in_context_menu=True,
-        button="Copy URL",
+        button=QT_TRANSLATE_NOOP("Actions", "Copy URL"),
     ),
     ActionId.COPY_ALL: ActionSpec(
-        "Copy &All", "Ctrl+Shift+C", "Copy every finished link, one per line"
+        QT_TRANSLATE_NOOP("Actions", "Copy &All"),
+        "Ctrl+Shift+C",
+        QT_TRANSLATE_NOOP("Actions", "Copy every finished link, one per line"),
     ),
-    ActionId.SELECT_ALL: ActionSpec("Select A&ll", _STD.SelectAll, "Select every row"),
+    ActionId.SELECT_ALL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Select A&ll"),
+        _STD.SelectAll,
+        QT_TRANSLATE_NOOP("Actions", "Select every row"),
+    ),
     ActionId.OPEN_URL: ActionSpec(
-        "&Open in Browser",
+        QT_TRANSLATE_NOOP("Actions", "&Open in Browser"),
         "Ctrl+Return",
-        "Open the selected links in the browser",
+        QT_TRANSLATE_NOOP("Actions", "Open the selected links in the browser"),
         EnabledWhen.SELECTION,
         in_context_menu=True,
-        button="Open",
+        button=QT_TRANSLATE_NOOP("Actions", "Open"),
     ),
     ActionId.RETRY: ActionSpec(
-        "&Retry",
+        QT_TRANSLATE_NOOP("Actions", "&Retry"),
         "Ctrl+R",
-        "Send the selected files again",
+        QT_TRANSLATE_NOOP("Actions", "Send the selected files again"),
         EnabledWhen.SELECTION,
         in_context_menu=True,
-        button="Retry",
+        button=QT_TRANSLATE_NOOP("Actions", "Retry"),
     ),
     ActionId.SHRINK_RETRY: ActionSpec(
-        "S&hrink and Retry",
+        QT_TRANSLATE_NOOP("Actions", "S&hrink and Retry"),
         None,
-        "Send a smaller copy of the selected files the service found too large",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Send a smaller copy of the selected files the service found too large"
+        ),
         EnabledWhen.SELECTION,
         in_context_menu=True,
-        button="Shrink and Retry",
+        button=QT_TRANSLATE_NOOP("Actions", "Shrink and Retry"),
     ),
     ActionId.RETRY_FAILED: ActionSpec(
-        "Retry All &Failed", "Ctrl+Shift+R", "Send every failed file again", EnabledWhen.FAILED
+        QT_TRANSLATE_NOOP("Actions", "Retry All &Failed"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("Actions", "Send every failed file again"),
+        EnabledWhen.FAILED,
     ),
     ActionId.SEND_INTERRUPTED: ActionSpec(
-        "Send &Interrupted Files",
+        QT_TRANSLATE_NOOP("Actions", "Send &Interrupted Files"),
         None,
-        "Send every file that was not uploaded when uploader-gui last stopped",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Send every file that was not uploaded when uploader-gui last stopped"
+        ),
         EnabledWhen.INTERRUPTED,
     ),
     ActionId.CANCEL: ActionSpec(
-        "&Cancel",
+        QT_TRANSLATE_NOOP("Actions", "&Cancel"),
         "Ctrl+.",
-        "Stop uploading the selected files",
+        QT_TRANSLATE_NOOP("Actions", "Stop uploading the selected files"),
         EnabledWhen.SELECTION,
         in_context_menu=True,
-        button="Cancel",
+        button=QT_TRANSLATE_NOOP("Actions", "Cancel"),
     ),
     ActionId.REMOVE: ActionSpec(
-        "Re&move",
+        QT_TRANSLATE_NOOP("Actions", "Re&move"),
         _STD.Delete,
-        "Remove the selected rows from the list",
+        QT_TRANSLATE_NOOP("Actions", "Remove the selected rows from the list"),
         EnabledWhen.SELECTION,
         in_context_menu=True,
         button="✕",
     ),
-    ActionId.CLEAR_FINISHED: ActionSpec("C&lear Finished", None, "Remove every finished row"),
-    ActionId.SHOW_UPLOADS: ActionSpec("&Uploads", "Ctrl+1", "This session's uploads"),
-    ActionId.SHOW_HISTORY: ActionSpec("&History", "Ctrl+2", "Every upload, searchable"),
+    ActionId.CLEAR_FINISHED: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "C&lear Finished"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Remove every finished row"),
+    ),
+    ActionId.SHOW_UPLOADS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Uploads"),
+        "Ctrl+1",
+        QT_TRANSLATE_NOOP("Actions", "This session's uploads"),
+    ),
+    ActionId.SHOW_HISTORY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&History"),
+        "Ctrl+2",
+        QT_TRANSLATE_NOOP("Actions", "Every upload, searchable"),
+    ),
     ActionId.SETTINGS: ActionSpec(
-        "&Settings…",
+        QT_TRANSLATE_NOOP("Actions", "&Settings…"),
         "Ctrl+,",
-        "API key, API URL, parallel uploads and more",
+        QT_TRANSLATE_NOOP("Actions", "API key, API URL, parallel uploads and more"),
         menu_role=QAction.MenuRole.PreferencesRole,
     ),
     ActionId.API_KEY: ActionSpec(
-        "API &Key…", None, "Enter the API key for this server", button="Change Key…"
+        QT_TRANSLATE_NOOP("Actions", "API &Key…"),
+        None,
+        QT_TRANSLATE_NOOP("Actions", "Enter the API key for this server"),
+        button=QT_TRANSLATE_NOOP("Actions", "Change Key…"),
     ),
     ActionId.AUTO_COPY: ActionSpec(
-        "Copy URLs &When a Drop Finishes",
+        QT_TRANSLATE_NOOP("Actions", "Copy URLs &When a Drop Finishes"),
         None,
-        "Put the links of a drop on the clipboard once all of its files are done",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Put the links of a drop on the clipboard once all of its files are done"
+        ),
         checkable=True,
     ),
 }
 
 #: The menu bar: menu title, then action ids (``None`` is a separator, a string a submenu
-#: filled by the window, e.g. the copy formats).
+#: filled by the window, e.g. the copy formats; it is shown translated, but keyed in English).
 MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
-    ("&File", (ActionId.ADD_IMAGES, ActionId.PASTE, None, ActionId.QUIT)),
     (
-        "&Edit",
+        QT_TRANSLATE_NOOP("Actions", "&File"),
+        (ActionId.ADD_IMAGES, ActionId.PASTE, None, ActionId.QUIT),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Edit"),
         (
             ActionId.COPY,
             ActionId.COPY_ALL,
             ActionId.SELECT_ALL,
             None,
-            "Copy &Format",
+            QT_TRANSLATE_NOOP("Actions", "Copy &Format"),
             ActionId.AUTO_COPY,
         ),
     ),
     (
-        "&Uploads",
+        QT_TRANSLATE_NOOP("Actions", "&Uploads"),
         (
             ActionId.OPEN_URL,
             ActionId.RETRY,
@@ -181,9 +232,14 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.CLEAR_FINISHED,
         ),
     ),
-    ("&View", (ActionId.SHOW_UPLOADS, ActionId.SHOW_HISTORY)),
-    ("&Settings", (ActionId.SETTINGS, ActionId.API_KEY)),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), (ActionId.SHOW_UPLOADS, ActionId.SHOW_HISTORY)),
+    (QT_TRANSLATE_NOOP("Actions", "&Settings"), (ActionId.SETTINGS, ActionId.API_KEY)),
 )
+
+
+def shown_text(english: str) -> str:
+    """A text of :data:`SPECS` or :data:`MENUS` (a title, a tip, a button label) as shown."""
+    return translate("Actions", english) if english else english
 
 
 def plain_text(text: str) -> str:
@@ -198,7 +254,7 @@ class Actions(QObject):
         super().__init__(parent)
         self._actions: dict[ActionId, QAction] = {}
         for action_id, spec in SPECS.items():
-            action = QAction(spec.text, self)
+            action = QAction(shown_text(spec.text), self)
             action.setObjectName(action_id.value)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
@@ -208,7 +264,7 @@ class Actions(QObject):
             action.setMenuRole(spec.menu_role)
             action.setToolTip(self.tooltip(action_id, action))
             if spec.tip:
-                action.setStatusTip(spec.tip)
+                action.setStatusTip(shown_text(spec.tip))
             self._actions[action_id] = action
 
     def __getitem__(self, action_id: ActionId) -> QAction:
@@ -225,10 +281,12 @@ class Actions(QObject):
     def tooltip(action_id: ActionId, action: QAction | None = None) -> str:
         """The tip with the shortcut the action really has, e.g. "Copy … (Ctrl+C)"."""
         spec = SPECS[action_id]
-        tip = spec.tip or plain_text(spec.text)
+        tip = shown_text(spec.tip) if spec.tip else plain_text(shown_text(spec.text))
         shortcut = action.shortcut() if action is not None else QKeySequence(spec.shortcut or "")
         keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-        return f"{tip} ({keys})" if keys else tip
+        if not keys:
+            return tip
+        return translate("Actions", "{tip} ({shortcut})").format(tip=tip, shortcut=keys)
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
@@ -244,11 +302,11 @@ class Actions(QObject):
 
     def build_menus(self, bar: QMenuBar, submenus: dict[str, list[QAction]]) -> None:
         for title, entries in MENUS:
-            menu = bar.addMenu(title)
+            menu = bar.addMenu(shown_text(title))
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                 elif isinstance(entry, str):
-                    menu.addMenu(entry).addActions(submenus.get(entry, []))
+                    menu.addMenu(shown_text(entry)).addActions(submenus.get(entry, []))
                 else:
                     menu.addAction(self._actions[entry])

@@ -13,11 +13,20 @@ from typing import Protocol
 from PySide6.QtCore import QStandardPaths, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..core.i18n import translate
 from .dialog_types import KeyAnswer, KeyChoice, KeyStatus, KeyTester, SettingsValues
 
 __all__ = ["Dialogs", "KeyAnswer", "KeyChoice", "ModalDialogs"]
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"
+#: The file patterns the Add Images dialog offers first.
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.webp *.gif"
+
+
+def image_filter() -> str:
+    """The Add Images dialog's filters: "Images (*.png …);;All files (*)"."""
+    images = translate("Dialogs", "Images ({patterns})").format(patterns=IMAGE_PATTERNS)
+    everything = translate("Dialogs", "All files (*)")
+    return f"{images};;{everything}"
 
 
 class Dialogs(Protocol):
@@ -96,7 +105,8 @@ class ModalDialogs:
 
     def open_images(self, parent: QWidget) -> list[Path]:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        names, _ = QFileDialog.getOpenFileNames(parent, "Add images", start, IMAGE_FILTER)
+        title = translate("Dialogs", "Add images")
+        names, _ = QFileDialog.getOpenFileNames(parent, title, start, image_filter())
         return [Path(name) for name in names]
 
     def edit_settings(

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core.i18n import translate
 from .palette import hint_color, overlay_colors
 
 
@@ -19,7 +20,7 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(1)
-        title = QLabel("Drop images here")
+        title = QLabel(translate("DropArea", "Drop images here"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -27,8 +28,11 @@ class EmptyState(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         self.hint = hint = QLabel(
-            "They upload at once, and each gets a public URL you can copy.\n"
-            "PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image"
+            translate(
+                "DropArea",
+                "They upload at once, and each gets a public URL you can copy.\n"
+                "PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image",
+            )
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -36,9 +40,9 @@ class EmptyState(QWidget):
         self._color_hint()
         layout.addWidget(hint)
         layout.addSpacing(12)
-        button = QPushButton("Choose images…")
-        button.setToolTip("Choose image files to upload (Ctrl+O)")
-        button.setAccessibleName("Choose images to upload")
+        button = QPushButton(translate("DropArea", "Choose images…"))
+        button.setToolTip(translate("DropArea", "Choose image files to upload (Ctrl+O)"))
+        button.setAccessibleName(translate("DropArea", "Choose images to upload"))
         button.clicked.connect(self.choose_files)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)

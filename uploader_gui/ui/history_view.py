@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.history import HistoryEntry, HistoryState
+from ..core.i18n import translate
 from ..core.units import format_size
 from .list_view import RowListView
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
@@ -62,10 +63,13 @@ def describe(entry: HistoryEntry, running: bool = False) -> str:
         done = f" · {entry.prepared}" if entry.prepared else ""
         return f"{when} · {entry.url}{done}"
     if entry.state is HistoryState.FAILED:
-        return f"{when} · Failed: {entry.error}"
+        text = translate("History", "{when} · Failed: {error}")
+        return text.format(when=when, error=entry.error)
     if entry.state is HistoryState.CANCELLED:
-        return f"{when} · Cancelled"
-    return f"{when} · {'Uploading (see the Uploads tab)' if running else 'Not uploaded'}"
+        return translate("History", "{when} · Cancelled").format(when=when)
+    if running:
+        return translate("History", "{when} · Uploading (see the Uploads tab)").format(when=when)
+    return translate("History", "{when} · Not uploaded").format(when=when)
 
 
 class HistoryModel(QAbstractListModel):
@@ -143,7 +147,9 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{entry.name}: {describe(entry, entry.id in self.running_ids)}\n{entry.path}"
+            text = translate("History", "{name}: {status}\n{path}")
+            status = describe(entry, entry.id in self.running_ids)
+            return text.format(name=entry.name, status=status, path=entry.path)
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self.thumbnails.pixmap(entry.id)
             if pixmap is None:
@@ -239,14 +245,16 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by file name or URL")
-        self.search.setAccessibleName("Search history")
+        self.search.setPlaceholderText(translate("History", "Search by file name or URL"))
+        self.search.setAccessibleName(translate("History", "Search history"))
         self.search.setClearButtonEnabled(True)
-        self.failed_only = QCheckBox("Failed only")
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the listed entries as CSV or JSON")
-        self.clear_button = QPushButton("Clear All…")
-        self.clear_button.setToolTip("Delete the whole history")
+        self.failed_only = QCheckBox(translate("History", "Failed only"))
+        self.export_button = QPushButton(translate("History", "Export…"))
+        self.export_button.setToolTip(
+            translate("History", "Save the listed entries as CSV or JSON")
+        )
+        self.clear_button = QPushButton(translate("History", "Clear All…"))
+        self.clear_button.setToolTip(translate("History", "Delete the whole history"))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.failed_only)
         bar.addWidget(self.export_button)
@@ -259,7 +267,7 @@ class HistoryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.setAccessibleName("Upload history")
+        self.view.setAccessibleName(translate("History", "Upload history"))
         layout.addWidget(self.view, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -19,11 +19,11 @@ from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from ..core.history import Drop, HistoryEntry
+from ..core.i18n import translate
 from ..core.intake import Intake, collect
 from ..core.paths import cache_dir, make_private, private_dir
 from .dialogs import Dialogs
 from .history_controller import ASK_ABOVE, HistoryController, Restored
-from .links import plural
 from .upload_queue import UploadQueue
 from .workers import Workers
 
@@ -41,7 +41,7 @@ def save_image_data(image: QImage, prefix: str) -> Path:
         path = folder / f"{prefix}-{stamp}-{counter}.png"
         counter += 1
     if not image.save(str(path)):  # the format follows the .png suffix
-        raise OSError(f"could not save the image to {path}")
+        raise OSError(translate("Intake", "could not save the image to {path}").format(path=path))
     make_private(path)
     return path
 
@@ -77,14 +77,18 @@ def local_paths(mime: QMimeData, from_text: bool) -> list[Path]:
 def describe_drag(mime: QMimeData) -> tuple[bool, str]:
     """Whether a drag can be dropped, and what the window says while it hovers."""
     paths = local_paths(mime, from_text=False)
+    count = len(paths)
+    if count > 1:
+        return True, translate("Intake", "Drop to upload %n item(s)", None, count)
     if paths:
-        what = plural(len(paths), "item") if len(paths) > 1 else paths[0].name
-        return True, f"Drop to upload {what}"
+        return True, translate("Intake", "Drop to upload {name}").format(name=paths[0].name)
     if mime.hasImage():
-        return True, "Drop to upload this image"
+        return True, translate("Intake", "Drop to upload this image")
     if mime.hasUrls():
-        return False, "Links can't be uploaded: drag the image file or the picture itself"
-    return False, "Only image files, folders or pictures can be dropped here"
+        return False, translate(
+            "Intake", "Links can't be uploaded: drag the image file or the picture itself"
+        )
+    return False, translate("Intake", "Only image files, folders or pictures can be dropped here")
 
 
 class IntakeController(QObject):
@@ -151,7 +155,8 @@ class IntakeController(QObject):
     ) -> None:
         """A drop was expanded: ask about big folders, record its files, then queue them."""
         if intake is None:
-            self.message.emit(f"Could not read the dropped files: {error}", 0)
+            text = translate("Intake", "Could not read the dropped files: {error}")
+            self.message.emit(text.format(error=error), 0)
             return
         if self._closed:
             return  # recorded but not expanded: the next start lists its files
@@ -176,21 +181,37 @@ class IntakeController(QObject):
         files = intake.files
         count = intake.folder_images
         if count > ASK_ABOVE:
-            names = ", ".join(f"“{folder.name}”" for folder in intake.folders)
-            before = "uploader-gui closed before you answered. " if leftover else ""
+            names = ", ".join(
+                translate("Intake", "“{folder}”").format(folder=folder.name)
+                for folder in intake.folders
+            )
+            if leftover:
+                question = translate(
+                    "Intake",
+                    "uploader-gui closed before you answered. "
+                    "{folders} holds %n image(s). Upload all of them?",
+                    None,
+                    count,
+                )
+            else:
+                question = translate(
+                    "Intake", "{folders} holds %n image(s). Upload all of them?", None, count
+                )
             if not self._dialogs.confirm(
                 self._parent,
-                "Upload a whole folder?",
-                f"{before}{names} holds {count} images. Upload all of them?",
-                f"Upload {count} Images",
+                translate("Intake", "Upload a whole folder?"),
+                question.format(folders=names),
+                translate("Intake", "Upload %n Image(s)", None, count),
             ):
                 files = intake.without_folders()  # files named on their own stay
         empty = [folder.name for folder, n in intake.folders.items() if n == 0]
         if empty:
-            self.message.emit(f"No images found in {', '.join(empty)}", 6000)
+            text = translate("Intake", "No images found in {folders}")
+            self.message.emit(text.format(folders=", ".join(empty)), 6000)
         if intake.unreadable:
             unreadable = ", ".join(map(str, intake.unreadable))
-            self.message.emit(f"Some folders could not be read: {unreadable}", 8000)
+            text = translate("Intake", "Some folders could not be read: {folders}")
+            self.message.emit(text.format(folders=unreadable), 8000)
         return files
 
     def _queue_files(
@@ -212,7 +233,7 @@ class IntakeController(QObject):
         items = self._queue.add(chunk, batch, more_coming=bool(rest), entries=rows)
         self.listed.emit(items)
         if items and not self._queue.has_key and not self._queue.held:
-            self.message.emit("Waiting for an API key before uploading", 0)
+            self.message.emit(translate("Intake", "Waiting for an API key before uploading"), 0)
         if rest and not self._closed:
             QTimer.singleShot(0, self, lambda: self._queue_files(rest, later, batch))
 
@@ -243,7 +264,8 @@ class IntakeController(QObject):
 
         def saved(path: Path | None, error: BaseException | None) -> None:
             if path is None:
-                self.message.emit(f"Could not keep the image: {error}", 0)
+                text = translate("Intake", "Could not keep the image: {error}")
+                self.message.emit(text.format(error=error), 0)
             else:
                 self.add_paths([path])
 
@@ -255,7 +277,8 @@ class IntakeController(QObject):
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not self.take_mime(mime, "clipboard", from_clipboard=True):
-            self.message.emit("The clipboard holds no image or file to upload", 5000)
+            text = translate("Intake", "The clipboard holds no image or file to upload")
+            self.message.emit(text, 5000)
 
     def take_mime(self, mime: QMimeData, prefix: str, from_clipboard: bool = False) -> bool:
         """Upload what ``mime`` holds (files, or image data); whether it held anything."""

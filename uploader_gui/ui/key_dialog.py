@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.credentials import NO_BACKEND_MESSAGE
+from ..core.i18n import translate
 from .dialog_types import KeyAnswer, KeyCheck, KeyChoice, KeyTester
 from .palette import error_color, success_color
 
@@ -34,7 +35,7 @@ class KeyDialog(QDialog):
     ) -> None:
         """``backend`` names the secure keyring; ``None`` means there is none."""
         super().__init__(parent)
-        self.setWindowTitle("API key")
+        self.setWindowTitle(translate("KeyDialog", "API key"))
         self.setModal(True)
         self.choice = KeyChoice.CANCEL
         self._tester = tester
@@ -43,7 +44,12 @@ class KeyDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(reason or "Welcome! Paste your ImagePipeline API key to start uploading.")
+        heading = QLabel(
+            reason
+            or translate(
+                "KeyDialog", "Welcome! Paste your ImagePipeline API key to start uploading."
+            )
+        )
         heading.setWordWrap(True)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -51,8 +57,13 @@ class KeyDialog(QDialog):
         heading.setFont(font)
         layout.addWidget(heading)
 
-        where = f"It is kept in {backend}, never in a file." if backend else NO_BACKEND_MESSAGE
-        hint = QLabel(f"The key is for {host}. {where}")
+        if backend:
+            where = translate(
+                "KeyDialog", "The key is for {host}. It is kept in {keyring}, never in a file."
+            )
+        else:
+            where = translate("KeyDialog", "The key is for {host}. {no_keyring}")
+        hint = QLabel(where.format(host=host, keyring=backend, no_keyring=NO_BACKEND_MESSAGE))
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
@@ -60,16 +71,18 @@ class KeyDialog(QDialog):
         row = QHBoxLayout()
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText("API key")
-        self.edit.setAccessibleName("API key")
+        self.edit.setPlaceholderText(translate("KeyDialog", "API key"))
+        self.edit.setAccessibleName(translate("KeyDialog", "API key"))
         self.edit.setMinimumWidth(380)
-        self.show_box = QPushButton("Show", self)
+        self.show_box = QPushButton(translate("KeyDialog", "Show"), self)
         self.show_box.setCheckable(True)
-        self.show_box.setAccessibleName("Show key")
-        self.show_box.setToolTip("Show or hide the key")
+        self.show_box.setAccessibleName(translate("KeyDialog", "Show key"))
+        self.show_box.setToolTip(translate("KeyDialog", "Show or hide the key"))
         self.show_box.toggled.connect(self._toggle_visible)
-        self.test_button = QPushButton("Test key", self)
-        self.test_button.setToolTip("Ask the server whether it accepts this key")
+        self.test_button = QPushButton(translate("KeyDialog", "Test key"), self)
+        self.test_button.setToolTip(
+            translate("KeyDialog", "Ask the server whether it accepts this key")
+        )
         self.test_button.setEnabled(False)
         self.test_button.setVisible(tester is not None)
         self.test_button.clicked.connect(self._test)
@@ -80,16 +93,22 @@ class KeyDialog(QDialog):
 
         self.check_label = QLabel(self)
         self.check_label.setWordWrap(True)
-        self.check_label.setAccessibleName("Key test result")
+        self.check_label.setAccessibleName(translate("KeyDialog", "Key test result"))
         layout.addWidget(self.check_label)
 
         buttons = QDialogButtonBox(self)
-        save_text = f"Save to {backend}" if backend else "Use for This Session"
+        if backend:
+            save_text = translate("KeyDialog", "Save to {keyring}").format(keyring=backend)
+        else:
+            save_text = translate("KeyDialog", "Use for This Session")
         self.save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sandbox_button = QPushButton("Try the Sandbox", self)
+        self.sandbox_button = QPushButton(translate("KeyDialog", "Try the Sandbox"), self)
         self.sandbox_button.setToolTip(
-            "Upload to a local test server instead: no account needed; its links work only "
-            "on this computer while the app runs"
+            translate(
+                "KeyDialog",
+                "Upload to a local test server instead: no account needed; its links work only "
+                "on this computer while the app runs",
+            )
         )
         buttons.addButton(self.sandbox_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -113,7 +132,9 @@ class KeyDialog(QDialog):
     def _toggle_visible(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
         self.edit.setEchoMode(mode)
-        self.show_box.setText("Hide" if visible else "Show")
+        self.show_box.setText(
+            translate("KeyDialog", "Hide") if visible else translate("KeyDialog", "Show")
+        )
 
     def _test(self) -> None:
         if self._tester is None:
@@ -121,7 +142,7 @@ class KeyDialog(QDialog):
         self._check_serial += 1
         serial = self._check_serial
         self.check_label.setStyleSheet("")
-        self.check_label.setText("Testing…")
+        self.check_label.setText(translate("KeyDialog", "Testing…"))
         self.test_button.setEnabled(False)
 
         def done(check: KeyCheck) -> None:

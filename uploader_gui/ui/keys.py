@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from ..core.config import ENV_API_KEY
 from ..core.credentials import Credentials, KeyLookup, KeySource
 from ..core.errors import ConfigurationError, KeyRejectedError
+from ..core.i18n import translate
 from ..core.retry import RetryPolicy
 from ..core.urls import api_host, normalize_api_url
 from .dialog_types import KeyCheck, KeyChoice, KeyStatus
@@ -112,20 +113,24 @@ class KeyController(QObject):
             normalize_api_url(self.api_url)
         except ConfigurationError as exc:
             reason = str(exc)
-            self._queue.hold(f"Waiting for a usable API URL: {reason}")
+            held = translate("Keys", "Waiting for a usable API URL: {reason}")
+            self._queue.hold(held.format(reason=reason))
+            sentence = f"{reason[:1].upper()}{reason[1:]}"
             button: tuple[str, Callable[[], None]] | None
             if self.locked:
-                where = "--api-url or IMAGEPIPELINE_API_URL"
-                fix, button = " Start uploader-gui with another one.", None
+                text = translate(
+                    "Keys",
+                    "Uploads are on hold: the API URL from {option} or {variable} can't be "
+                    "used. Start uploader-gui with another one.\n{reason}.",
+                ).format(option="--api-url", variable="IMAGEPIPELINE_API_URL", reason=sentence)
+                button = None
             else:
-                where, fix, button = "Settings", "", ("Open Settings", self.settings_requested.emit)
-            self._notices.show_notice(
-                API_URL_NOTICE,
-                f"Uploads are on hold: the API URL from {where} can't be used.{fix}\n"
-                f"{reason[:1].upper()}{reason[1:]}.",
-                Severity.ERROR,
-                button,
-            )
+                text = translate(
+                    "Keys",
+                    "Uploads are on hold: the API URL from Settings can't be used.\n{reason}.",
+                ).format(reason=sentence)
+                button = (translate("Keys", "Open Settings"), self.settings_requested.emit)
+            self._notices.show_notice(API_URL_NOTICE, text, Severity.ERROR, button)
             return False
         self._queue.hold(None)
         self._notices.clear_notice(API_URL_NOTICE)
@@ -150,8 +155,11 @@ class KeyController(QObject):
             self.sandbox = SandboxServer().start()
         self._notices.show_notice(
             SANDBOX_NOTICE,
-            f"Sandbox mode: uploads go to a local test server at {self.sandbox.url}. No "
-            "account is needed; its links work only on this computer while the app runs.",
+            translate(
+                "Keys",
+                "Sandbox mode: uploads go to a local test server at {url}. No account is "
+                "needed; its links work only on this computer while the app runs.",
+            ).format(url=self.sandbox.url),
             Severity.WARNING,
         )
         self.use_key(self.sandbox.url, self.sandbox.key)
@@ -188,7 +196,9 @@ class KeyController(QObject):
         if not self._fresh(generation) or self.sandbox is not None:
             return  # closed, or the destination changed meanwhile: this key is for another
         if result is None:
-            self.ask(f"The keyring could not be read: {error}")
+            self.ask(
+                translate("Keys", "The keyring could not be read: {error}").format(error=error)
+            )
             return
         lookup, self._backend = result
         self._backend_known = True
@@ -203,9 +213,10 @@ class KeyController(QObject):
 
     def change(self) -> None:
         if self.source is KeySource.ENVIRONMENT:
-            self.message.emit(f"The key comes from {ENV_API_KEY}; change it there", 6000)
+            text = translate("Keys", "The key comes from {variable}; change it there")
+            self.message.emit(text.format(variable=ENV_API_KEY), 6000)
             return
-        self.ask("Paste a new API key.")
+        self.ask(translate("Keys", "Paste a new API key."))
 
     def ask(self, reason: str) -> bool:
         """Ask for a key (once at a time); whether one is now in use."""
@@ -223,9 +234,10 @@ class KeyController(QObject):
             return True
         if answer.choice is not KeyChoice.KEY:
             if not self._queue.has_key:
-                self.message.emit(
-                    "No API key: dropped files wait until you set one (Settings ▸ API Key…)", 0
+                text = translate(
+                    "Keys", "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
                 )
+                self.message.emit(text, 0)
             return False
         try:
             self.use_key(self.api_url, answer.key)
@@ -236,12 +248,14 @@ class KeyController(QObject):
         if answer.remember and self._backend is not None:
             self._save(answer.key)
         else:
-            self.message.emit("Using the key for this session only", 6000)
+            self.message.emit(translate("Keys", "Using the key for this session only"), 6000)
         return True
 
     def rejected(self) -> None:
         """The server refused the key (401/403): ask once; declining fails those files."""
-        if not self.ask("The API key was rejected by the server. Paste a valid key."):
+        if not self.ask(
+            translate("Keys", "The API key was rejected by the server. Paste a valid key.")
+        ):
             self._queue.give_up_on_key()
 
     # -- the keyring -------------------------------------------------------------------
@@ -255,12 +269,15 @@ class KeyController(QObject):
                 return
             if error is None:
                 self.source = KeySource.KEYRING
-                self.message.emit(f"The API key is saved in {backend}", 6000)
+                text = translate("Keys", "The API key is saved in {keyring}")
+                self.message.emit(text.format(keyring=backend), 6000)
             else:
                 self._dialogs.inform(
                     self._parent,
-                    "The key was not saved",
-                    f"{error}\n\nThe key will be used until you quit uploader-gui.",
+                    translate("Keys", "The key was not saved"),
+                    translate(
+                        "Keys", "{error}\n\nThe key will be used until you quit uploader-gui."
+                    ).format(error=error),
                 )
             self.status_changed.emit(self.status())
 
@@ -269,7 +286,8 @@ class KeyController(QObject):
     def keep_proxy_password(self, proxy_url: str, password: str) -> None:
         """Save (or, when empty, delete) a proxy's password in the keyring, in the
         background; a failure is reported (the password is still used this session)."""
-        credentials, backend = self._credentials, self._backend or "the keyring"
+        credentials = self._credentials
+        backend = self._backend or translate("Keys", "the keyring")
 
         def work() -> None:
             if password:
@@ -282,12 +300,15 @@ class KeyController(QObject):
                 return
             if error is None:
                 if password:
-                    self.message.emit(f"The proxy's password is saved in {backend}", 6000)
+                    text = translate("Keys", "The proxy's password is saved in {keyring}")
+                    self.message.emit(text.format(keyring=backend), 6000)
                 return
             self._dialogs.inform(
                 self._parent,
-                "The proxy's password was not saved",
-                f"{error}\n\nIt will be used until you quit uploader-gui.",
+                translate("Keys", "The proxy's password was not saved"),
+                translate("Keys", "{error}\n\nIt will be used until you quit uploader-gui.").format(
+                    error=error
+                ),
             )
 
         self._keyring.submit(work, done)
@@ -297,11 +318,15 @@ class KeyController(QObject):
         if self.source not in (KeySource.KEYRING, KeySource.SESSION):
             return
         host = self.host
+        if self._backend is not None:
+            question = translate("Keys", "The key for {host} will be deleted from {keyring}.")
+        else:
+            question = translate("Keys", "The key for {host} will be deleted from this session.")
         if not self._dialogs.confirm(
             self._parent,
-            "Remove the API key?",
-            f"The key for {host} will be deleted from {self._backend or 'this session'}.",
-            "Remove Key",
+            translate("Keys", "Remove the API key?"),
+            question.format(host=host, keyring=self._backend),
+            translate("Keys", "Remove Key"),
         ):
             return
         api_url, credentials, generation = self.api_url, self._credentials, self._generation
@@ -310,25 +335,36 @@ class KeyController(QObject):
             if not self._fresh(generation):
                 return
             if error is not None:
-                self._dialogs.inform(self._parent, "The key was not removed", str(error))
+                title = translate("Keys", "The key was not removed")
+                self._dialogs.inform(self._parent, title, str(error))
                 return
             self._queue.forget_key()
             self._generation += 1
             self.source = KeySource.NONE
-            self.message.emit(f"The key for {host} was removed", 6000)
+            text = translate("Keys", "The key for {host} was removed")
+            self.message.emit(text.format(host=host), 6000)
             self.status_changed.emit(self.status())
 
         self._keyring.submit(lambda: credentials.delete(api_url), removed)
 
     def status(self) -> KeyStatus:
         if self.sandbox is not None:
-            return KeyStatus("The sandbox needs no key.", "not used", False, False)
+            return KeyStatus(
+                translate("Keys", "The sandbox needs no key."),
+                translate("Keys", "not used"),
+                False,
+                False,
+            )
         if self._backend is not None:
             backend = self._backend
+        elif self._backend_known:
+            backend = translate("Keys", "no secure keyring")
         else:
-            backend = "no secure keyring" if self._backend_known else "not checked yet"
+            backend = translate("Keys", "not checked yet")
         return KeyStatus(
-            f"Key for {self.host}: {self.source.describe(backend)}.",
+            translate("Keys", "Key for {host}: {source}.").format(
+                host=self.host, source=self.source.describe(backend)
+            ),
             backend,
             editable=self.source is not KeySource.ENVIRONMENT,
             removable=self.source in (KeySource.KEYRING, KeySource.SESSION),
@@ -348,10 +384,13 @@ class KeyController(QObject):
             if self._closed:
                 return
             if error is None:
-                done(KeyCheck(True, f"✓ {host} accepts this key."))
+                text = translate("Keys", "✓ {host} accepts this key.")
+                done(KeyCheck(True, text.format(host=host)))
             elif isinstance(error, KeyRejectedError):
-                done(KeyCheck(False, f"✗ {host} rejected this key."))
+                text = translate("Keys", "✗ {host} rejected this key.")
+                done(KeyCheck(False, text.format(host=host)))
             else:
-                done(KeyCheck(None, f"Could not check the key: {error}"))
+                text = translate("Keys", "Could not check the key: {error}")
+                done(KeyCheck(None, text.format(error=error)))
 
         self._checks.submit(work, finished)

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..core.i18n import translate
 from ..core.prepare.folder import remove_work_folder
 from .actions import ActionId, Actions, EnabledWhen
 from .drop_area import DropOverlay
 from .history_controller import HistoryHealth, Restored
 from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
 from .intake import describe_drag
-from .links import plural
 from .network_notices import clear_network_problem, show_network_problem
 from .pages import ListPage
 from .run_tracker import Summary
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.uploads, "&Uploads")
-        self.tabs.addTab(self.history_page, "&History")
+        self.tabs.addTab(self.uploads, translate("Window", "&Uploads"))
+        self.tabs.addTab(self.history_page, translate("Window", "&History"))
         self.tabs.setTabToolTip(0, Actions.tooltip(ActionId.SHOW_UPLOADS))
         self.tabs.setTabToolTip(1, Actions.tooltip(ActionId.SHOW_HISTORY))
         layout.addWidget(self.tabs, 1)
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Overall progress")
+        self.progress.setAccessibleName(translate("Window", "Overall progress"))
         self.progress.hide()
         status.addPermanentWidget(self.summary_label)
         status.addPermanentWidget(self.progress)
@@ -195,30 +195,47 @@ class MainWindow(QMainWindow):
         self.registry.update_enabled(conditions)
 
     def _show_summary(self, summary: Summary) -> None:
-        title = APP_NAME + (" (sandbox)" if self.keys.sandbox is not None else "")
+        title = APP_NAME
+        if self.keys.sandbox is not None:
+            title = translate("Window", "{app} (sandbox)").format(app=APP_NAME)
         left = summary.total - summary.finished
         if summary.running and summary.waiting:
             # Nothing can be sent yet: the rows (and a notice, if any) say why.
             self.progress.hide()
-            self.summary_label.setText(f"{plural(left, 'file')} waiting")
+            self.summary_label.setText(translate("Summary", "%n file(s) waiting", None, left))
         elif summary.running:
-            self.summary_label.setText(f"Uploading {summary.finished + 1} of {summary.total}")
+            current, total = summary.finished + 1, summary.total
+            self.summary_label.setText(
+                translate("Summary", "Uploading {current} of {total}").format(
+                    current=current, total=total
+                )
+            )
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * summary.fraction))
             self.progress.show()
-            title = f"Uploading {summary.finished + 1} of {summary.total} — {title}"
+            title = translate("Window", "Uploading {current} of {total} — {title}").format(
+                current=current, total=total, title=title
+            )
         else:
             self.progress.hide()
-            text = ""
-            if summary.total:
-                done = summary.total - summary.failed - summary.cancelled
-                text = f"{plural(done, 'image')} uploaded"
-                text += f", {summary.failed} failed" if summary.failed else ""
-            self.summary_label.setText(text)
+            self.summary_label.setText(self._finished_text(summary))
         self.setWindowTitle(title)
         self._update_actions(summary)
         if not summary.any_interrupted:
             self.notices.clear_notice(INTERRUPTED_NOTICE)
+
+    @staticmethod
+    def _finished_text(summary: Summary) -> str:
+        """The status bar once the run is over: "3 images uploaded, 1 failed"."""
+        if not summary.total:
+            return ""
+        done = summary.total - summary.failed - summary.cancelled
+        uploaded = translate("Summary", "%n image(s) uploaded", None, done)
+        if not summary.failed:
+            return uploaded
+        count = summary.failed  # (lupdate reads a plain name as the number only)
+        failed = translate("Summary", "%n failed", None, count)
+        return translate("Summary", "{uploaded}, {failed}").format(uploaded=uploaded, failed=failed)
 
     def _restored(self, restored: Restored, health: HistoryHealth) -> None:
         show_health(self.notices, health)
@@ -296,9 +313,11 @@ class MainWindow(QMainWindow):
         if running and not self._quit_without_asking:
             answer = self.parts.dialogs.confirm(
                 self,
-                "Quit uploader-gui?",
-                f"{plural(running, 'upload')} not finished. Quit and cancel them?",
-                "Quit and Cancel Uploads",
+                translate("Dialogs", "Quit uploader-gui?"),
+                translate(
+                    "Dialogs", "%n upload(s) not finished. Quit and cancel them?", None, running
+                ),
+                translate("Dialogs", "Quit and Cancel Uploads"),
             )
             # (SIGTERM or logout while the question was open closed it: quit anyway.)
             if not answer and not self._quit_without_asking:

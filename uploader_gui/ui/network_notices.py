@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.i18n import translate
 from .notice_bar import NoticeBar, Severity
 
 NETWORK_NOTICE = "network"
@@ -18,9 +19,9 @@ def show_network_problem(
     the system, not here)."""
     notices.show_notice(
         NETWORK_NOTICE,
-        f"Uploads cannot reach the service: {reason}",
+        translate("Notices", "Uploads cannot reach the service: {reason}").format(reason=reason),
         Severity.ERROR,
-        ("Network Settings", open_settings) if proxy else None,
+        (translate("Notices", "Network Settings"), open_settings) if proxy else None,
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import translate
 from .palette import is_dark
 
 #: A button on a notice: its label and what a click does.
@@ -38,7 +39,11 @@ class Severity(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"info": "Information", "warning": "Warning", "error": "Error"}[self.value]
+        if self is Severity.INFO:
+            return translate("Notices", "Information")
+        if self is Severity.WARNING:
+            return translate("Notices", "Warning")
+        return translate("Notices", "Error")
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,9 @@ class Notice(QFrame):
         self.severity = severity
         self.dark = dark
         self.label.setText(text)
-        self.setAccessibleName(f"{severity.label}: {text}")
+        self.setAccessibleName(
+            translate("Notices", "{severity}: {text}").format(severity=severity.label, text=text)
+        )
         self.label.setAccessibleName(text)
         if self.button is not None:
             self.button.deleteLater()
@@ -160,7 +167,7 @@ class NoticeBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notices")
-        self.setAccessibleName("Notices")
+        self.setAccessibleName(translate("Notices", "Notices"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)

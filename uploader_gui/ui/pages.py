@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QVBoxLayout, QWidget
 
+from ..core.i18n import translate
 from .actions import ActionId, Actions
 from .dialogs import Dialogs
 from .drop_area import EmptyState
 from .history_controller import HistoryController, Page
-from .links import LinkService, plural
+from .links import LinkService
 from .list_view import RowListView
 from .thumbnails import ThumbnailService
 from .upload_delegate import UploadDelegate
@@ -80,7 +81,7 @@ class UploadsPage(QStackedWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions(actions.context_menu())
-        self.view.setAccessibleName("Uploads")
+        self.view.setAccessibleName(translate("Pages", "Uploads"))
         self.addWidget(self.empty)
         self.addWidget(self.view)
         self.delegate.action.connect(self._row_action)
@@ -271,12 +272,30 @@ class HistoryPage(QWidget):
 
     def clear(self) -> None:
         def counted(count: int) -> None:
-            if count and self._dialogs.confirm(
+            if not count:
+                return
+            # "entry"/"entries" is not an "(s)" plural: one string for one, one for several.
+            if count == 1:
+                text = translate(
+                    "Pages",
+                    "All %n entry and their thumbnails will be deleted. Uploaded images stay "
+                    "online.",
+                    None,
+                    count,
+                )
+            else:
+                text = translate(
+                    "Pages",
+                    "All %n entries and their thumbnails will be deleted. Uploaded images stay "
+                    "online.",
+                    None,
+                    count,
+                )
+            if self._dialogs.confirm(
                 self,
-                "Clear the upload history?",
-                f"All {plural(count, 'entry', 'entries')} and their "
-                "thumbnails will be deleted. Uploaded images stay online.",
-                "Clear History",
+                translate("Pages", "Clear the upload history?"),
+                text,
+                translate("Pages", "Clear History"),
             ):
                 self._history.clear(self._written)
 
@@ -285,21 +304,27 @@ class HistoryPage(QWidget):
     def _written(self, _result: None, error: BaseException | None) -> None:
         """A removal or clearing of the history finished (off the GUI thread)."""
         if error is not None:
-            self._dialogs.inform(self, "The history was not changed", str(error))
+            title = translate("Pages", "The history was not changed")
+            self._dialogs.inform(self, title, str(error))
 
     def export(self) -> None:
         target = self._dialogs.save_file(
-            self, "Export history", "uploads.csv", "CSV (*.csv);;JSON (*.json)"
+            self, translate("Pages", "Export history"), "uploads.csv", "CSV (*.csv);;JSON (*.json)"
         )
         if target is None:
             return
 
-        def done(count: int | None, error: BaseException | None) -> None:
+        def done(written: int | None, error: BaseException | None) -> None:
             if error is not None:
-                self._dialogs.inform(self, "Export failed", f"{target}: {error}")
+                text = translate("Pages", "{file}: {error}").format(file=target, error=error)
+                self._dialogs.inform(self, translate("Pages", "Export failed"), text)
+                return
+            count = written or 0
+            if count == 1:
+                text = translate("Pages", "Exported %n entry to {file}", None, count)
             else:
-                what = plural(count or 0, "entry", "entries")
-                self.message.emit(f"Exported {what} to {target}", 6000)
+                text = translate("Pages", "Exported %n entries to {file}", None, count)
+            self.message.emit(text.format(file=target), 6000)
 
         self._history.export(target, self.model.search, self.model.failed_only, done)
 

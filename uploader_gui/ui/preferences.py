@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.config import DEFAULT_API_URL
 from ..core.errors import ConfigurationError
+from ..core.i18n import translate
 from ..core.network.proxy import ProxyMode, ProxySettings
 from ..core.prepare.options import PrepareOptions
 from ..core.retry import RetryPolicy
@@ -57,11 +58,11 @@ class Preferences(QObject):
 
     def current(self) -> SettingsValues:
         settings, keys = self.settings, self._keys
-        fixed_by = ""
+        fixed_by = ""  # shown in "Set by … for this session."
         if keys.sandbox is not None:
-            fixed_by = "sandbox mode"
+            fixed_by = translate("Preferences", "sandbox mode")
         elif keys.locked:
-            fixed_by = "--api-url or IMAGEPIPELINE_API_URL"
+            fixed_by = translate("Preferences", "--api-url or IMAGEPIPELINE_API_URL")
         return SettingsValues(
             api_url=keys.api_url if fixed_by else settings.api_url,
             api_url_fixed_by=fixed_by,

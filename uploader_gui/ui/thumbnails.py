@@ -27,6 +27,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from ..core.errors import LocalFileError
 from ..core.files import open_regular
+from ..core.i18n import translate
 from ..core.paths import make_private, private_dir, thumbnail_file
 from ..core.sniff import HEAD_SIZE, describe, sniff
 from .upload_model import UploadItem
@@ -73,20 +74,28 @@ def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
         head = os.read(fd, HEAD_SIZE)  # (the file is not read through its buffer)
         os.lseek(fd, 0, os.SEEK_SET)
     except OSError as exc:
-        raise ThumbnailError(exc.strerror or "cannot read the file") from None
+        raise ThumbnailError(
+            exc.strerror or translate("Thumbnails", "cannot read the file")
+        ) from None
     kind = sniff(head)
     mime = kind.mime if kind is not None else CONVERTED_BY_QT.get(describe(head))
     if mime is None and describe(head) in ("HEIC", "HEIF", "AVIF"):
         return _read_with_pillow(file, longest), size
     if mime is None:
-        raise ThumbnailError("no preview: not an image uploader-gui can show")
+        raise ThumbnailError(
+            translate("Thumbnails", "no preview: not an image uploader-gui can show")
+        )
     # Qt reads from our descriptor, as it would from a file it opened: streamed, for any file
     # name (one that is not UTF-8 cannot be passed to Qt as text: it would name another file).
     device = QFile()
     if not device.open(
         fd, QIODevice.OpenModeFlag.ReadOnly, QFileDevice.FileHandleFlag.DontCloseHandle
     ):
-        raise ThumbnailError(f"cannot read the file: {device.errorString()}")
+        raise ThumbnailError(
+            translate("Thumbnails", "cannot read the file: {reason}").format(
+                reason=device.errorString()
+            )
+        )
     try:
         return _read_scaled(device, mime, longest), size
     finally:
@@ -104,11 +113,13 @@ def _read_with_pillow(file: BinaryIO, longest: int) -> QImage:
     try:
         with Image.open(file) as image:
             if image.size[0] * image.size[1] > MAX_PIXELS:
-                raise ThumbnailError("no preview: the image is too large")
+                raise ThumbnailError(translate("Thumbnails", "no preview: the image is too large"))
             image.thumbnail((longest, longest))
             picture = ImageOps.exif_transpose(image).convert("RGBA")
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise ThumbnailError(f"no preview: {exc}") from None
+        raise ThumbnailError(
+            translate("Thumbnails", "no preview: {reason}").format(reason=exc)
+        ) from None
     data = picture.tobytes()
     stride = picture.width * 4
     return QImage(data, picture.width, picture.height, stride, QImage.Format.Format_RGBA8888).copy()
@@ -128,7 +139,9 @@ def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
         )
     image = reader.read()
     if image.isNull():
-        raise ThumbnailError(f"no preview: {reader.errorString()}")
+        raise ThumbnailError(
+            translate("Thumbnails", "no preview: {reason}").format(reason=reader.errorString())
+        )
     if image.width() > longest or image.height() > longest:
         # A format whose reader cannot scale while decoding (it reported no size).
         image = image.scaled(
@@ -218,7 +231,7 @@ class ThumbnailService(QObject):
             self._errors.pop(key, None)
             self.ready.emit(key, result[1])
         else:
-            self._errors[key] = str(error) if error else "no preview"
+            self._errors[key] = str(error) if error else translate("Thumbnails", "no preview")
             self.ready.emit(key, -1)
 
     def _save(self, entry_id: int, image: QImage) -> None:

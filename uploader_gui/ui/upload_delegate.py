@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import translate
 from ..core.units import format_size
-from .actions import SPECS, ActionId, Actions
+from .actions import SPECS, ActionId, Actions, shown_text
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
 from .upload_model import FailureKind, ItemRole, State, ThumbnailErrorRole, UploadItem
 
@@ -59,10 +60,15 @@ def actions_for(item: UploadItem) -> list[ActionId]:
     return [ActionId.CANCEL]
 
 
+def button_label(action: ActionId) -> str:
+    """The row button's label from the actions table, as shown."""
+    return shown_text(SPECS[action].button)
+
+
 def button_tip(action: ActionId) -> str:
     """A row button's tooltip: the action's, with the shortcut it really has."""
     if action is ActionId.API_KEY:
-        return "The server rejected the API key: enter another"
+        return translate("UploadRow", "The server rejected the API key: enter another")
     return Actions.tooltip(action)
 
 
@@ -89,10 +95,10 @@ class UploadDelegate(QStyledItemDelegate):
     @staticmethod
     def label(item: UploadItem, action: ActionId) -> str:
         if action is ActionId.COPY and item.copied:
-            return "Copied ✓"
+            return translate("UploadRow", "Copied ✓")
         if action is ActionId.RETRY and item.interrupted:
-            return "Send"
-        return SPECS[action].button
+            return translate("UploadRow", "Send")
+        return button_label(action)
 
     def button_rects(
         self, option: QStyleOptionViewItem, item: UploadItem
@@ -108,8 +114,12 @@ class UploadDelegate(QStyledItemDelegate):
                 width = height  # a square icon button
             else:
                 # Size for the longest label the button can show, so it never jumps.
-                text = "Copied ✓" if action is ActionId.COPY else SPECS[action].button
-                width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("Copy URL"))
+                texts = [button_label(action), button_label(ActionId.COPY)]
+                if action is ActionId.COPY:
+                    texts.append(translate("UploadRow", "Copied ✓"))
+                elif action is ActionId.RETRY:  # "Send" for a file from last time
+                    texts.append(translate("UploadRow", "Send"))
+                width = max(metrics.horizontalAdvance(text) for text in texts)
                 width += 20
             rects.append((action, QRect(right - width + 1, top, width, height)))
             right -= width + BUTTON_GAP

@@ -20,13 +20,14 @@ from PySide6.QtCore import (
 
 from ..core.errors import FileTooLargeError, LocalFileError, TypeRejectedError, UploadError
 from ..core.history import HistoryEntry
+from ..core.i18n import QT_TRANSLATE_NOOP, translate
 from ..core.units import format_size
 
 if TYPE_CHECKING:
     from .thumbnails import ThumbnailService
 
-#: Why a queued item waits when nothing else holds the queue.
-WAITING_FOR_KEY = "Waiting for an API key"
+#: Why a queued item waits when nothing else holds the queue (English; shown translated).
+WAITING_FOR_KEY = QT_TRANSLATE_NOOP("UploadRow", "Waiting for an API key")
 
 
 class State(enum.Enum):
@@ -125,7 +126,7 @@ class UploadItem:
         """Listed as not sent: the previous run stopped before it was."""
         self.state = State.FAILED
         self.failure = FailureKind.INTERRUPTED
-        self.error = "not uploaded: uploader-gui stopped before it was sent"
+        self.error = translate("UploadRow", "not uploaded: uploader-gui stopped before it was sent")
 
     @property
     def thumbnail_key(self) -> int:
@@ -162,37 +163,52 @@ class UploadItem:
     def copied(self) -> bool:
         return time.monotonic() < self.copied_until
 
-    def status_text(self, waiting_reason: str = WAITING_FOR_KEY) -> str:
+    def status_text(self, waiting_reason: str | None = None) -> str:
         """One line for the row and for screen readers; ``waiting_reason`` says why an item
-        that may not be sent yet waits."""
+        that may not be sent yet waits (``None``: for an API key)."""
         if self.state is State.QUEUED:
-            return waiting_reason if self.waiting_for_key else "Queued"
+            if self.waiting_for_key:
+                return waiting_reason or translate("UploadRow", WAITING_FOR_KEY)
+            return translate("UploadRow", "Queued")
         if self.state is State.UPLOADING:
             if self.waiting_for_server:
-                return "Waiting for the server…"
+                return translate("UploadRow", "Waiting for the server…")
             if self.preparing:
-                return "Preparing…"
-            return f"Uploading {int(self.fraction * 100)}%"
+                return translate("UploadRow", "Preparing…")
+            return translate("UploadRow", "Uploading {percent}%").format(
+                percent=int(self.fraction * 100)
+            )
         if self.state is State.RETRY_WAIT:
             left = max(0, round((self.retry_at or 0) - time.monotonic()))
-            reason = f" ({self.retry_reason})" if self.retry_reason else ""
-            return f"Retrying in {left} s{reason}"
+            if self.retry_reason:
+                return translate("UploadRow", "Retrying in %n s ({reason})", None, left).format(
+                    reason=self.retry_reason
+                )
+            return translate("UploadRow", "Retrying in %n s", None, left)
         if self.state is State.DONE:
             extra = [note for note in (self.note,) if note]
             if self.reused:
-                extra.append("uploaded before, link reused")
+                extra.append(translate("UploadRow", "uploaded before, link reused"))
             return " · ".join([self.url or "", *extra])
         if self.state is State.FAILED:
             if self.failure is FailureKind.INTERRUPTED:
-                return "Interrupted: uploader-gui stopped before it was sent"
+                return translate(
+                    "UploadRow", "Interrupted: uploader-gui stopped before it was sent"
+                )
             if self.failure is FailureKind.REFUSED:
-                return f"Can't be uploaded: {self.error}"
-            return f"Failed: {self.error}"
-        return "Cancelled"
+                return translate("UploadRow", "Can't be uploaded: {reason}").format(
+                    reason=self.error
+                )
+            return translate("UploadRow", "Failed: {reason}").format(reason=self.error)
+        return translate("UploadRow", "Cancelled")
 
-    def accessible_text(self, waiting_reason: str = WAITING_FOR_KEY) -> str:
-        size = f", {format_size(self.size)}" if self.size is not None else ""
-        return f"{self.name}{size}: {self.status_text(waiting_reason)}"
+    def accessible_text(self, waiting_reason: str | None = None) -> str:
+        status = self.status_text(waiting_reason)
+        if self.size is None:
+            return translate("UploadRow", "{name}: {status}").format(name=self.name, status=status)
+        return translate("UploadRow", "{name}, {size}: {status}").format(
+            name=self.name, size=format_size(self.size), status=status
+        )
 
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -221,8 +237,9 @@ class UploadListModel(QAbstractListModel):
         self._thumbnails = thumbnails
         if thumbnails is not None:
             thumbnails.ready.connect(self._thumbnail_ready)
-        #: Why items that may not be sent yet wait (set by the queue, the same for all).
-        self.waiting_reason = WAITING_FOR_KEY
+        #: Why items that may not be sent yet wait (set by the queue, the same for all);
+        #: ``None``: they wait for an API key.
+        self.waiting_reason: str | None = None
 
     def status_text(self, item: UploadItem) -> str:
         """The row's status line, as the list, its tooltips and screen readers give it."""

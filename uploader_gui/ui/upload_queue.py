@@ -30,6 +30,7 @@ from ..core.errors import (
     UploadError,
 )
 from ..core.history import HistoryEntry
+from ..core.i18n import translate
 from ..core.network.proxy import ProxySettings
 from ..core.prepare.folder import work_folder
 from ..core.prepare.options import PrepareOptions
@@ -38,7 +39,7 @@ from ..core.retry import CancelToken, RetryPolicy
 from ..core.upload_job import JobOutcome, Preparing, run_upload
 from ..core.urls import api_host, normalize_api_url
 from .history_controller import HistoryController
-from .upload_model import WAITING_FOR_KEY, FailureKind, State, UploadItem, UploadListModel
+from .upload_model import FailureKind, State, UploadItem, UploadListModel
 from .workers import Job, Workers
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ class UploadQueue(QObject):
         if reason == self._hold:
             return
         self._hold = reason
-        self.model.waiting_reason = reason or WAITING_FOR_KEY
+        self.model.waiting_reason = reason  # (None: waiting for a key)
         waiting = [
             i.id for i in self.model.items() if i.state is State.QUEUED and i.waiting_for_key
         ]
@@ -410,7 +411,7 @@ class UploadQueue(QObject):
                 return
             item.state = State.FAILED
             item.failure = FailureKind.KEY
-            item.error = "the API key was rejected"
+            item.error = translate("UploadRow", "the API key was rejected")
             if self._key_state is not _KeyState.DECLINED:
                 # Pause the queue and ask once; a new key restarts these items, a refusal
                 # finishes them (give_up_on_key). Until then they still belong to their drop,
@@ -430,7 +431,9 @@ class UploadQueue(QObject):
         else:
             log.error("unexpected failure uploading %s", item.name, exc_info=error)
             item.state = State.FAILED
-            item.error = f"unexpected error: {type(error).__name__}"
+            item.error = translate("UploadRow", "unexpected error: {name}").format(
+                name=type(error).__name__
+            )
         self._finish(item)
         self.summary_changed.emit()
 
@@ -442,7 +445,7 @@ class UploadQueue(QObject):
                 item.waiting_for_key = False
                 item.state = State.FAILED
                 item.failure = FailureKind.KEY
-                item.error = "the API key was rejected"
+                item.error = translate("UploadRow", "the API key was rejected")
                 self._finish(item)
             elif item.state is State.FAILED and item.failure is FailureKind.KEY:
                 self._finish(item)  # waited in its drop for the answer
