@@ -1,0 +1,105 @@
+"""Desktop notifications (``ui/notifications.py``) against a notification server on a
+private session bus that records the ``Notify`` calls, with the signature GNOME Shell
+insists on, and clicks them as a desktop would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.notification_server import NotificationServer, notification_server
+from uploader_gui.ui.notifications import Notifier, message
+from uploader_gui.ui.workers import Workers
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[NotificationServer]:
+    with notification_server() as running:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", running.address)
+        yield running
+
+
+class Window:
+    active = False
+    enabled = True
+
+
+@pytest.fixture
+def notifier(host: QWidget, server: NotificationServer) -> Iterator[tuple[Notifier, Window]]:
+    workers = Workers(host)
+    window = Window()
+    made = Notifier(
+        workers,
+        lambda: window.active,
+        lambda: window.enabled,
+        "io.imagepipeline.UploaderGui",
+        host,
+    )
+    yield made, window
+    workers.cancel()
+
+
+def test_a_finished_drop_is_notified_and_a_click_brings_the_window(
+    qtbot: QtBot, server: NotificationServer, notifier: tuple[Notifier, Window]
+) -> None:
+    made, _window = notifier
+    made.drop_finished(12, 0, True, [])
+    qtbot.waitUntil(lambda: len(server.notifications()) == 1, timeout=5000)
+    (sent,) = server.notifications()
+    assert sent.signature == "susssasa{sv}i"
+    assert (sent.app_name, sent.summary, sent.body) == (
+        "uploader-gui",
+        "12 images uploaded; links copied",
+        "",
+    )
+    assert sent.actions[0] == "default"
+    assert sent.hints["desktop-entry"] == ("s", "io.imagepipeline.UploaderGui")
+    qtbot.waitUntil(lambda: bool(made._ids), timeout=5000)  # its id came back
+    with qtbot.waitSignal(made.activated, timeout=5000) as clicked:
+        server.click(sent, token="wayland-token")
+    assert clicked.args == ["wayland-token"]
+
+
+def test_failures_are_named(
+    qtbot: QtBot, server: NotificationServer, notifier: tuple[Notifier, Window]
+) -> None:
+    made, _window = notifier
+    failures = [
+        (f"photo{i}.jpg", "the file is too large for the service (HTTP 413)") for i in range(5)
+    ]
+    made.drop_finished(7, 5, True, failures)
+    qtbot.waitUntil(lambda: len(server.notifications()) == 1, timeout=5000)
+    (sent,) = server.notifications()
+    assert sent.summary == "7 images uploaded, 5 failed"
+    assert sent.body.splitlines() == [
+        "photo0.jpg: the file is too large for the service (HTTP 413)",
+        "photo1.jpg: the file is too large for the service (HTTP 413)",
+        "photo2.jpg: the file is too large for the service (HTTP 413)",
+        "and 2 more",
+    ]
+
+
+def test_nothing_while_the_window_is_active_or_when_turned_off(
+    qtbot: QtBot, server: NotificationServer, notifier: tuple[Notifier, Window]
+) -> None:
+    made, window = notifier
+    window.active = True
+    made.drop_finished(1, 0, True, [])
+    window.active, window.enabled = False, False
+    made.drop_finished(1, 0, True, [])
+    window.enabled = True
+    made.drop_finished(1, 0, False, [])  # the one that is sent: proves the others were not
+    qtbot.waitUntil(lambda: len(server.notifications()) == 1, timeout=5000)
+    qtbot.wait(200)
+    assert [n.summary for n in server.notifications()] == ["1 image uploaded"]
+
+
+def test_the_wording() -> None:
+    assert message(1, 0, True, []) == ("1 image uploaded; links copied", "")
+    assert message(0, 1, False, [("a.png", "not an image")]) == (
+        "0 images uploaded, 1 failed",
+        "a.png: not an image",
+    )
