@@ -38,6 +38,10 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # each test starts with none (tests that need one install an in-memory backend).
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     keyring.set_keyring(keyring.backends.fail.Keyring())
+    # Nor the user's desktop notifications (tests that need a bus start their own) or
+    # language: the window speaks English unless a test asks for another.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -15,6 +15,7 @@ from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
+    from .core.links import LinkStyle
     from .core.network.proxy import ProxySettings
     from .core.prepare.options import PrepareOptions
 
@@ -67,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     headless.add_argument(
         "--json", action="store_true", help="print one JSON object per file instead of URLs"
+    )
+    headless.add_argument(
+        "--format",
+        metavar="NAME_OR_TEMPLATE",
+        help="print one line per file, in input order, as url, markdown, html, bbcode, json "
+        "(a JSON string), a template saved in the window, or a template such as "
+        '\'"person_image": "{url}"\' (placeholders: {url} {filename} {name} {ext} '
+        "{size} {width} {height} {date}); a file that failed prints its path as given",
     )
     headless.add_argument(
         "--concurrency",
@@ -140,8 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_desktop_entry(parser, args)
     if args.headless:
         return _run_headless(parser, args)
-    if args.json:
-        parser.error("--json needs --headless")
+    if args.json or args.format:
+        parser.error("--json and --format need --headless")
     if args.keep_metadata or args.max_size or args.no_convert:
         parser.error("--keep-metadata, --max-size and --no-convert need --headless")
     if args.proxy or args.no_proxy:
@@ -187,6 +196,9 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
     if not args.files:
         parser.error("--headless needs at least one FILE")
+    if args.json and args.format:
+        parser.error("--json and --format cannot be used together")
+    link_style = _link_style(parser, args.format) if args.format else None
     if args.sandbox:
         from .sandbox import SandboxServer
 
@@ -199,6 +211,7 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
                 retries=args.retries,
                 as_json=args.json,
                 prepare=_prepare_options(args),
+                link_style=link_style,
             )
     api_url = resolve_api_url(args.api_url)
     proxy = _proxy_settings(parser, args)
@@ -220,7 +233,18 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         as_json=args.json,
         prepare=_prepare_options(args),
         proxy=proxy,
+        link_style=link_style,
     )
+
+
+def _link_style(parser: argparse.ArgumentParser, value: str) -> LinkStyle:
+    from .core.link_templates import load_templates
+    from .core.links import TemplateError, resolve_style
+
+    try:
+        return resolve_style(value, load_templates())
+    except TemplateError as exc:
+        parser.error(f"--format: {exc}")
 
 
 def _proxy_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ProxySettings:

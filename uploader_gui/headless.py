@@ -8,6 +8,7 @@ is a terminal, and exits 0 only if every file uploaded and every folder could be
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ from typing import TextIO
 from .core.client import UploadClient
 from .core.errors import UploadError
 from .core.intake import collect
+from .core.links import LinkInfo, LinkStyle, format_link
 from .core.network.proxy import ProxySettings
 from .core.prepare.folder import clean_leftovers, remove_work_folder, work_folder
 from .core.prepare.options import PrepareOptions
@@ -44,6 +46,25 @@ class Outcome:
     error: str | None = None
     #: What was done to the file before it was sent (``None``: preparing was off).
     prepared: Prepared | None = None
+    #: The picture sent, for ``{width}``/``{height}``; the upload's day for ``{date}``.
+    width: int | None = None
+    height: int | None = None
+    date: str | None = None
+
+    def formatted(self, style: LinkStyle) -> str:
+        """The link in ``style``; a failure gives the path as given (Typora then keeps the
+        local image, and the lines still match the files)."""
+        if self.result is None:
+            return self.path
+        info = LinkInfo(
+            url=self.result.url,
+            filename=self.result.filename,
+            size=self.result.size_bytes if self.result.size_bytes >= 0 else None,
+            width=self.width,
+            height=self.height,
+            date=self.date,
+        )
+        return format_link(info.url, info.filename, style, info)
 
     def as_json(self) -> str:
         record: dict[str, object] = {"path": self.path}
@@ -165,13 +186,15 @@ def upload_files(
     stderr: TextIO | None = None,
     prepare: PrepareOptions | None = None,
     proxy: ProxySettings | None = None,
+    link_style: LinkStyle | None = None,
 ) -> int:
     """Upload ``paths`` (folders expanded) and print the outcome; return the exit status.
 
     ``prepare`` says how files are prepared (metadata removed, formats converted, sizes
     capped); the default removes metadata and converts. ``proxy`` is the proxy choice (the
-    system's settings by default). Prepared copies are private
-    temporary files, removed as each upload ends.
+    system's settings by default). ``link_style`` prints each file as one line in that format
+    (a failed file as its path as given, so that line N is always file N). Prepared copies
+    are private temporary files, removed as each upload ends.
 
     A folder with no image is reported on stderr; it fails the run only when nothing at all
     is left to upload. A folder that cannot be read is reported and fails the run, after the
@@ -200,7 +223,9 @@ def upload_files(
         options = prepare if prepare is not None else PrepareOptions()
         clean_leftovers()
         try:
-            status = _upload_all(client, expansion.files, concurrency, as_json, out, err, options)
+            status = _upload_all(
+                client, expansion.files, concurrency, as_json, out, err, options, link_style
+            )
         finally:
             remove_work_folder()
     if expansion.unreadable and status in (EXIT_OK, EXIT_SOME_FAILED):
@@ -218,6 +243,7 @@ def _upload_all(
     out: TextIO,
     err: TextIO,
     options: PrepareOptions,
+    link_style: LinkStyle | None = None,
 ) -> int:
     progress = TerminalProgress(err, len(files)) if err.isatty() else None
     cancel = CancelToken()
@@ -242,7 +268,15 @@ def _upload_all(
         except UploadError as exc:
             outcome = Outcome(given, error=str(exc))
         else:
-            outcome = Outcome(given, result=done.result, prepared=done.prepared)
+            width, height = done.dimensions or (None, None)
+            outcome = Outcome(
+                given,
+                result=done.result,
+                prepared=done.prepared,
+                width=width,
+                height=height,
+                date=datetime.date.today().isoformat(),
+            )
         if progress is not None:
             mark = f"✓ {name}" if outcome.result else f"✗ {name}: {outcome.error}"
             progress.finish(index, mark)
@@ -260,6 +294,8 @@ def _upload_all(
                     failed += 1
                 if as_json:
                     out.write(outcome.as_json() + "\n")
+                elif link_style is not None:
+                    out.write(outcome.formatted(link_style) + "\n")
                 elif outcome.result is not None:
                     out.write(outcome.result.url + "\n")
                 if outcome.result is None and progress is None:

@@ -63,7 +63,7 @@ def test_menu_entries_name_each_action_at_most_once() -> None:
 def test_the_built_menu_bar_holds_each_action_at_most_once(host: QWidget, actions: Actions) -> None:
     bar = QMenuBar(host)
     submenu = [QAction("Sub", bar)]
-    actions.build_menus(bar, {"Copy &Format": submenu})
+    actions.build_menus(bar, {"Copy &Format": lambda: submenu})
 
     def walk(menu: QMenu) -> list[QAction]:
         found: list[QAction] = []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from uploader_gui.core.history import HistoryEntry, HistoryState
-from uploader_gui.core.links import LinkFormat
+from uploader_gui.core.links import LinkFormat, LinkInfo
 from uploader_gui.ui.links import LinkService
 from uploader_gui.ui.settings import Settings
 from uploader_gui.ui.upload_model import State, UploadItem, UploadListModel
@@ -159,7 +159,7 @@ def test_a_url_that_is_not_a_safe_web_url_is_never_copied(
         assert links.copy_items([bad]) == 0
         assert not bad.copied
         assert links.copy_entries([entry(1, "bad.png", HistoryState.DONE, url)]) == 0
-        assert links.copy_links([(url, "bad.png")]) == 0
+        assert links.copy_links([LinkInfo(url, "bad.png")]) == 0
     assert clipboard() == BEFORE
     assert set(messages) == {"Nothing to copy: no finished upload selected"}
 

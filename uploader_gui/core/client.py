@@ -55,6 +55,7 @@ from .errors import (
     ValidationError,
 )
 from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
+from .i18n import translate
 from .network import proxy as proxies
 from .network import tls
 from .responses import UploadResult, parse_error_detail, parse_success
@@ -194,6 +195,17 @@ def _too_large_detail(detail: str) -> str:
     return _ALREADY_SAID_413.sub("", detail, count=1).strip(" \t.:;,-()")
 
 
+def _with_detail(message: str, detail: str | None) -> str:
+    """``message``, then what the server said about it (if it said anything)."""
+    if not detail:
+        return message
+    return translate(
+        "Errors",
+        "{message}: {detail}",
+        "an error message, then the explanation the server gave (in its own words)",
+    ).format(message=message, detail=detail)
+
+
 def _desktop_proxy(api_url: str) -> proxies.Proxy | None:
     from .network.gnome import desktop_proxy
 
@@ -242,7 +254,8 @@ class UploadClient:
                 self.api_url, proxy or proxies.ProxySettings(), desktop=_desktop_proxy
             )
         except proxies.ProxyURLError as exc:
-            raise ProxySettingError(f"the proxy cannot be used: {exc}") from None
+            message = translate("Errors", "the proxy cannot be used: {reason}")
+            raise ProxySettingError(message.format(reason=exc)) from None
         limits = httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         )
@@ -391,7 +404,7 @@ class UploadClient:
         for chunk in response.iter_bytes():
             received += len(chunk)
             if received > MAX_REPLY_BYTES:
-                raise BadResponseError("the server's reply was far too long")
+                raise BadResponseError(translate("Errors", "the server's reply was far too long"))
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -407,12 +420,16 @@ class UploadClient:
             if isinstance(exc, httpx.ConnectError) and _refused_by_proxy_host(exc):
                 return ProxyUnreachableError(proxies.explain_unreachable(self.proxy, reason))
         if isinstance(exc, httpx.TimeoutException):
-            return UploadTimeoutError(f"{self.host} did not answer in time ({reason})")
+            message = translate("Errors", "{host} did not answer in time ({reason})")
+            return UploadTimeoutError(message.format(host=self.host, reason=reason))
         if isinstance(exc, httpx.ConnectError):
-            return ConnectionFailedError(f"could not connect to {self.host}: {reason}")
+            message = translate("Errors", "could not connect to {host}: {reason}")
+            return ConnectionFailedError(message.format(host=self.host, reason=reason))
         if isinstance(exc, httpx.TransportError):
-            return ConnectionFailedError(f"the connection to {self.host} broke: {reason}")
-        return ConnectionFailedError(f"request to {self.host} failed: {reason}")
+            message = translate("Errors", "the connection to {host} broke: {reason}")
+            return ConnectionFailedError(message.format(host=self.host, reason=reason))
+        message = translate("Errors", "request to {host} failed: {reason}")
+        return ConnectionFailedError(message.format(host=self.host, reason=reason))
 
     def _redact(self, text: str) -> str:
         key = self._key.reveal()
@@ -422,40 +439,57 @@ class UploadClient:
         if 200 <= status < 300:
             return
         detail = parse_error_detail(body, self._redact)
-        suffix = f": {detail}" if detail else ""
         if 300 <= status < 400:
-            location = headers.get("location", "")
-            try:
-                target = urlsplit(location).netloc or self.host
-            except ValueError:
-                target = "an invalid address"
-            raise RedirectRefusedError(
-                f"the server redirected to {target} (HTTP {status}); redirects are not "
-                f"followed so the API key stays with {self.host}",
-                status=status,
-            )
+            raise RedirectRefusedError(self._redirect_message(status, headers), status=status)
         retry_after = parse_retry_after(headers.get("retry-after"))
         if status in (401, 403):
-            raise KeyRejectedError(f"the API key was rejected (HTTP {status})", status=status)
+            message = translate("Errors", "the API key was rejected (HTTP {status})")
+            raise KeyRejectedError(message.format(status=status), status=status)
         if status == 408:
-            raise UploadTimeoutError(
-                f"the server timed out (HTTP 408){suffix}", status=status, retry_after=retry_after
-            )
+            message = _with_detail(translate("Errors", "the server timed out (HTTP 408)"), detail)
+            raise UploadTimeoutError(message, status=status, retry_after=retry_after)
         if status == 413:
-            message = "the file is too large for the service (HTTP 413)"
+            message = translate("Errors", "the file is too large for the service (HTTP 413)")
             extra = _too_large_detail(detail) if detail else ""
-            raise FileTooLargeError(f"{message}: {extra}" if extra else message, status=status)
+            raise FileTooLargeError(_with_detail(message, extra), status=status)
         if status == 415:
-            raise TypeRejectedError(f"the service refused the file type{suffix}", status=status)
+            message = translate("Errors", "the service refused the file type")
+            raise TypeRejectedError(_with_detail(message, detail), status=status)
         if status == 422:
-            raise ValidationError(f"the service rejected the upload{suffix}", status=status)
+            message = translate("Errors", "the service rejected the upload")
+            raise ValidationError(_with_detail(message, detail), status=status)
         if status == 429:
-            wait = f"; it asks to wait {retry_after:.0f} s" if retry_after is not None else ""
-            raise RateLimitedError(
-                f"too many requests (HTTP 429){wait}", status=status, retry_after=retry_after
-            )
+            if retry_after is None:
+                message = translate("Errors", "too many requests (HTTP 429)")
+            else:
+                message = translate(
+                    "Errors", "too many requests (HTTP 429); it asks to wait {seconds} s"
+                ).format(seconds=f"{retry_after:.0f}")
+            raise RateLimitedError(message, status=status, retry_after=retry_after)
         if status >= 500:
+            message = translate("Errors", "the server failed (HTTP {status})")
             raise ServerError(
-                f"the server failed (HTTP {status}){suffix}", status=status, retry_after=retry_after
+                _with_detail(message.format(status=status), detail),
+                status=status,
+                retry_after=retry_after,
             )
-        raise RequestRejectedError(f"the server refused the upload (HTTP {status}){suffix}")
+        message = translate("Errors", "the server refused the upload (HTTP {status})")
+        raise RequestRejectedError(_with_detail(message.format(status=status), detail))
+
+    def _redirect_message(self, status: int, headers: httpx.Headers) -> str:
+        location = headers.get("location", "")
+        try:
+            target = urlsplit(location).netloc or self.host
+        except ValueError:
+            message = translate(
+                "Errors",
+                "the server redirected to an invalid address (HTTP {status}); redirects are "
+                "not followed so the API key stays with {host}",
+            )
+            return message.format(status=status, host=self.host)
+        message = translate(
+            "Errors",
+            "the server redirected to {target} (HTTP {status}); redirects are not followed so "
+            "the API key stays with {host}",
+        )
+        return message.format(target=target, status=status, host=self.host)

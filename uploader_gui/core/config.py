@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from .errors import ConfigurationError
+from .i18n import translate
 
 DEFAULT_API_URL = "https://api.imagepipeline.io"
 ENV_API_KEY = "IMAGEPIPELINE_API_KEY"
@@ -32,9 +33,12 @@ def check_api_key(key: str) -> str:
     """The key without surrounding white space; refuse one that cannot go in a header."""
     key = key.strip()
     if not key:
-        raise ConfigurationError("no API key given")
+        raise ConfigurationError(translate("Errors", "no API key given"))
     if not all(0x21 <= ord(ch) <= 0x7E for ch in key):
         raise ConfigurationError(
-            "the API key contains spaces or characters that cannot be sent; paste it again"
+            translate(
+                "Errors",
+                "the API key contains spaces or characters that cannot be sent; paste it again",
+            )
         )
     return key

@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from .config import ENV_API_KEY, check_api_key, key_from_environment
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .network.proxy import keyring_user
 from .urls import api_host
 
@@ -36,12 +37,13 @@ class KeySource(enum.Enum):
 
     def describe(self, backend: str) -> str:
         if self is KeySource.ENVIRONMENT:
-            return f"from the environment ({ENV_API_KEY})"
+            text = translate("Keyring", "from the environment ({variable})")
+            return text.format(variable=ENV_API_KEY)
         if self is KeySource.SESSION:
-            return "for this session only (kept in memory)"
+            return translate("Keyring", "for this session only (kept in memory)")
         if self is KeySource.KEYRING:
-            return f"stored in {backend}"
-        return "not set"
+            return translate("Keyring", "stored in {keyring}").format(keyring=backend)
+        return translate("Keyring", "not set")
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,20 @@ class NoSecureBackendError(CredentialError):
     """There is no secure keyring on this system (the key can be used for this session)."""
 
 
-NO_BACKEND_MESSAGE = (
+_NO_BACKEND = QT_TRANSLATE_NOOP(
+    "Keyring",
     "No secure keyring is available on this system (Secret Service, macOS Keychain or Windows "
     "Credential Locker), and uploader-gui never stores keys in plain text. The key can be "
-    f"used for this session only; to keep it, set {ENV_API_KEY} in your environment."
+    "used for this session only; to keep it, set {variable} in your environment.",
 )
+#: The message in English; what a person is shown is :func:`no_backend_message`.
+NO_BACKEND_MESSAGE = _NO_BACKEND.format(variable=ENV_API_KEY)
+
+
+def no_backend_message() -> str:
+    """Why there is no keyring to keep a key in, in the language chosen."""
+    return translate("Keyring", _NO_BACKEND).format(variable=ENV_API_KEY)
+
 
 # Friendly names for the backends the keyring package ships.
 _BACKEND_NAMES = {
@@ -108,21 +119,25 @@ def _describe(exc: BaseException, backend: str) -> str:
     """A message for a person from any keyring failure (keys are never part of these)."""
     kind = type(exc).__name__
     text = str(exc).strip()
+    reason = text or kind
     if kind == "NoKeyringError":
-        return NO_BACKEND_MESSAGE
+        return no_backend_message()
     if kind in ("KeyringLocked", "InitError") or "locked" in text.lower() or "dismissed" in text:
-        return (
-            f"{backend} is locked or could not be opened ({text or kind}). Unlock it (for "
-            "example by logging in to your desktop session) and try again."
+        message = translate(
+            "Keyring",
+            "{keyring} is locked or could not be opened ({reason}). Unlock it (for example by "
+            "logging in to your desktop session) and try again.",
         )
-    if "AccessDenied" in kind or "denied" in text.lower():
-        return f"{backend} refused access to the key ({text or kind})."
-    if "DBus" in kind or "dbus" in text.lower():
-        return (
-            f"Could not talk to {backend} over D-Bus ({text or kind}). Is the keyring "
-            "service running?"
+    elif "AccessDenied" in kind or "denied" in text.lower():
+        message = translate("Keyring", "{keyring} refused access to the key ({reason}).")
+    elif "DBus" in kind or "dbus" in text.lower():
+        message = translate(
+            "Keyring",
+            "Could not talk to {keyring} over D-Bus ({reason}). Is the keyring service running?",
         )
-    return f"{backend} failed: {text or kind}"
+    else:
+        message = translate("Keyring", "{keyring} failed: {reason}")
+    return message.format(keyring=backend, reason=reason)
 
 
 class Credentials:
@@ -150,13 +165,13 @@ class Credentials:
             try:
                 leaves = [leaf for leaf in _leaves(self._backend()) if _is_secure(leaf)]
             except Exception:
-                return "the system keyring"
+                return translate("Keyring", "the system keyring")
             if not leaves:
-                return "no secure keyring"
+                return translate("Keyring", "no secure keyring")
             names = [
                 _BACKEND_NAMES.get(_qualified(leaf), getattr(leaf, "name", "")) for leaf in leaves
             ]
-            return names[0] or "the system keyring"
+            return names[0] or translate("Keyring", "the system keyring")
 
     def has_secure_backend(self) -> bool:
         with self._lock:
@@ -206,7 +221,7 @@ class Credentials:
         user = self.username(api_url)
         with self._lock:
             if not self.has_secure_backend():
-                raise NoSecureBackendError(NO_BACKEND_MESSAGE)
+                raise NoSecureBackendError(no_backend_message())
             backend = self.backend_name()
             try:
                 self._keyring().set_password(SERVICE, user, key)
@@ -259,7 +274,7 @@ class Credentials:
         with self._lock:
             if not self.has_secure_backend():
                 self._session[user] = password
-                raise NoSecureBackendError(NO_BACKEND_MESSAGE)
+                raise NoSecureBackendError(no_backend_message())
             backend = self.backend_name()
             try:
                 self._keyring().set_password(SERVICE, user, password)

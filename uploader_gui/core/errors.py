@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import translate
+
 
 class UploadError(Exception):
     """Base class for everything that can make one file's upload fail."""
@@ -56,11 +58,11 @@ class UnsupportedTypeError(LocalFileError):
     """The bytes are not PNG, JPEG, WebP or GIF."""
 
     def __init__(self, path: Path | str, detected: str) -> None:
-        super().__init__(
-            path,
-            f"not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF",
-            retry_helps=False,
-        )
+        # ``detected`` is a format ("BMP") or a phrase marked in :func:`.sniff.describe`.
+        message = translate(
+            "Errors", "not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF"
+        ).format(detected=translate("Errors", detected))
+        super().__init__(path, message, retry_helps=False)
         self.detected = detected
 
 
@@ -68,7 +70,7 @@ class FileChangedError(LocalFileError):
     """The file was written to or replaced while it was being sent (or hashed)."""
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "the file changed while it was being uploaded")
+        super().__init__(path, translate("Errors", "the file changed while it was being uploaded"))
 
 
 class KeyRejectedError(UploadError):
@@ -144,7 +146,7 @@ class CancelledError(UploadError):
     """The upload was cancelled by the user."""
 
     def __init__(self) -> None:
-        super().__init__("cancelled")
+        super().__init__(translate("Errors", "cancelled"))
 
 
 class DestinationChangedError(CancelledError):

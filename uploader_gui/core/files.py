@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import LocalFileError
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .retry import CancelToken
 
 #: Pause between the two looks that must agree before a changed file counts as settled.
@@ -39,10 +40,11 @@ _OPEN_FLAGS = (
     | getattr(os, "O_BINARY", 0)
 )
 
-NOT_REGULAR = "not a regular file"
-FOLDER = "this is a folder, not a file"
-MISSING = "the file does not exist (moved or deleted?)"
-DENIED = "permission denied: the file cannot be read"
+# In English (as ``--headless`` prints them); :func:`_refused` translates them when shown.
+NOT_REGULAR = QT_TRANSLATE_NOOP("Errors", "not a regular file")
+FOLDER = QT_TRANSLATE_NOOP("Errors", "this is a folder, not a file")
+MISSING = QT_TRANSLATE_NOOP("Errors", "the file does not exist (moved or deleted?)")
+DENIED = QT_TRANSLATE_NOOP("Errors", "permission denied: the file cannot be read")
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,30 @@ class FileSignature:
         return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
+def _refused(path: Path | str, reason: str, *, retry_helps: bool = True) -> LocalFileError:
+    """A :class:`LocalFileError` saying one of the reasons above, in the window's language."""
+    return LocalFileError(path, translate("Errors", reason), retry_helps=retry_helps)
+
+
 def unreadable(path: Path | str, error: OSError) -> LocalFileError:
     """The :class:`LocalFileError` for an ``OSError`` met while opening or reading ``path``."""
     if isinstance(error, FileNotFoundError):
-        return LocalFileError(path, MISSING)
+        return _refused(path, MISSING)
     if isinstance(error, IsADirectoryError):
-        return LocalFileError(path, FOLDER, retry_helps=False)
+        return _refused(path, FOLDER, retry_helps=False)
     if isinstance(error, PermissionError):
-        return LocalFileError(path, DENIED)
+        return _refused(path, DENIED)
     if error.errno == errno.ENXIO:  # a socket, or a device with no driver behind it
-        return LocalFileError(path, NOT_REGULAR, retry_helps=False)
-    return LocalFileError(path, f"the file cannot be read: {error.strerror or error}")
+        return _refused(path, NOT_REGULAR, retry_helps=False)
+    message = translate("Errors", "the file cannot be read: {reason}")
+    return LocalFileError(path, message.format(reason=error.strerror or error))
 
 
 def _check_regular(path: Path | str, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise LocalFileError(path, FOLDER, retry_helps=False)
+        raise _refused(path, FOLDER, retry_helps=False)
     if not stat.S_ISREG(info.st_mode):
-        raise LocalFileError(path, NOT_REGULAR, retry_helps=False)
+        raise _refused(path, NOT_REGULAR, retry_helps=False)
 
 
 def open_regular(path: Path | str) -> tuple[BinaryIO, os.stat_result]:

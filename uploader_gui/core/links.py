@@ -1,12 +1,35 @@
-"""Link formats for copying: plain URL, Markdown, HTML and BBCode."""
+"""Link formats for copying: URL, Markdown, HTML, BBCode, a JSON string, and templates.
+
+A template is a person's own format, with placeholders: ``{url}``, ``{filename}``, ``{name}``
+(the file name without its extension), ``{ext}``, ``{size}`` (bytes), ``{width}``,
+``{height}`` and ``{date}`` (the upload's date, ``YYYY-MM-DD``). ``"person_image": "{url}"``
+makes one line of an ImagePipeline request body. A template must contain ``{url}``; ``{{``
+and ``}}`` are literal braces.
+"""
 
 from __future__ import annotations
 
 import enum
 import html
-from collections.abc import Iterable
+import json
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
 
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .urls import is_web_url
+
+PLACEHOLDERS: tuple[str, ...] = (
+    "url",
+    "filename",
+    "name",
+    "ext",
+    "size",
+    "width",
+    "height",
+    "date",
+)
 
 
 class LinkFormat(enum.Enum):
@@ -14,6 +37,7 @@ class LinkFormat(enum.Enum):
     MARKDOWN = "markdown"
     HTML = "html"
     BBCODE = "bbcode"
+    JSON = "json"
 
     @property
     def label(self) -> str:
@@ -28,12 +52,115 @@ class LinkFormat(enum.Enum):
         return default or cls.URL
 
 
+#: English names; the window shows ``translate("LinkFormats", fmt.label)``.
 _LABELS = {
-    LinkFormat.URL: "URL",
-    LinkFormat.MARKDOWN: "Markdown",
-    LinkFormat.HTML: "HTML",
-    LinkFormat.BBCODE: "BBCode",
+    LinkFormat.URL: QT_TRANSLATE_NOOP("LinkFormats", "URL"),
+    LinkFormat.MARKDOWN: QT_TRANSLATE_NOOP("LinkFormats", "Markdown"),
+    LinkFormat.HTML: QT_TRANSLATE_NOOP("LinkFormats", "HTML"),
+    LinkFormat.BBCODE: QT_TRANSLATE_NOOP("LinkFormats", "BBCode"),
+    LinkFormat.JSON: QT_TRANSLATE_NOOP("LinkFormats", "JSON string"),
 }
+
+
+class TemplateError(ValueError):
+    """A template that cannot be used; the message says why, for the person typing it."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """A saved template: a name to choose it by, and its text."""
+
+    name: str
+    text: str
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+#: What a link is copied as: a built-in format, or a template.
+LinkStyle = LinkFormat | Template
+
+
+@dataclass(frozen=True)
+class LinkInfo:
+    """What a link's placeholders are filled from. Unknown values are left empty."""
+
+    url: str
+    filename: str
+    size: int | None = None
+    width: int | None = None
+    height: int | None = None
+    #: When it was uploaded, ``YYYY-MM-DD``.
+    date: str | None = None
+
+    def values(self) -> dict[str, str]:
+        path = PurePath(self.filename)
+        suffix = path.suffix
+        return {
+            "url": self.url,
+            "filename": self.filename,
+            "name": self.filename[: -len(suffix)] if suffix else self.filename,
+            "ext": suffix[1:],
+            "size": "" if self.size is None else str(self.size),
+            "width": "" if self.width is None else str(self.width),
+            "height": "" if self.height is None else str(self.height),
+            "date": self.date or "",
+        }
+
+
+def check_template(text: str) -> str:
+    """``text`` if it is a usable template; raises :class:`TemplateError` saying why."""
+    if "\n" in text or "\r" in text:
+        raise TemplateError(
+            translate("Templates", "a template is one line: each link is copied on its own line")
+        )
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise TemplateError(
+            translate(
+                "Templates",
+                "a brace is not closed: write {url} for a placeholder, {{ or }} for a brace",
+            )
+        ) from None
+    names = []
+    for _literal, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS:
+            known = ", ".join("{" + known + "}" for known in PLACEHOLDERS)
+            shown = "{" + name + "}" if name else "{}"
+            raise TemplateError(
+                translate("Templates", "unknown placeholder {shown}: use {known}").format(
+                    shown=shown, known=known
+                )
+            )
+        if spec or conversion:
+            raise TemplateError(
+                translate("Templates", "write {placeholder} with nothing after the name").format(
+                    placeholder="{" + name + "}"
+                )
+            )
+        names.append(name)
+    if "url" not in names:
+        raise TemplateError(translate("Templates", "a template must contain {{url}}").format())
+    return text
+
+
+def is_template(text: str) -> bool:
+    """Whether ``text`` is meant as a template rather than a format's name."""
+    return "{url}" in text
+
+
+def render(template: str, info: LinkInfo) -> str:
+    """``template`` filled from ``info`` (check it first with :func:`check_template`)."""
+    return template.format_map(_Values(info.values()))
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:  # only checked templates reach here
+        raise TemplateError(f"unknown placeholder {{{key}}}")
 
 
 def _markdown_text(text: str) -> str:
@@ -56,19 +183,49 @@ def _bbcode_url(url: str) -> str:
     return url.replace("[", "%5B").replace("]", "%5D")
 
 
-def format_link(url: str, name: str, fmt: LinkFormat) -> str:
-    """One link in ``fmt``. Raises ValueError for a URL that is not absolute http(s)."""
+def format_link(url: str, name: str, fmt: LinkStyle, info: LinkInfo | None = None) -> str:
+    """One link in ``fmt``. Raises ValueError for a URL that is not absolute http(s).
+
+    ``info`` fills a template's other placeholders (by default only the URL and the name).
+    """
     if not is_web_url(url):
         raise ValueError("not an http(s) URL")
+    if isinstance(fmt, Template):
+        return render(fmt.text, info or LinkInfo(url, name))
     if fmt is LinkFormat.MARKDOWN:
         return f"![{_markdown_text(name)}]({_markdown_url(url)})"
     if fmt is LinkFormat.HTML:
         return f'<img src="{html.escape(url, quote=True)}" alt="{html.escape(name, quote=True)}">'
     if fmt is LinkFormat.BBCODE:
         return f"[img]{_bbcode_url(url)}[/img]"
+    if fmt is LinkFormat.JSON:
+        return json.dumps(url, ensure_ascii=False)
     return url
 
 
-def format_links(items: Iterable[tuple[str, str]], fmt: LinkFormat) -> str:
+def format_links(items: Iterable[tuple[str, str]], fmt: LinkStyle) -> str:
     """Several ``(url, name)`` links, one per line; invalid URLs are skipped."""
-    return "\n".join(format_link(url, name, fmt) for url, name in items if is_web_url(url))
+    return format_infos((LinkInfo(url, name) for url, name in items), fmt)
+
+
+def format_infos(infos: Iterable[LinkInfo], fmt: LinkStyle) -> str:
+    """Several links with all they know, one per line; invalid URLs are skipped."""
+    return "\n".join(
+        format_link(info.url, info.filename, fmt, info) for info in infos if is_web_url(info.url)
+    )
+
+
+def resolve_style(value: str, templates: Mapping[str, str] | None = None) -> LinkStyle:
+    """``url``, ``markdown``, ``html``, ``bbcode``, ``json``, a saved template's name, or a
+    template itself (anything containing ``{url}``). Raises :class:`TemplateError`."""
+    for member in LinkFormat:
+        if member.value == value:
+            return member
+    if templates and value in templates:
+        return Template(value, check_template(templates[value]))
+    if is_template(value):
+        return Template(value, check_template(value))
+    names = [member.value for member in LinkFormat] + sorted(templates or {})
+    raise TemplateError(
+        f"unknown format {value!r}: use {', '.join(names)}, or a template containing {{url}}"
+    )

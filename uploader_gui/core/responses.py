@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import BadResponseError
+from .i18n import translate
 from .urls import is_web_url
 
 #: Longest detail text we quote to a user.
@@ -71,14 +72,16 @@ def parse_success(body: bytes) -> UploadResult:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BadResponseError("the server's reply was not JSON") from None
+        raise BadResponseError(translate("Errors", "the server's reply was not JSON")) from None
     if not isinstance(data, dict):
-        raise BadResponseError("the server's reply was not a JSON object")
+        raise BadResponseError(translate("Errors", "the server's reply was not a JSON object"))
     url = data.get("url")
     if url is None:
-        raise BadResponseError("the server's reply has no url")
+        raise BadResponseError(translate("Errors", "the server's reply has no url"))
     if not is_web_url(url):
-        raise BadResponseError("the server's reply has a url that is not an http(s) address")
+        raise BadResponseError(
+            translate("Errors", "the server's reply has a url that is not an http(s) address")
+        )
     filename = data.get("filename")
     size = data.get("size_bytes")
     return UploadResult(

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from .errors import LocalFileError, UnsupportedTypeError
 from .files import FileSignature, open_regular, unreadable
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 #: How many leading bytes :func:`sniff` looks at.
 HEAD_SIZE = 512
@@ -60,21 +61,27 @@ _ISO_BRANDS = {
     b"avif": "AVIF",
     b"avis": "AVIF",
 }
+#: What :func:`describe` calls an ISO media file that is not an image.
+_ISO_MEDIA = QT_TRANSLATE_NOOP("Errors", "a video or ISO media file")
 
 
 def describe(head: bytes) -> str:
-    """A short human name for what ``head`` is, for messages ("BMP", "text", …)."""
+    """A short human name for what ``head`` is, for messages ("BMP", "text", …).
+
+    Always English (the app compares it: "HEIC" is converted); a message shows it with
+    ``translate("Errors", described)``: the phrases are marked for translation here.
+    """
     found = sniff(head)
     if found is not None:
         return found.name
     if not head:
-        return "an empty file"
+        return QT_TRANSLATE_NOOP("Errors", "an empty file")
     if head.startswith(b"BM"):
         return "BMP"
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return "TIFF"
     if len(head) >= 12 and head[4:8] == b"ftyp":
-        return _ISO_BRANDS.get(head[8:12], "a video or ISO media file")
+        return _ISO_BRANDS.get(head[8:12], _ISO_MEDIA)
     if head.startswith(b"%PDF"):
         return "PDF"
     if head.startswith(b"\x00\x00\x01\x00"):
@@ -82,14 +89,14 @@ def describe(head: bytes) -> str:
     if head.startswith((b"8BPS",)):
         return "PSD"
     if head.startswith(b"PK\x03\x04"):
-        return "a ZIP archive"
+        return QT_TRANSLATE_NOOP("Errors", "a ZIP archive")
     text = _as_text(head)
     if text is not None:
         lowered = text.lstrip("\ufeff \t\r\n").lower()
         if "<svg" in lowered and lowered.startswith(("<?xml", "<svg", "<!--", "<!doctype svg")):
             return "SVG"
-        return "text"
-    return "unknown data"
+        return QT_TRANSLATE_NOOP("Errors", "text")
+    return QT_TRANSLATE_NOOP("Errors", "unknown data")
 
 
 def _as_text(head: bytes) -> str | None:
@@ -108,7 +115,7 @@ def _sniff_open_file(path: Path, file: BinaryIO, size: int) -> ImageType:
     """The type of an open regular file (see :func:`.files.open_regular`), which must be a
     non-empty accepted image. The file is left positioned at its start."""
     if size == 0:
-        raise LocalFileError(path, "the file is empty")
+        raise LocalFileError(path, translate("Errors", "the file is empty"))
     head = file.read(HEAD_SIZE)
     file.seek(0)
     found = sniff(head)

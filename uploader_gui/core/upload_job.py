@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .errors import CancelledError, FileChangedError, LocalFileError, UploadError
 from .files import FileSignature, open_regular
 from .history import HistoryState, HistoryStore
+from .i18n import translate
 from .responses import UploadResult
 from .retry import CancelToken
 from .sniff import HEAD_SIZE, describe, sniff
@@ -43,6 +44,8 @@ class JobOutcome:
     reused: bool = False
     #: What was done to the file before it was sent (``None``: nothing was asked).
     prepared: Prepared | None = None
+    #: ``(width, height)`` of the picture sent; ``None`` if its header could not be read.
+    dimensions: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,8 @@ def run_upload(
     if cancel is not None:
         cancel.raise_if_cancelled()
     if history is None:
-        sent, prepared = _send(get_client, path, preparing, progress, cancel, on_retry)
-        return JobOutcome(sent.result, prepared=prepared)
+        sent, prepared, dimensions = _send(get_client, path, preparing, progress, cancel, on_retry)
+        return JobOutcome(sent.result, prepared=prepared, dimensions=dimensions)
     store, entry_id, attempt = history.store, history.entry_id, history.attempt
     if not history.fresh:
         _safely(lambda: store.restart(entry_id, history.api_host, attempt))
@@ -180,8 +183,11 @@ def run_upload(
                         entry_id, HistoryState.DONE, url=url, digest=found, attempt=attempt
                     )
                 )
-                return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True)
-        sent, prepared = _send(get_client, path, preparing, progress, cancel, on_retry)
+                dimensions = _known(prior.width, prior.height)
+                return JobOutcome(
+                    UploadResult(url, prior.name, digest[1]), reused=True, dimensions=dimensions
+                )
+        sent, prepared, dimensions = _send(get_client, path, preparing, progress, cancel, on_retry)
         result = sent.result
     except CancelledError:
         if not history.quitting.is_set():
@@ -200,7 +206,7 @@ def run_upload(
         )
         raise
     except Exception as exc:
-        failure = f"unexpected error: {type(exc).__name__}"
+        failure = translate("Errors", "unexpected error: {kind}").format(kind=type(exc).__name__)
         _safely(
             lambda: store.finish(
                 entry_id, HistoryState.FAILED, error=failure, digest=digest, attempt=attempt
@@ -224,9 +230,10 @@ def run_upload(
             digest=done,
             attempt=attempt,
             prepared=note,
+            dimensions=dimensions,
         )
     )
-    return JobOutcome(result, prepared=prepared)
+    return JobOutcome(result, prepared=prepared, dimensions=dimensions)
 
 
 @dataclass(frozen=True)
@@ -249,11 +256,13 @@ def _send(
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
     on_retry: RetryCallback | None,
-) -> tuple[SentFile, Prepared | None]:
-    """Upload ``path``, or what it is prepared into; a prepared copy is removed after."""
+) -> tuple[SentFile, Prepared | None, tuple[int, int] | None]:
+    """Upload ``path``, or what it is prepared into; a prepared copy is removed after.
+    Also returns the size of the picture sent (from its header)."""
     if preparing is None:
         client = get_client()
-        return client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry), None
+        sent = client.upload_file(path, progress=progress, cancel=cancel, on_retry=on_retry)
+        return sent, None, picture_size(path)
     from .files import wait_until_stable
     from .prepare.pipeline import prepare
 
@@ -270,10 +279,11 @@ def _send(
                 on_retry=on_retry,
                 name=prepared.name,
             )
+            dimensions = picture_size(prepared.path)
         finally:
             prepared.discard()
         if not prepared.temporary or _signature(path) == before:
-            return sent, prepared
+            return sent, prepared, dimensions
         # What was sent was made from a version of the file that is no longer there: once
         # it has settled, prepare and send it again, within the same retry budget.
         changes += 1
@@ -283,6 +293,28 @@ def _send(
         if on_retry is not None:
             on_retry(changes, 0.0, error)
         wait_until_stable(path, cancel)
+
+
+def _known(width: int | None, height: int | None) -> tuple[int, int] | None:
+    return (width, height) if width and height else None
+
+
+def picture_size(path: Path) -> tuple[int, int] | None:
+    """``(width, height)`` from the image's header (Pillow reads no pixels for it); None if
+    it cannot be read. EXIF orientation is not applied: it is the stored picture's size."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        file, _info = open_regular(path)
+        with file, warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return (int(width), int(height)) if width > 0 and height > 0 else None
 
 
 def _signature(path: Path) -> FileSignature | None:

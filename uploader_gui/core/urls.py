@@ -13,6 +13,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from .errors import InsecureURLError
+from .i18n import translate
 
 
 def is_loopback_host(host: str) -> bool:
@@ -37,21 +38,29 @@ def normalize_api_url(url: str) -> str:
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        raise InsecureURLError(f"not a valid API URL: {text!r}") from None
+        message = translate("Errors", "not a valid API URL: {url}")
+        raise InsecureURLError(message.format(url=repr(text))) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not host:
-        raise InsecureURLError(
-            f"the API URL must start with https:// and name a host (got {text!r})"
+        message = translate(
+            "Errors", "the API URL must start with https:// and name a host (got {url})"
         )
+        raise InsecureURLError(message.format(url=repr(text)))
     if parts.username is not None or parts.password is not None:
-        raise InsecureURLError("the API URL must not contain a user name or password")
-    if parts.query or parts.fragment:
-        raise InsecureURLError("the API URL must not contain a query or fragment")
-    if scheme == "http" and not is_loopback_host(host):
         raise InsecureURLError(
-            f"refusing to send the API key over plain http to {host}: use https:// "
-            "(plain http is allowed only for localhost)"
+            translate("Errors", "the API URL must not contain a user name or password")
         )
+    if parts.query or parts.fragment:
+        raise InsecureURLError(
+            translate("Errors", "the API URL must not contain a query or fragment")
+        )
+    if scheme == "http" and not is_loopback_host(host):
+        message = translate(
+            "Errors",
+            "refusing to send the API key over plain http to {host}: use https:// "
+            "(plain http is allowed only for localhost)",
+        )
+        raise InsecureURLError(message.format(host=host))
     return f"{scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 

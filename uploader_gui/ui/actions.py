@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from ..core.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -300,13 +300,22 @@ class Actions(QObject):
             when = SPECS[action_id].enabled_when
             action.setEnabled(when is EnabledWhen.ALWAYS or when in conditions)
 
-    def build_menus(self, bar: QMenuBar, submenus: dict[str, list[QAction]]) -> None:
+    def build_menus(self, bar: QMenuBar, submenus: dict[str, Callable[[], list[QAction]]]) -> None:
+        """The menus; a submenu is filled each time it opens (its entries may change)."""
         for title, entries in MENUS:
             menu = bar.addMenu(shown_text(title))
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                 elif isinstance(entry, str):
-                    menu.addMenu(shown_text(entry)).addActions(submenus.get(entry, []))
+                    submenu = menu.addMenu(shown_text(entry))
+                    fill = submenus.get(entry, list)
+                    submenu.aboutToShow.connect(lambda sub=submenu, f=fill: _refill(sub, f()))
+                    _refill(submenu, fill())
                 else:
                     menu.addAction(self._actions[entry])
+
+
+def _refill(menu: QMenu, actions: list[QAction]) -> None:
+    menu.clear()
+    menu.addActions(actions)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .links import LinkService
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
+    from .notifications import Notifier
     from .pages import HistoryPage, UploadsPage
     from .preferences import Preferences
     from .run_tracker import RunTracker
@@ -77,6 +78,7 @@ class Parts:
     history_page: HistoryPage
     preferences: Preferences
     dialogs: Dialogs
+    notifier: Notifier
 
 
 def compose(
@@ -92,6 +94,7 @@ def compose(
 
     ``locked``: the API URL came from ``--api-url`` or the environment, not from Settings.
     """
+    from ..core.link_templates import load_templates
     from .actions import Actions
     from .dialogs import ModalDialogs
     from .history_controller import HistoryController
@@ -100,6 +103,7 @@ def compose(
     from .links import LinkService
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
+    from .notifications import Notifier
     from .pages import HistoryPage, UploadsPage, running_history_ids
     from .preferences import Preferences, prepare_options, proxy_settings
     from .run_tracker import RunTracker
@@ -126,7 +130,7 @@ def compose(
         proxy_password=credentials.proxy_password,
     )
     queue.set_proxy(proxy_settings(settings))
-    links = LinkService(settings, model)
+    links = LinkService(settings, model, templates=load_templates())
     actions = Actions()
     run = RunTracker(model, queue)
     intake: IntakeController | None = None
@@ -161,6 +165,12 @@ def compose(
         history_controller, thumbnails, links, actions, dialogs, lambda: running_history_ids(model)
     )
     preferences = Preferences(settings, queue, keys, links, dialogs, uploads)
+    notifier = Notifier(
+        workers,
+        lambda: QApplication.activeWindow() is not None,
+        lambda: settings.notifications,
+        APP_ID,
+    )
     return MainWindow(
         Parts(
             workers,
@@ -178,6 +188,7 @@ def compose(
             history_page,
             preferences,
             dialogs,
+            notifier,
         )
     )
 

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..core.links import LinkFormat
+from ..core.links import LinkStyle
 from ..core.network.proxy import ProxyMode
 
 
@@ -49,7 +49,7 @@ class SettingsValues:
     concurrency: int
     retries: int
     auto_copy: bool
-    link_format: LinkFormat
+    link_format: LinkStyle
     reuse_duplicates: bool = True
     resume_unfinished: bool = False
     #: Why the API URL cannot be changed now ("sandbox mode"…); empty when it can.
@@ -63,6 +63,10 @@ class SettingsValues:
     proxy_mode: ProxyMode = ProxyMode.SYSTEM
     proxy_url: str = ""
     proxy_password: str | None = None
+    #: The saved link templates, ``(name, template)`` in order (Settings ▸ Copying).
+    templates: tuple[tuple[str, str], ...] = ()
+    #: Say when a drop finishes while the window is in the background.
+    notifications: bool = True
 
     def __repr__(self) -> str:  # a typed password never reaches a log
         shown = {**self.__dict__, "proxy_password": "***" if self.proxy_password else None}

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.credentials import NO_BACKEND_MESSAGE
+from ..core.credentials import no_backend_message
 from ..core.i18n import translate
 from .dialog_types import KeyAnswer, KeyCheck, KeyChoice, KeyTester
 from .palette import error_color, success_color
@@ -63,7 +63,7 @@ class KeyDialog(QDialog):
             )
         else:
             where = translate("KeyDialog", "The key is for {host}. {no_keyring}")
-        hint = QLabel(where.format(host=host, keyring=backend, no_keyring=NO_BACKEND_MESSAGE))
+        hint = QLabel(where.format(host=host, keyring=backend, no_keyring=no_backend_message()))
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.i18n import translate
 from ..core.prepare.folder import remove_work_folder
+from ..desktop.window import bring_to_front
 from .actions import ActionId, Actions, EnabledWhen
 from .drop_area import DropOverlay
 from .history_controller import HistoryHealth, Restored
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.overlay = DropOverlay(central)
 
         self.registry.build_menus(
-            self.menuBar(), {"Copy &Format": self.top_bar.format_actions.actions()}
+            self.menuBar(), {"Copy &Format": self.top_bar.format_actions.actions}
         )
         self.addActions(self.registry.all())  # shortcuts work wherever the focus is
         self.registry[ActionId.AUTO_COPY].setChecked(self.links.auto_copy)
@@ -141,11 +142,8 @@ class MainWindow(QMainWindow):
         self.intake.interrupted.connect(
             lambda count: show_interrupted(self.notices, count, self.send_interrupted)
         )
-        self.queue.batch_finished.connect(
-            lambda batch: self.links.drop_finished(
-                [item for item in self.model.items() if item.batch == batch]
-            )
-        )
+        self.queue.batch_finished.connect(self._drop_finished)
+        parts.notifier.activated.connect(lambda token: bring_to_front(self, token))
         self.queue.key_rejected.connect(self.keys.rejected)
         self.queue.network_failed.connect(
             lambda reason, proxy: show_network_problem(
@@ -335,6 +333,15 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         self._poll_shutdown()
+
+    def _drop_finished(self, batch: int) -> None:
+        """Every file of a drop finished: copy its links (if wanted), and say so on the
+        desktop when the window is in the background."""
+        items = [item for item in self.model.items() if item.batch == batch]
+        copied = self.links.drop_finished(items)
+        done = sum(1 for item in items if item.state is State.DONE)
+        failures = [(item.name, item.error or "") for item in items if item.state is State.FAILED]
+        self.parts.notifier.drop_finished(done, len(failures), copied, failures)
 
     def quit_without_asking(self) -> None:
         """Close now, cancelling uploads (SIGTERM, logout): they stay listed as not uploaded.

@@ -139,7 +139,8 @@ class Notifier(QObject):
     def _listen(self) -> None:
         if self._listening:
             return
-        bus = QDBusConnection.connectToBus(self._address, f"{APP_NAME}-notifications")
+        # Named after the address: a connection of that name to another bus is reused by Qt.
+        bus = QDBusConnection.connectToBus(self._address, f"{APP_NAME}-notify-{self._address}")
         if not bus.isConnected():
             return
         for name, slot in (

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QWidget
 from ..core.config import DEFAULT_API_URL
 from ..core.errors import ConfigurationError
 from ..core.i18n import translate
+from ..core.link_templates import save_templates
+from ..core.links import TemplateError
 from ..core.network.proxy import ProxyMode, ProxySettings
 from ..core.prepare.options import PrepareOptions
 from ..core.retry import RetryPolicy
@@ -69,7 +71,9 @@ class Preferences(QObject):
             concurrency=settings.concurrency,
             retries=settings.retries,
             auto_copy=settings.auto_copy,
-            link_format=settings.link_format,
+            link_format=self._links.format,
+            templates=tuple(self._links.templates.items()),
+            notifications=settings.notifications,
             reuse_duplicates=settings.reuse_duplicates,
             resume_unfinished=settings.resume_unfinished,
             remove_metadata=settings.remove_metadata,
@@ -111,6 +115,8 @@ class Preferences(QObject):
         self._queue.set_concurrency(values.concurrency)
         self._queue.set_retry_policy(RetryPolicy(retries=values.retries))
         self._links.set_auto_copy(values.auto_copy)
+        settings.notifications = values.notifications
+        self._apply_templates(values)
         self._links.set_format(values.link_format)
         settings.sync()
         if values.api_url_fixed_by:
@@ -135,3 +141,19 @@ class Preferences(QObject):
             if values.proxy_mode is ProxyMode.MANUAL
             else ProxySettings(values.proxy_mode)
         )
+
+    def _apply_templates(self, values: SettingsValues) -> None:
+        """Saved templates go to ``templates.json`` (one small file, written whole)."""
+        templates = dict(values.templates)
+        if templates == self._links.templates:
+            return
+        try:
+            save_templates(templates)
+        except (OSError, TemplateError) as exc:
+            self._dialogs.inform(
+                self._parent,
+                translate("Preferences", "The templates were not saved"),
+                str(exc),
+            )
+            return
+        self._links.set_templates(templates)

@@ -64,12 +64,33 @@ class Settings:
         self.store.setValue("copy/auto_copy", bool(value))
 
     @property
+    def copy_format(self) -> str:
+        """The copy format: a built-in's value (``url``, ``markdown``…) or a saved
+        template's name (see :class:`~uploader_gui.ui.links.LinkService`)."""
+        value = self._get("copy/format", LinkFormat.URL.value)
+        return value if isinstance(value, str) and value else LinkFormat.URL.value
+
+    @copy_format.setter
+    def copy_format(self, value: str) -> None:
+        self.store.setValue("copy/format", value)
+
+    @property
     def link_format(self) -> LinkFormat:
-        return LinkFormat.parse(self._get("copy/format", LinkFormat.URL.value))
+        """The built-in format chosen; URL when a template is."""
+        return LinkFormat.parse(self.copy_format)
 
     @link_format.setter
     def link_format(self, value: LinkFormat) -> None:
-        self.store.setValue("copy/format", value.value)
+        self.copy_format = value.value
+
+    @property
+    def notifications(self) -> bool:
+        """Say when a drop finishes while the window is in the background."""
+        return _flag(self._get("notifications/enabled", True), True)
+
+    @notifications.setter
+    def notifications(self, value: bool) -> None:
+        self.store.setValue("notifications/enabled", bool(value))
 
     @property
     def reuse_duplicates(self) -> bool:

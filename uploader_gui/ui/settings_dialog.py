@@ -18,16 +18,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import ConfigurationError
-from ..core.links import LinkFormat
+from ..core.i18n import translate
+from ..core.links import LinkFormat, LinkStyle, Template
 from ..core.network.proxy import ProxyMode, ProxyURLError, check_proxy_url, split_password
 from ..core.urls import normalize_api_url
 from .dialog_types import KeyStatus, SettingsValues
+from .links import style_label, style_value
 from .palette import error_color
+from .templates_editor import TemplatesEditor
 
 __all__ = ["KeyStatus", "SettingsDialog", "SettingsValues"]
 
@@ -40,135 +44,31 @@ class SettingsDialog(QDialog):
         self, parent: QWidget | None, values: SettingsValues, key: KeyStatus, default_url: str
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setModal(True)
         self._default_url = default_url
-        layout = QVBoxLayout(self)
-
-        key_box = QGroupBox("API key")
-        key_layout = QVBoxLayout(key_box)
-        self.key_label = QLabel()
-        self.key_label.setWordWrap(True)
-        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.backend_label = QLabel()
-        self.backend_label.setWordWrap(True)
-        self.backend_label.setForegroundRole(self.backend_label.foregroundRole())
-        key_buttons = QHBoxLayout()
-        self.change_key_button = QPushButton("Set Key…")
-        self.change_key_button.clicked.connect(self.change_key_requested)
-        self.remove_key_button = QPushButton("Remove Key")
-        self.remove_key_button.setToolTip("Delete the key from the keyring")
-        self.remove_key_button.clicked.connect(self.remove_key_requested)
-        key_buttons.addWidget(self.change_key_button)
-        key_buttons.addWidget(self.remove_key_button)
-        key_buttons.addStretch(1)
-        self.url_pending = QLabel("Press OK to switch to the new API URL; its key comes next.")
-        self.url_pending.setWordWrap(True)
-        self.url_pending.hide()
-        key_layout.addWidget(self.key_label)
-        key_layout.addWidget(self.backend_label)
-        key_layout.addLayout(key_buttons)
-        key_layout.addWidget(self.url_pending)
-        layout.addWidget(key_box)
-
-        uploads = QGroupBox("Uploads")
-        form = QFormLayout(uploads)
-        self.concurrency = QSpinBox()
-        self.concurrency.setRange(1, 16)
-        self.concurrency.setValue(values.concurrency)
-        self.concurrency.setToolTip("How many files upload at once (applies to the next uploads)")
-        form.addRow("&Parallel uploads:", self.concurrency)
-        self.retries = QSpinBox()
-        self.retries.setRange(0, 10)
-        self.retries.setValue(values.retries)
-        self.retries.setToolTip("How often a rate-limited or failed upload is tried again")
-        form.addRow("&Retries:", self.retries)
-        self.reuse_duplicates = QCheckBox("Reuse the link of a file already uploaded")
-        self.reuse_duplicates.setToolTip(
-            "A file whose bytes were uploaded to this API before gets its earlier URL at once"
-        )
-        self.reuse_duplicates.setChecked(values.reuse_duplicates)
-        form.addRow(self.reuse_duplicates)
-        self.resume_unfinished = QCheckBox("Resume unfinished uploads at start")
-        self.resume_unfinished.setToolTip(
-            "Files left unfinished when the app last quit or crashed upload again at once "
-            "(otherwise they are listed with Retry)"
-        )
-        self.resume_unfinished.setChecked(values.resume_unfinished)
-        form.addRow(self.resume_unfinished)
-        layout.addWidget(uploads)
-
-        images = QGroupBox("Images")
-        images_form = QFormLayout(images)
-        self.remove_metadata = QCheckBox("Remove location and camera details before upload")
-        self.remove_metadata.setToolTip(
-            "Location, camera make, model and serial number, owner, dates, XMP and comments "
-            "are removed without re-encoding the picture; orientation and colour profile stay"
-        )
-        self.remove_metadata.setChecked(values.remove_metadata)
-        images_form.addRow(self.remove_metadata)
-        self.convert_formats = QCheckBox("Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG")
-        self.convert_formats.setChecked(values.convert_formats)
-        images_form.addRow(self.convert_formats)
-        shrink_row = QHBoxLayout()
-        self.shrink = QCheckBox("Shrink images larger than")
-        self.max_side = QSpinBox()
-        self.max_side.setRange(64, 100_000)
-        self.max_side.setSingleStep(256)
-        self.max_side.setSuffix(" px")
-        self.max_side.setAccessibleName("Largest long side")
-        self.max_side.setValue(values.max_side or 2048)
-        self.shrink.setChecked(values.max_side is not None)
-        self.max_side.setEnabled(self.shrink.isChecked())
-        self.shrink.toggled.connect(self.max_side.setEnabled)
-        shrink_row.addWidget(self.shrink)
-        shrink_row.addWidget(self.max_side)
-        shrink_row.addStretch(1)
-        images_form.addRow(shrink_row)
-        note = QLabel("Changes apply to files not yet started.")
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        images_form.addRow(note)
-        layout.addWidget(images)
-
-        copying = QGroupBox("Copying")
-        copy_form = QFormLayout(copying)
-        self.link_format = QComboBox()
-        for fmt in LinkFormat:
-            self.link_format.addItem(fmt.label, fmt.value)
-        self.link_format.setCurrentIndex(list(LinkFormat).index(values.link_format))
-        copy_form.addRow("Copy &format:", self.link_format)
-        self.auto_copy = QCheckBox("Copy the links when every file of a drop has finished")
-        self.auto_copy.setChecked(values.auto_copy)
-        copy_form.addRow(self.auto_copy)
-        layout.addWidget(copying)
-
-        layout.addWidget(self._network_box(values))
-
-        advanced = QGroupBox("Advanced")
-        advanced_form = QFormLayout(advanced)
-        self.api_url = QLineEdit(values.api_url)
-        self.api_url.setPlaceholderText(default_url)
-        self.api_url.setToolTip("The API's base URL; https only (http only for localhost)")
-        advanced_form.addRow("API &URL:", self.api_url)
         self._fixed_by = values.api_url_fixed_by
-        if self._fixed_by:
-            # Shown as it is in use, and not editable: a change would be silently ignored.
-            self.api_url.setReadOnly(True)
-            fixed = QLabel(f"Set by {self._fixed_by} for this session.")
-            fixed.setWordWrap(True)
-            fixed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            advanced_form.addRow(fixed)
-        self.url_error = QLabel()
-        self.url_error.setWordWrap(True)
-        self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
-        self.url_error.hide()
-        advanced_form.addRow(self.url_error)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(
+            self._page(self._key_box(), self._uploads_box(values), self._advanced_box(values)),
+            translate("SettingsDialog", "&General"),
+        )
+        self.tabs.addTab(
+            self._page(self._images_box(values)), translate("SettingsDialog", "&Images")
+        )
+        self.tabs.addTab(
+            self._page(self._copying_box(values)), translate("SettingsDialog", "&Copying")
+        )
+        self.tabs.addTab(
+            self._page(self._network_box(values)), translate("SettingsDialog", "&Network")
+        )
+        layout.addWidget(self.tabs)
         # The key buttons act on the URL in use: while another one is typed they would
         # store a key under the wrong host, so they wait for OK.
         self._url_in_use = self._typed_url()
         self._key: KeyStatus | None = None
         self.api_url.textChanged.connect(self._url_edited)
-        layout.addWidget(advanced)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -178,27 +78,235 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.set_key_status(key)
 
-    def _network_box(self, values: SettingsValues) -> QGroupBox:
-        network = QGroupBox("Network")
-        box = QVBoxLayout(network)
-        self.proxy_system = QRadioButton("Use the &system's proxy settings")
-        self.proxy_system.setToolTip(
-            "HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)"
+    @staticmethod
+    def _page(*boxes: QWidget) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        for box in boxes:
+            column.addWidget(box)
+        column.addStretch(1)
+        return page
+
+    def _key_box(self) -> QGroupBox:
+        key_box = QGroupBox(translate("SettingsDialog", "API key"))
+        key_layout = QVBoxLayout(key_box)
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.backend_label = QLabel()
+        self.backend_label.setWordWrap(True)
+        key_buttons = QHBoxLayout()
+        self.change_key_button = QPushButton(translate("SettingsDialog", "Set Key…"))
+        self.change_key_button.clicked.connect(self.change_key_requested)
+        self.remove_key_button = QPushButton(translate("SettingsDialog", "Remove Key"))
+        self.remove_key_button.setToolTip(
+            translate("SettingsDialog", "Delete the key from the keyring")
         )
-        self.proxy_none = QRadioButton("&No proxy")
-        self.proxy_manual = QRadioButton("Use &this proxy:")
+        self.remove_key_button.clicked.connect(self.remove_key_requested)
+        key_buttons.addWidget(self.change_key_button)
+        key_buttons.addWidget(self.remove_key_button)
+        key_buttons.addStretch(1)
+        self.url_pending = QLabel(
+            translate(
+                "SettingsDialog", "Press OK to switch to the new API URL; its key comes next."
+            )
+        )
+        self.url_pending.setWordWrap(True)
+        self.url_pending.hide()
+        key_layout.addWidget(self.key_label)
+        key_layout.addWidget(self.backend_label)
+        key_layout.addLayout(key_buttons)
+        key_layout.addWidget(self.url_pending)
+        return key_box
+
+    def _uploads_box(self, values: SettingsValues) -> QGroupBox:
+        uploads = QGroupBox(translate("SettingsDialog", "Uploads"))
+        form = QFormLayout(uploads)
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(1, 16)
+        self.concurrency.setValue(values.concurrency)
+        self.concurrency.setToolTip(
+            translate(
+                "SettingsDialog", "How many files upload at once (applies to the next uploads)"
+            )
+        )
+        form.addRow(translate("SettingsDialog", "&Parallel uploads:"), self.concurrency)
+        self.retries = QSpinBox()
+        self.retries.setRange(0, 10)
+        self.retries.setValue(values.retries)
+        self.retries.setToolTip(
+            translate("SettingsDialog", "How often a rate-limited or failed upload is tried again")
+        )
+        form.addRow(translate("SettingsDialog", "&Retries:"), self.retries)
+        self.reuse_duplicates = QCheckBox(
+            translate("SettingsDialog", "Reuse the link of a file already uploaded")
+        )
+        self.reuse_duplicates.setToolTip(
+            translate(
+                "SettingsDialog",
+                "A file whose bytes were uploaded to this API before gets its earlier URL at once",
+            )
+        )
+        self.reuse_duplicates.setChecked(values.reuse_duplicates)
+        form.addRow(self.reuse_duplicates)
+        self.resume_unfinished = QCheckBox(
+            translate("SettingsDialog", "Resume unfinished uploads at start")
+        )
+        self.resume_unfinished.setToolTip(
+            translate(
+                "SettingsDialog",
+                "Files left unfinished when the app last quit or crashed upload again at once "
+                "(otherwise they are listed with Retry)",
+            )
+        )
+        self.resume_unfinished.setChecked(values.resume_unfinished)
+        form.addRow(self.resume_unfinished)
+        self.notifications = QCheckBox(
+            translate("SettingsDialog", "Notify me when uploads finish in the background")
+        )
+        self.notifications.setToolTip(
+            translate(
+                "SettingsDialog",
+                "A desktop notification when a drop has finished while the window is not active",
+            )
+        )
+        self.notifications.setChecked(values.notifications)
+        form.addRow(self.notifications)
+        return uploads
+
+    def _images_box(self, values: SettingsValues) -> QGroupBox:
+        images = QGroupBox(translate("SettingsDialog", "Before upload"))
+        images_form = QFormLayout(images)
+        self.remove_metadata = QCheckBox(
+            translate("SettingsDialog", "Remove location and camera details before upload")
+        )
+        self.remove_metadata.setToolTip(
+            translate(
+                "SettingsDialog",
+                "Location, camera make, model and serial number, owner, dates, XMP and comments "
+                "are removed without re-encoding the picture; orientation and colour profile stay",
+            )
+        )
+        self.remove_metadata.setChecked(values.remove_metadata)
+        images_form.addRow(self.remove_metadata)
+        self.convert_formats = QCheckBox(
+            translate("SettingsDialog", "Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG")
+        )
+        self.convert_formats.setChecked(values.convert_formats)
+        images_form.addRow(self.convert_formats)
+        shrink_row = QHBoxLayout()
+        self.shrink = QCheckBox(translate("SettingsDialog", "Shrink images larger than"))
+        self.max_side = QSpinBox()
+        self.max_side.setRange(64, 100_000)
+        self.max_side.setSingleStep(256)
+        self.max_side.setSuffix(translate("SettingsDialog", " px"))
+        self.max_side.setAccessibleName(translate("SettingsDialog", "Largest long side"))
+        self.max_side.setValue(values.max_side or 2048)
+        self.shrink.setChecked(values.max_side is not None)
+        self.max_side.setEnabled(self.shrink.isChecked())
+        self.shrink.toggled.connect(self.max_side.setEnabled)
+        shrink_row.addWidget(self.shrink)
+        shrink_row.addWidget(self.max_side)
+        shrink_row.addStretch(1)
+        images_form.addRow(shrink_row)
+        note = QLabel(translate("SettingsDialog", "Changes apply to files not yet started."))
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        images_form.addRow(note)
+        return images
+
+    def _copying_box(self, values: SettingsValues) -> QGroupBox:
+        copying = QGroupBox(translate("SettingsDialog", "Copying"))
+        copy_form = QFormLayout(copying)
+        self.link_format = QComboBox()
+        self._chosen_format = style_value(values.link_format)
+        copy_form.addRow(translate("SettingsDialog", "Copy &format:"), self.link_format)
+        self.auto_copy = QCheckBox(
+            translate("SettingsDialog", "Copy the links when every file of a drop has finished")
+        )
+        self.auto_copy.setChecked(values.auto_copy)
+        copy_form.addRow(self.auto_copy)
+        self.templates = TemplatesEditor(values.templates)
+        copy_form.addRow(QLabel(translate("SettingsDialog", "Your templates:")))
+        copy_form.addRow(self.templates)
+        self.templates.changed.connect(self._list_formats)
+        self.link_format.currentIndexChanged.connect(self._format_chosen)
+        self._list_formats()
+        return copying
+
+    def _list_formats(self) -> None:
+        """Built-in formats, then the templates as they are now in the table."""
+        self.link_format.blockSignals(True)
+        self.link_format.clear()
+        for fmt in LinkFormat:
+            self.link_format.addItem(style_label(fmt), fmt.value)
+        for name, _text in self.templates.templates():
+            if name:
+                self.link_format.addItem(name, name)
+        index = self.link_format.findData(self._chosen_format)
+        self.link_format.setCurrentIndex(max(0, index))
+        self.link_format.blockSignals(False)
+
+    def _format_chosen(self, _index: int) -> None:
+        self._chosen_format = str(self.link_format.currentData())
+
+    def _advanced_box(self, values: SettingsValues) -> QGroupBox:
+        advanced = QGroupBox(translate("SettingsDialog", "Advanced"))
+        advanced_form = QFormLayout(advanced)
+        self.api_url = QLineEdit(values.api_url)
+        self.api_url.setPlaceholderText(self._default_url)
+        self.api_url.setToolTip(
+            translate("SettingsDialog", "The API's base URL; https only (http only for localhost)")
+        )
+        advanced_form.addRow(translate("SettingsDialog", "API &URL:"), self.api_url)
+        if self._fixed_by:
+            # Shown as it is in use, and not editable: a change would be silently ignored.
+            self.api_url.setReadOnly(True)
+            fixed = QLabel(
+                translate("SettingsDialog", "Set by {source} for this session.").format(
+                    source=self._fixed_by
+                )
+            )
+            fixed.setWordWrap(True)
+            fixed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            advanced_form.addRow(fixed)
+        self.url_error = QLabel()
+        self.url_error.setWordWrap(True)
+        self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
+        self.url_error.hide()
+        advanced_form.addRow(self.url_error)
+        return advanced
+
+    def _network_box(self, values: SettingsValues) -> QGroupBox:
+        network = QGroupBox(translate("SettingsDialog", "Proxy"))
+        box = QVBoxLayout(network)
+        self.proxy_system = QRadioButton(
+            translate("SettingsDialog", "Use the &system's proxy settings")
+        )
+        self.proxy_system.setToolTip(
+            translate(
+                "SettingsDialog",
+                "HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)",
+            )
+        )
+        self.proxy_none = QRadioButton(translate("SettingsDialog", "&No proxy"))
+        self.proxy_manual = QRadioButton(translate("SettingsDialog", "Use &this proxy:"))
         self.proxy_url = QLineEdit(values.proxy_url)
         self.proxy_url.setPlaceholderText("http://proxy.example:3128")
-        self.proxy_url.setAccessibleName("Proxy address")
+        self.proxy_url.setAccessibleName(translate("SettingsDialog", "Proxy address"))
         self.proxy_url.setToolTip(
-            "http://, https://, socks5:// or socks5h://; add user@ before the host if the "
-            "proxy asks for a user name"
+            translate(
+                "SettingsDialog",
+                "http://, https://, socks5:// or socks5h://; add user@ before the host if the "
+                "proxy asks for a user name",
+            )
         )
         self.proxy_password = QLineEdit()
         self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.proxy_password.setAccessibleName("Proxy password")
+        self.proxy_password.setAccessibleName(translate("SettingsDialog", "Proxy password"))
 
-        self.proxy_password.setToolTip("Saved in the system keyring, never in a settings file")
+        self.proxy_password.setToolTip(
+            translate("SettingsDialog", "Saved in the system keyring, never in a settings file")
+        )
         self._proxy_modes = QButtonGroup(self)
         for button, mode in (
             (self.proxy_system, ProxyMode.SYSTEM),
@@ -210,8 +318,8 @@ class SettingsDialog(QDialog):
             box.addWidget(button)
         manual = QFormLayout()
         manual.setContentsMargins(24, 0, 0, 0)
-        manual.addRow("&Address:", self.proxy_url)
-        manual.addRow("Pass&word:", self.proxy_password)
+        manual.addRow(translate("SettingsDialog", "&Address:"), self.proxy_url)
+        manual.addRow(translate("SettingsDialog", "Pass&word:"), self.proxy_password)
         box.addLayout(manual)
         self.proxy_error = QLabel()
         self.proxy_error.setWordWrap(True)
@@ -228,7 +336,9 @@ class SettingsDialog(QDialog):
         self.proxy_error.hide()
         named = "@" in self.proxy_url.text()
         self.proxy_password.setPlaceholderText(
-            "unchanged (kept in the keyring)" if named else "only if the proxy asks for one"
+            translate("SettingsDialog", "unchanged (kept in the keyring)")
+            if named
+            else translate("SettingsDialog", "only if the proxy asks for one")
         )
 
     def _proxy_mode_changed(self, manual: bool) -> None:
@@ -248,17 +358,26 @@ class SettingsDialog(QDialog):
         password = self.proxy_password.text() or inline
         if password and "@" not in url:
             raise ProxyURLError(
-                "add the user name to the address (http://user@proxy.example:3128) so the "
-                "password can be kept for it"
+                translate(
+                    "SettingsDialog",
+                    "add the user name to the address (http://user@proxy.example:3128) so the "
+                    "password can be kept for it",
+                )
             )
         return url, password
 
     def set_key_status(self, key: KeyStatus) -> None:
         self._key = key
         self.key_label.setText(key.text)
-        self.backend_label.setText(f"Keyring in use: {key.backend}")
+        self.backend_label.setText(
+            translate("SettingsDialog", "Keyring in use: {backend}").format(backend=key.backend)
+        )
         self.backend_label.setVisible(key.backend not in key.text)
-        self.change_key_button.setText("Replace Key…" if key.removable else "Set Key…")
+        self.change_key_button.setText(
+            translate("SettingsDialog", "Replace Key…")
+            if key.removable
+            else translate("SettingsDialog", "Set Key…")
+        )
         self._update_key_buttons()
 
     def _typed_url(self) -> str | None:
@@ -285,12 +404,17 @@ class SettingsDialog(QDialog):
         self.remove_key_button.setEnabled(key.editable and key.removable and same_url)
 
     def _accept(self) -> None:
+        if self.templates.show_problem():
+            self.tabs.setCurrentIndex(2)
+            self.templates.table.setFocus()
+            return
         if self.proxy_manual.isChecked():
             try:
                 self._typed_proxy()
             except ProxyURLError as exc:
                 self.proxy_error.setText(str(exc))
                 self.proxy_error.show()
+                self.tabs.setCurrentIndex(3)
                 self.proxy_url.setFocus()
                 return
         text = self.api_url.text().strip()
@@ -299,6 +423,7 @@ class SettingsDialog(QDialog):
         except ConfigurationError as exc:
             self.url_error.setText(str(exc))
             self.url_error.show()
+            self.tabs.setCurrentIndex(0)
             self.api_url.setFocus()
             return
         self.accept()
@@ -311,7 +436,7 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             retries=self.retries.value(),
             auto_copy=self.auto_copy.isChecked(),
-            link_format=LinkFormat.parse(self.link_format.currentData()),
+            link_format=self._chosen_style(),
             reuse_duplicates=self.reuse_duplicates.isChecked(),
             resume_unfinished=self.resume_unfinished.isChecked(),
             api_url_fixed_by=self._fixed_by,
@@ -321,7 +446,19 @@ class SettingsDialog(QDialog):
             proxy_mode=proxy_mode,
             proxy_url=proxy_url,
             proxy_password=proxy_password,
+            templates=self.templates.templates(),
+            notifications=self.notifications.isChecked(),
         )
+
+    def _chosen_style(self) -> LinkStyle:
+        value = self._chosen_format
+        for fmt in LinkFormat:
+            if fmt.value == value:
+                return fmt
+        saved = dict(self.templates.templates())
+        if value in saved:
+            return Template(value, saved[value])
+        return LinkFormat.URL
 
     def _proxy_values(self) -> tuple[ProxyMode, str, str | None]:
         mode = self._proxy_mode()

@@ -105,6 +105,11 @@ class UploadItem:
     note: str | None = None
     #: Send a copy at most this many pixels on its long side (after a 413: Shrink and Retry).
     shrink_to: int | None = None
+    #: The name it was uploaded under (``IMG_0042.jpg`` for ``IMG_0042.HEIC``), and the
+    #: size of the picture sent: for link templates.
+    sent_name: str | None = None
+    width: int | None = None
+    height: int | None = None
 
     def __post_init__(self) -> None:
         self.name = display_name(self.name or self.path.name)

@@ -395,6 +395,8 @@ class UploadQueue(QObject):
                 self.network_worked.emit()
             item.reused = outcome.reused
             item.url = result.url
+            item.sent_name = result.filename
+            item.width, item.height = outcome.dimensions or (None, None)
             item.note = outcome.prepared.summary() if outcome.prepared else None
             item.sent = item.total = max(item.total, item.sent)
             if result.size_bytes >= 0:

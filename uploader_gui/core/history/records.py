@@ -35,6 +35,9 @@ class HistoryEntry:
     attempt: int = 0
     #: What was done to the file before it was sent, for a person; ``None``: nothing.
     prepared: str | None = None
+    #: The size of the picture sent (for link templates); ``None`` when not known.
+    width: int | None = None
+    height: int | None = None
 
     def as_record(self) -> dict[str, object]:
         record = asdict(self)
@@ -98,6 +101,8 @@ def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
         uploaded_at=row["uploaded_at"],
         attempt=row["attempt"],
         prepared=row["prepared"],
+        width=row["width"],
+        height=row["height"],
     )
 
 

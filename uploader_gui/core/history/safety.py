@@ -13,6 +13,8 @@ import stat
 import time
 from pathlib import Path
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 #: Files SQLite keeps beside the database.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -64,44 +66,55 @@ def entry_problem(entry: Path, folder: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return f"it cannot be checked: {exc.strerror or exc}"
+        reason = exc.strerror or exc
+        return translate("History", "it cannot be checked: {reason}").format(reason=reason)
     if stat.S_ISLNK(info.st_mode):
         target = Path(os.path.realpath(entry))
         if not target.is_relative_to(os.path.realpath(folder)):
-            return f"it is a link to {target}, outside {folder}"
+            message = translate("History", "it is a link to {target}, outside {folder}")
+            return message.format(target=target, folder=folder)
         try:
             mode = os.stat(target).st_mode
         except OSError:
-            return f"it is a link to {target}, which cannot be opened"
+            message = translate("History", "it is a link to {target}, which cannot be opened")
+            return message.format(target=target)
         if not stat.S_ISREG(mode):
-            return f"it is a link to {target}, which is not a regular file"
+            message = translate("History", "it is a link to {target}, which is not a regular file")
+            return message.format(target=target)
         return None
     if stat.S_ISDIR(info.st_mode):
-        return "it is a folder, not a file"
+        return translate("History", "it is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        return "it is not a regular file"
+        return translate("History", "it is not a regular file")
     return None
 
 
 def plain_reason(exc: BaseException) -> str:
     """A short reason for a failure of the history file, without a traceback."""
     if isinstance(exc, FileExistsError) and exc.filename:
-        return f"{exc.filename} is a file, where a folder should be"
+        message = translate("History", "{file} is a file, where a folder should be")
+        return message.format(file=exc.filename)
     if isinstance(exc, OSError) and exc.strerror:
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"{exc.strerror[0].lower()}{exc.strerror[1:]}{where}"
+        # The system's words, which start a clause here.
+        reason = f"{exc.strerror[0].lower()}{exc.strerror[1:]}"
+        if not exc.filename:
+            return reason
+        message = translate(
+            "History", "{reason} ({file})", "the system's reason, then the file it is about"
+        )
+        return message.format(reason=reason, file=exc.filename)
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _SQLITE_PLAIN:
-        return _SQLITE_PLAIN[code & 0xFF]
+        return translate("History", _SQLITE_PLAIN[code & 0xFF])
     return str(exc) or type(exc).__name__
 
 
 #: SQLite's primary result codes that have a plainer name for people.
 _SQLITE_PLAIN = {
-    8: "the file is read-only",  # SQLITE_READONLY
-    10: "the disk reported an error while writing",  # SQLITE_IOERR
-    13: "the disk is full",  # SQLITE_FULL
-    14: "the file cannot be opened",  # SQLITE_CANTOPEN
+    8: QT_TRANSLATE_NOOP("History", "the file is read-only"),  # SQLITE_READONLY
+    10: QT_TRANSLATE_NOOP("History", "the disk reported an error while writing"),  # SQLITE_IOERR
+    13: QT_TRANSLATE_NOOP("History", "the disk is full"),  # SQLITE_FULL
+    14: QT_TRANSLATE_NOOP("History", "the file cannot be opened"),  # SQLITE_CANTOPEN
 }
 
 

@@ -81,10 +81,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE uploads ADD COLUMN prepared TEXT;
     """,
+    # 7: the size of the picture sent, for link templates' {width} and {height}.
+    """
+    ALTER TABLE uploads ADD COLUMN width INTEGER;
+    ALTER TABLE uploads ADD COLUMN height INTEGER;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id, path, raw_path, name, size, sha256, content_type, api_host, state, url, error, "
-    "added_at, uploaded_at, attempt, prepared"
+    "added_at, uploaded_at, attempt, prepared, width, height"
 )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..i18n import translate
 from ..paths import PRIVATE_FILE_MODE, data_dir, make_private, private_dir
 from .records import (
     Drop,
@@ -184,7 +185,8 @@ class HistoryStore:
             db = self._connect()
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                raise Unusable(f"the database is damaged ({check})")
+                message = translate("History", "the database is damaged ({check})")
+                raise Unusable(message.format(check=check))
             for number in range(SCHEMA_VERSION):
                 # Read the version inside the write lock: two windows starting at once
                 # must not both run a migration.
@@ -192,9 +194,11 @@ class HistoryStore:
                 try:
                     version = db.execute("PRAGMA user_version").fetchone()[0]
                     if version > SCHEMA_VERSION:
-                        raise Unusable(
-                            f"the history was written by a newer uploader-gui (schema {version})"
+                        message = translate(
+                            "History",
+                            "the history was written by a newer uploader-gui (schema {version})",
                         )
+                        raise Unusable(message.format(version=version))
                     if version != number:
                         db.execute("ROLLBACK")
                         continue
@@ -336,9 +340,10 @@ class HistoryStore:
         digest: tuple[str, int, str] | None = None,
         attempt: int = 0,
         prepared: str | None = None,
+        dimensions: tuple[int, int] | None = None,
     ) -> None:
         """Record the outcome of ``attempt`` (one durable commit), with the file's
-        ``(sha256, size, type)``.
+        ``(sha256, size, type)`` and the ``(width, height)`` of the picture sent.
 
         A done row keeps its URL; a later failure cannot erase it. The outcome of an attempt
         older than the row's (cancelled, then retried) is ignored.
@@ -349,7 +354,8 @@ class HistoryStore:
             db.execute(
                 "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
-                "content_type = coalesce(?, content_type), attempt = ?, prepared = ? "
+                "content_type = coalesce(?, content_type), attempt = ?, prepared = ?, "
+                "width = coalesce(?, width), height = coalesce(?, height) "
                 "WHERE id = ? AND state != 'done' AND attempt <= ?",
                 (
                     state.value,
@@ -361,6 +367,8 @@ class HistoryStore:
                     content_type,
                     attempt,
                     prepared,
+                    None if dimensions is None else dimensions[0],
+                    None if dimensions is None else dimensions[1],
                     entry_id,
                     attempt,
                 ),

@@ -13,12 +13,13 @@ import shutil
 import subprocess
 from urllib.parse import urlsplit
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .proxy import Proxy, ProxyURLError, _bypassed, _proxy, check_proxy_url
 
 log = logging.getLogger(__name__)
 
 SCHEMA = "org.gnome.system.proxy"
-SOURCE = "the GNOME proxy settings"
+SOURCE = QT_TRANSLATE_NOOP("Network", "the GNOME proxy settings")
 
 
 def read_settings(timeout: float = 5.0) -> dict[str, object]:

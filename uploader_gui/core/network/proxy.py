@@ -22,10 +22,14 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..urls import is_loopback_host
 
 PROXY_SCHEMES: Final = ("http", "https", "socks5", "socks5h")
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443, "socks5": 1080, "socks5h": 1080}
+#: :attr:`Proxy.source` of the proxy the person typed in Settings ▸ Network.
+SETTINGS_SOURCE: Final = QT_TRANSLATE_NOOP("Network", "the proxy set in Settings")
+_BAD_PORT: Final = QT_TRANSLATE_NOOP("Network", "the proxy's port must be a number from 1 to 65535")
 
 
 class ProxyMode(enum.Enum):
@@ -59,7 +63,8 @@ class Proxy:
     url: str
     #: For messages: ``host:port``, no user or password.
     address: str
-    #: Where the choice came from, for messages: "HTTPS_PROXY", "the GNOME settings", ….
+    #: Where the choice came from, for messages: "HTTPS_PROXY", "the GNOME proxy settings", …
+    #: (in English; shown with ``translate("Network", source)``).
     source: str
     has_credentials: bool
 
@@ -71,28 +76,36 @@ def check_proxy_url(url: str) -> str:
     """``url`` normalised (scheme added, no trailing slash); raises :class:`ProxyURLError`."""
     text = url.strip()
     if not text:
-        raise ProxyURLError("enter the proxy's address, for example http://proxy.example:3128")
+        raise ProxyURLError(
+            translate("Network", "enter the proxy's address, for example http://proxy.example:3128")
+        )
     if "://" not in text:
         text = "http://" + text
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise ProxyURLError("the proxy's port must be a number from 1 to 65535") from None
+        raise ProxyURLError(translate("Network", _BAD_PORT)) from None
     scheme = parts.scheme.lower()
     if scheme not in PROXY_SCHEMES:
-        raise ProxyURLError(
-            f"a proxy address starts with http://, https://, socks5:// or socks5h:// "
-            f"(not {scheme}://)"
+        message = translate(
+            "Network",
+            "a proxy address starts with http://, https://, socks5:// or socks5h:// "
+            "(not {scheme}://)",
         )
+        raise ProxyURLError(message.format(scheme=scheme))
     if not parts.hostname:
-        raise ProxyURLError("the proxy address has no host name")
+        raise ProxyURLError(translate("Network", "the proxy address has no host name"))
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ProxyURLError("a proxy address is only a host and a port, with no path")
+        raise ProxyURLError(
+            translate("Network", "a proxy address is only a host and a port, with no path")
+        )
     if any(ord(char) < 0x21 or char == "\x7f" for char in text):
-        raise ProxyURLError("the proxy address contains spaces or control characters")
+        raise ProxyURLError(
+            translate("Network", "the proxy address contains spaces or control characters")
+        )
     if port == 0:
-        raise ProxyURLError("the proxy's port must be a number from 1 to 65535")
+        raise ProxyURLError(translate("Network", _BAD_PORT))
     return urlunsplit((scheme, parts.netloc, "", "", ""))
 
 
@@ -149,7 +162,7 @@ def resolve(
         return None
     if settings.mode is ProxyMode.MANUAL:
         url = check_proxy_url(settings.url)
-        return _proxy(with_password(url, settings.password), "the proxy set in Settings")
+        return _proxy(with_password(url, settings.password), SETTINGS_SOURCE)
     env = os.environ if environ is None else environ
     found = from_environment(parts.scheme or "https", host, env)
     if found is not None or _any_proxy_variable(env):
@@ -176,7 +189,8 @@ def from_environment(scheme: str, host: str, environ: Mapping[str, str]) -> Prox
             try:
                 url = check_proxy_url(value)
             except ProxyURLError as exc:
-                raise ProxyURLError(f"{name} is not a usable proxy address: {exc}") from None
+                message = translate("Network", "{variable} is not a usable proxy address: {reason}")
+                raise ProxyURLError(message.format(variable=name, reason=exc)) from None
             return _proxy(url, name)
     return None
 
@@ -219,29 +233,63 @@ def explain_refusal(proxy: Proxy, detail: str) -> str:
     """What a proxy's refusal (httpx's ``ProxyError`` text) means, naming the proxy:
     "the proxy at proxy.corp:3128 refused the connection (HTTP 407: it wants a user name
     and password)"."""
-    where = f"the proxy at {proxy.address}"
+    address = proxy.address
     status = detail.split(" ", 1)[0]
     # 407 asks for credentials; some proxies (tinyproxy) answer wrong ones with 401.
     if status in ("407", "401") or "NO ACCEPTABLE METHODS" in detail.upper():
         kind = f"HTTP {status}" if status.isdigit() else "SOCKS"
-        wants = (
-            "it did not accept the user name and password"
-            if proxy.has_credentials
-            else "it wants a user name and password"
+        if proxy.has_credentials:
+            return _credentials_rejected(address, kind)
+        message = translate(
+            "Network",
+            "the proxy at {address} refused the connection ({kind}: it wants a user name and "
+            "password)",
         )
-        return f"{where} refused the connection ({kind}: {wants})"
+        return message.format(address=address, kind=kind)
     if detail.startswith("Invalid username/password"):
-        rejected = "it did not accept the user name and password"
-        return f"{where} refused the connection (SOCKS: {rejected})"
+        return _credentials_rejected(address, "SOCKS")
     if status.isdigit():
         reason = detail[len(status) :].strip()
-        return f"{where} refused the connection (HTTP {status}{': ' + reason if reason else ''})"
+        if not reason:
+            message = translate(
+                "Network", "the proxy at {address} refused the connection (HTTP {status})"
+            )
+            return message.format(address=address, status=status)
+        message = translate(
+            "Network", "the proxy at {address} refused the connection (HTTP {status}: {reason})"
+        )
+        return message.format(address=address, status=status, reason=reason)
     if detail.startswith("Proxy Server could not connect"):
-        reason = detail.partition(":")[2].strip().rstrip(".") or "no reason given"
-        return f"{where} could not reach the API host ({reason.lower()})"
-    return f"{where} failed: {detail}" if detail else f"{where} failed"
+        reason = detail.partition(":")[2].strip().rstrip(".")
+        if not reason:
+            message = translate(
+                "Network", "the proxy at {address} could not reach the API host (no reason given)"
+            )
+            return message.format(address=address)
+        message = translate(
+            "Network", "the proxy at {address} could not reach the API host ({reason})"
+        )
+        return message.format(address=address, reason=reason.lower())
+    if not detail:
+        return translate("Network", "the proxy at {address} failed").format(address=address)
+    message = translate("Network", "the proxy at {address} failed: {reason}")
+    return message.format(address=address, reason=detail)
+
+
+def _credentials_rejected(address: str, kind: str) -> str:
+    message = translate(
+        "Network",
+        "the proxy at {address} refused the connection ({kind}: it did not accept the user "
+        "name and password)",
+    )
+    return message.format(address=address, kind=kind)
 
 
 def explain_unreachable(proxy: Proxy, detail: str) -> str:
     """A connection to the proxy itself failed."""
-    return f"could not connect to the proxy at {proxy.address} (from {proxy.source}): {detail}"
+    message = translate(
+        "Network", "could not connect to the proxy at {address} (from {source}): {reason}"
+    )
+    # The source is a variable's name, or a phrase marked for translation where it is made.
+    source = translate("Network", proxy.source)
+    return message.format(address=proxy.address, source=source, reason=detail)

@@ -12,15 +12,14 @@ from __future__ import annotations
 import ssl
 from typing import Final
 
+from ..i18n import translate
+
 #: OpenSSL's verification results (``X509_V_ERR_*``) and what they mean for a person.
 _UNKNOWN_AUTHORITY: Final = frozenset({2, 20, 27})  # no issuer, no local issuer, untrusted
 _SELF_SIGNED: Final = frozenset({18, 19})  # self-signed leaf, self-signed root in the chain
 _EXPIRED: Final = 10
 _NOT_YET_VALID: Final = 9
 _WRONG_NAME: Final = frozenset({62, 64})  # host name, IP address mismatch
-_ASK_IT: Final = (
-    "If your company inspects HTTPS traffic, ask IT to install its root certificate in the system."
-)
 
 
 def ssl_context() -> ssl.SSLContext:
@@ -46,25 +45,39 @@ def explain(error: ssl.SSLCertVerificationError, host: str) -> str:
     """ "the certificate of api.example.com is not trusted: …" with no OpenSSL jargon."""
     code = getattr(error, "verify_code", None)
     if code in _SELF_SIGNED:
-        return (
-            f"the certificate of {host} is not trusted: it is self-signed, so nobody vouches "
-            f"for it. {_ASK_IT}"
+        message = translate(
+            "Network",
+            "the certificate of {host} is not trusted: it is self-signed, so nobody vouches "
+            "for it. If your company inspects HTTPS traffic, ask IT to install its root "
+            "certificate in the system.",
         )
-    if code in _UNKNOWN_AUTHORITY:
-        return (
-            f"the certificate of {host} is not trusted: it was issued by an unknown "
-            f"authority. {_ASK_IT}"
+    elif code in _UNKNOWN_AUTHORITY:
+        message = translate(
+            "Network",
+            "the certificate of {host} is not trusted: it was issued by an unknown authority. "
+            "If your company inspects HTTPS traffic, ask IT to install its root certificate in "
+            "the system.",
         )
-    if code == _EXPIRED:
-        return (
-            f"the certificate of {host} has expired, so the connection is not safe. If the "
-            f"computer's date is right, the service must renew its certificate."
+    elif code == _EXPIRED:
+        message = translate(
+            "Network",
+            "the certificate of {host} has expired, so the connection is not safe. If the "
+            "computer's date is right, the service must renew its certificate.",
         )
-    if code == _NOT_YET_VALID:
-        return f"the certificate of {host} is not valid yet. Check the computer's date and time."
-    if code in _WRONG_NAME:
-        return (
-            f"the certificate presented for {host} belongs to another name, so the "
-            f"connection may not reach the real {host}. Check the API address."
+    elif code == _NOT_YET_VALID:
+        message = translate(
+            "Network",
+            "the certificate of {host} is not valid yet. Check the computer's date and time.",
         )
-    return f"the certificate of {host} could not be verified, so the connection is not safe"
+    elif code in _WRONG_NAME:
+        message = translate(
+            "Network",
+            "the certificate presented for {host} belongs to another name, so the connection "
+            "may not reach the real {host}. Check the API address.",
+        )
+    else:
+        message = translate(
+            "Network",
+            "the certificate of {host} could not be verified, so the connection is not safe",
+        )
+    return message.format(host=host)

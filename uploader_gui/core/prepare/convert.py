@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import LocalFileError
 from ..files import open_regular
+from ..i18n import translate
 from ..paths import PRIVATE_FILE_MODE
 from ..retry import CancelToken
 from ..sniff import HEAD_SIZE, describe, sniff
@@ -59,8 +60,11 @@ class Converted:
     mime: str
     converted_from: str | None = None
     resized_from: tuple[int, int] | None = None
-    #: Something the person should know ("only the first of 3 pages was sent").
+    #: Something the person should know, in English for ``--json`` ("TIFF with 3 pages: only
+    #: the first was sent"); the window says it from :attr:`pages`.
     note: str | None = None
+    #: How many pages the source has when only the first was sent (the :attr:`note`), else 1.
+    pages: int = 1
 
 
 def convertible(path: Path) -> str | None:
@@ -82,7 +86,7 @@ def convert(
     """
     source = convertible(path)
     if source is None:
-        raise PrepareError(path, "not a format uploader-gui converts")
+        raise PrepareError(path, translate("Errors", "not a format uploader-gui converts"))
     with _opened(path, cancel) as image:
         pages = getattr(image, "n_frames", 1)
         alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
@@ -109,6 +113,7 @@ def convert(
             converted_from=source,
             resized_from=shown if converted.size != shown else None,
             note=note,
+            pages=pages if note else 1,
         )
 
 
@@ -152,7 +157,8 @@ def _opened(path: Path, cancel: CancelToken | None) -> Iterator[Image.Image]:
         except Image.DecompressionBombError:
             raise PrepareError(path, _too_large(path)) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise PrepareError(path, f"the image cannot be read: {exc}") from None
+            message = translate("Errors", "the image cannot be read: {reason}")
+            raise PrepareError(path, message.format(reason=exc)) from None
         with image:
             width, height = image.size
             if width * height > MAX_PIXELS:
@@ -163,11 +169,20 @@ def _opened(path: Path, cancel: CancelToken | None) -> Iterator[Image.Image]:
 
 
 def _too_large(path: Path, size: tuple[int, int] | None = None) -> str:
-    what = f" ({size[0]} x {size[1]})" if size else ""
-    return (
-        f"the image has too many pixels{what}: more than the {MAX_PIXELS // 1_000_000} "
-        "megapixels uploader-gui converts or shrinks (it may be a decompression bomb)"
+    megapixels = MAX_PIXELS // 1_000_000
+    if size is None:
+        message = translate(
+            "Errors",
+            "the image has too many pixels: more than the {megapixels} megapixels uploader-gui "
+            "converts or shrinks (it may be a decompression bomb)",
+        )
+        return message.format(megapixels=megapixels)
+    message = translate(
+        "Errors",
+        "the image has too many pixels ({width} x {height}): more than the {megapixels} "
+        "megapixels uploader-gui converts or shrinks (it may be a decompression bomb)",
     )
+    return message.format(width=size[0], height=size[1], megapixels=megapixels)
 
 
 def _shown_size(image: Image.Image) -> tuple[int, int]:
@@ -191,7 +206,8 @@ def _render(
         # One full-size copy at most: an image already in its mode is used as it is.
         frame = image if image.mode == mode else image.convert(mode)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise PrepareError(path, f"the image cannot be decoded: {exc}") from None
+        message = translate("Errors", "the image cannot be decoded: {reason}")
+        raise PrepareError(path, message.format(reason=exc)) from None
     if cancel is not None:
         cancel.raise_if_cancelled()
     if max_side is not None and max(frame.size) > max_side:
@@ -237,7 +253,8 @@ def _save(
         except FileExistsError:
             continue
     if fd < 0:
-        raise PrepareError(source, f"no free file name in {out_dir}")
+        message = translate("Errors", "no free file name in {folder}")
+        raise PrepareError(source, message.format(folder=out_dir))
     options: dict[str, object] = {}
     if isinstance(icc, bytes) and icc:
         options["icc_profile"] = icc

@@ -5,23 +5,28 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 # Field groups, in the order a person cares about them (the first one found leads the summary).
-LOCATION: Final = "location"
-CAMERA_SERIAL: Final = "camera serial"
-OWNER: Final = "owner"
-DATES: Final = "dates"
-CAMERA: Final = "camera make and model"
-MAKER_NOTES: Final = "maker notes"
-THUMBNAIL: Final = "EXIF thumbnail"
+# The names are data (``--json`` lists them in English); marked for translation here, they are
+# translated where a person reads them (:meth:`.pipeline.Prepared.summary`, as the {group}
+# of "{group} and %n other field(s) removed").
+LOCATION: Final = QT_TRANSLATE_NOOP("Prepare", "location")
+CAMERA_SERIAL: Final = QT_TRANSLATE_NOOP("Prepare", "camera serial")
+OWNER: Final = QT_TRANSLATE_NOOP("Prepare", "owner")
+DATES: Final = QT_TRANSLATE_NOOP("Prepare", "dates")
+CAMERA: Final = QT_TRANSLATE_NOOP("Prepare", "camera make and model")
+MAKER_NOTES: Final = QT_TRANSLATE_NOOP("Prepare", "maker notes")
+THUMBNAIL: Final = QT_TRANSLATE_NOOP("Prepare", "EXIF thumbnail")
 #: Further images stored after a JPEG's own (MPF/MPO: previews, other exposures, depth),
 #: each with its own EXIF.
-EXTRA_IMAGES: Final = "extra images"
-XMP: Final = "XMP"
-IPTC: Final = "IPTC"
-COMMENT: Final = "comment"
-TEXT: Final = "text"
-OTHER_EXIF: Final = "other EXIF"
-OTHER: Final = "other data"
+EXTRA_IMAGES: Final = QT_TRANSLATE_NOOP("Prepare", "extra images")
+XMP: Final = QT_TRANSLATE_NOOP("Prepare", "XMP")
+IPTC: Final = QT_TRANSLATE_NOOP("Prepare", "IPTC")
+COMMENT: Final = QT_TRANSLATE_NOOP("Prepare", "comment")
+TEXT: Final = QT_TRANSLATE_NOOP("Prepare", "text")
+OTHER_EXIF: Final = QT_TRANSLATE_NOOP("Prepare", "other EXIF")
+OTHER: Final = QT_TRANSLATE_NOOP("Prepare", "other data")
 GROUP_ORDER: Final[tuple[str, ...]] = (
     LOCATION,
     CAMERA_SERIAL,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
+from ..i18n import translate
 from .fields import ANIMATION, COLOUR_PROFILE, COMMENT, IPTC, OTHER, XMP
 
 _IMAGE: Final = 0x2C
@@ -59,7 +60,7 @@ def _skip_sub_blocks(data: bytes, at: int) -> int:
     """The offset just past the zero-length sub-block that ends the chain starting at ``at``."""
     while True:
         if at >= len(data):
-            raise GifError("the file ends inside a block")
+            raise GifError(translate("Errors", "the file ends inside a block"))
         size = data[at]
         at += 1 + size
         if size == 0:
@@ -69,7 +70,7 @@ def _skip_sub_blocks(data: bytes, at: int) -> int:
 def strip_gif(data: bytes) -> GifStrip:
     """Drop the metadata extensions of the GIF in ``data``; never decode its frames."""
     if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
-        raise GifError("not a GIF header")
+        raise GifError(translate("Errors", "not a GIF header"))
     header_end = 13 + _colour_table_size(data[10])
     kept_parts = [data[:header_end]]
     result = GifStrip(data=None)
@@ -85,7 +86,7 @@ def strip_gif(data: bytes) -> GifStrip:
             break
         if introducer == _IMAGE:
             if at + 10 > len(data):
-                raise GifError("the file ends inside an image descriptor")
+                raise GifError(translate("Errors", "the file ends inside an image descriptor"))
             start = at
             at += 10 + _colour_table_size(data[at + 9]) + 1  # + the LZW minimum code size
             at = _skip_sub_blocks(data, at)

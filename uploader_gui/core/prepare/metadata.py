@@ -36,6 +36,7 @@ import png
 
 from ..errors import LocalFileError, UnsupportedTypeError
 from ..files import open_regular, unreadable
+from ..i18n import translate
 from ..sniff import GIF, JPEG, PNG, ImageType, describe, sniff
 from .fields import (
     _CAMERA_TAGS,
@@ -112,24 +113,28 @@ class Stripped:
     def summary(self) -> str:
         """One line for a person: "location and 14 other fields removed"."""
         if not self.groups:
-            return "no personal metadata found"
+            return translate("Prepare", "no personal metadata found")
         first = self.groups[0]
-        others = self.count - first.count
-        if others == 0:
-            return f"{first.name} removed"
-        noun = "field" if others == 1 else "fields"
-        return f"{first.name} and {others} other {noun} removed"
+        return removed_summary(first.name, self.count - first.count)
+
+
+def removed_summary(group: str, others: int) -> str:
+    """ "location removed", "location and 14 other fields removed": ``group`` (one of the
+    English names in :mod:`.fields`) and how many other fields were removed with it."""
+    name = translate("Prepare", group)  # marked in .fields
+    if others <= 0:
+        return translate("Prepare", "{group} removed").format(group=name)
+    return translate("Prepare", "{group} and %n other field(s) removed", None, others).format(
+        group=name
+    )
 
 
 class MetadataError(LocalFileError):
     """The image's metadata could not be read or rewritten (a damaged file)."""
 
     def __init__(self, path: Path | str, detail: str) -> None:
-        super().__init__(
-            path,
-            f"could not remove the metadata from this image ({detail})",
-            retry_helps=False,
-        )
+        message = translate("Errors", "could not remove the metadata from this image ({reason})")
+        super().__init__(path, message.format(reason=detail), retry_helps=False)
 
 
 def strip_metadata(path: Path, out_dir: Path) -> Stripped:
@@ -157,7 +162,7 @@ def strip_metadata(path: Path, out_dir: Path) -> Stripped:
     if stripped is None:
         return Stripped(StripStatus.UNCHANGED, kept=kept)
     if sniff(stripped[:16]) != image_type:  # never send something that is no longer the image
-        raise MetadataError(path, "the rewritten file is not a valid image")
+        raise MetadataError(path, translate("Errors", "the rewritten file is not a valid image"))
     copy = _write_private_copy(stripped, out_dir, image_type)
     return Stripped(StripStatus.STRIPPED, path=copy, groups=groups, kept=kept)
 

@@ -13,9 +13,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import translate
 from ..retry import CancelToken
 from .convert import convert, convertible, shrink
-from .metadata import StripStatus, strip_metadata
+from .metadata import StripStatus, removed_summary, strip_metadata
 from .options import PrepareOptions
 
 
@@ -32,23 +33,32 @@ class Prepared:
     removed_count: int = 0
     converted_from: str | None = None
     resized_from: tuple[int, int] | None = None
+    #: What the person should know, in English for ``--json`` (:meth:`summary` says it from
+    #: :attr:`pages`, in the language chosen).
     notes: tuple[str, ...] = field(default=())
+    #: How many pages the source had when only the first was sent, else 1.
+    pages: int = 1
 
     def summary(self) -> str:
-        """One line for the row: "location and 14 other fields removed · converted from HEIC"."""
+        """One line for the row: "location and 14 other fields removed · converted from HEIC",
+        in the language chosen (the history keeps it as shown)."""
         parts: list[str] = []
         if self.removed:
-            first, others = self.removed[0], self.removed_count - 1
-            if others <= 0:
-                parts.append(f"{first} removed")
-            else:
-                parts.append(f"{first} and {others} other field{'s' if others > 1 else ''} removed")
-        if self.converted_from:
-            parts.append(f"converted from {self.converted_from.upper()}")
+            parts.append(removed_summary(self.removed[0], self.removed_count - 1))
+        source = (self.converted_from or "").upper()
+        if source:
+            parts.append(translate("Prepare", "converted from {format}").format(format=source))
         if self.resized_from:
             width, height = self.resized_from
-            parts.append(f"resized from {width} \u00d7 {height}")  # a multiplication sign
-        parts.extend(self.notes)
+            # "\u00d7": a multiplication sign (lupdate reads the escape).
+            message = translate("Prepare", "resized from {width} \u00d7 {height}")
+            parts.append(message.format(width=width, height=height))
+        pages = self.pages  # (lupdate reads a plain name as the count, not an attribute)
+        if pages > 1:
+            message = translate(
+                "Prepare", "{format} with %n page(s): only the first was sent", None, pages
+            )
+            parts.append(message.format(format=source))
         return " · ".join(parts)
 
     def as_record(self) -> dict[str, object]:
@@ -86,6 +96,7 @@ def prepare(
             converted_from=result.converted_from,
             resized_from=result.resized_from,
             notes=notes,
+            pages=result.pages,
         )
     if options.max_side is not None:
         smaller = shrink(path, work_dir, options.max_side, cancel=cancel)
