@@ -14,6 +14,7 @@ work=$(realpath -m "${2:-$root/build/bundle}")
 python=${PYTHON:-$root/.venv/bin/python}
 app_id=io.imagepipeline.UploaderGui
 
+"$python" "$root/scripts/i18n.py" build  # the .qm files the spec bundles
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$dist" --workpath "$work" "$root/packaging/uploader-gui.spec"
 

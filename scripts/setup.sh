@@ -134,6 +134,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "${pip[@]}" check >/dev/null || { "${pip[@]}" check >&2; exit 1; }
     echo "$want" >"$stamp"
 fi
+# The translations (.qm) from their sources in translations/ (fast; never committed).
+"$venv/bin/python" "$root/scripts/i18n.py" build
 # Byte-compile the package (quietly, only what changed): an editable install is not
 # compiled by pip, and with PYTHONDONTWRITEBYTECODE set every start would compile it again.
 "$venv/bin/python" -m compileall -q "$root/uploader_gui" >/dev/null || true

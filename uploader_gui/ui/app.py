@@ -56,6 +56,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     # Docks and Wayland compositors match the window to its desktop entry by this id.
     app.setDesktopFileName(APP_ID)
+    from .language import install
+
+    install(Settings().language)
     return app
 
 

@@ -67,6 +67,8 @@ class SettingsValues:
     templates: tuple[tuple[str, str], ...] = ()
     #: Say when a drop finishes while the window is in the background.
     notifications: bool = True
+    #: The window's language (``de``…); empty: the system's. Applies at the next start.
+    language: str = ""
 
     def __repr__(self) -> str:  # a typed password never reaches a log
         shown = {**self.__dict__, "proxy_password": "***" if self.proxy_password else None}

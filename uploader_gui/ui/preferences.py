@@ -74,6 +74,7 @@ class Preferences(QObject):
             link_format=self._links.format,
             templates=tuple(self._links.templates.items()),
             notifications=settings.notifications,
+            language=settings.language,
             reuse_duplicates=settings.reuse_duplicates,
             resume_unfinished=settings.resume_unfinished,
             remove_metadata=settings.remove_metadata,
@@ -116,6 +117,12 @@ class Preferences(QObject):
         self._queue.set_retry_policy(RetryPolicy(retries=values.retries))
         self._links.set_auto_copy(values.auto_copy)
         settings.notifications = values.notifications
+        if values.language != settings.language:
+            settings.language = values.language
+            self._keys.message.emit(
+                translate("Preferences", "The new language applies when uploader-gui starts again"),
+                8000,
+            )
         self._apply_templates(values)
         self._links.set_format(values.link_format)
         settings.sync()

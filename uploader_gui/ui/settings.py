@@ -170,5 +170,15 @@ class Settings:
     def proxy_url(self, value: str) -> None:
         self.store.setValue("network/proxy_url", split_password(value.strip())[0])
 
+    @property
+    def language(self) -> str:
+        """The window's language (``de``, ``zh_CN``…); empty: the system's."""
+        value = self._get("ui/language", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("ui/language", value)
+
     def sync(self) -> None:
         self.store.sync()

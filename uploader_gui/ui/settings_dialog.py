@@ -29,6 +29,7 @@ from ..core.links import LinkFormat, LinkStyle, Template
 from ..core.network.proxy import ProxyMode, ProxyURLError, check_proxy_url, split_password
 from ..core.urls import normalize_api_url
 from .dialog_types import KeyStatus, SettingsValues
+from .language import LANGUAGES, SYSTEM, SYSTEM_LABEL
 from .links import style_label, style_value
 from .palette import error_color
 from .templates_editor import TemplatesEditor
@@ -269,6 +270,15 @@ class SettingsDialog(QDialog):
             fixed.setWordWrap(True)
             fixed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             advanced_form.addRow(fixed)
+        self.language = QComboBox()
+        self.language.addItem(translate("Language", SYSTEM_LABEL), SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
+        self.language.setToolTip(
+            translate("SettingsDialog", "Applies when uploader-gui starts again")
+        )
+        advanced_form.addRow(translate("SettingsDialog", "&Language:"), self.language)
         self.url_error = QLabel()
         self.url_error.setWordWrap(True)
         self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
@@ -448,6 +458,7 @@ class SettingsDialog(QDialog):
             proxy_password=proxy_password,
             templates=self.templates.templates(),
             notifications=self.notifications.isChecked(),
+            language=str(self.language.currentData() or ""),
         )
 
     def _chosen_style(self) -> LinkStyle:
