@@ -14,15 +14,16 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
 
 from .. import APP_NAME
 from ..core.i18n import translate
 from .workers import Workers
+
+if TYPE_CHECKING:  # QtDBus and the tray are loaded by the first notification, not at start
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,8 @@ class Notifier(QObject):
     def _listen(self) -> None:
         if self._listening:
             return
+        from PySide6.QtDBus import QDBusConnection
+
         # Named after the address: a connection of that name to another bus is reused by Qt.
         bus = QDBusConnection.connectToBus(self._address, f"{APP_NAME}-notify-{self._address}")
         if not bus.isConnected():
@@ -164,6 +167,9 @@ class Notifier(QObject):
     # -- elsewhere ---------------------------------------------------------------------
 
     def _tray_message(self, summary: str, body: str) -> None:
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self._tray is None:
