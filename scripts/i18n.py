@@ -57,6 +57,7 @@ def update() -> None:
     SOURCES.mkdir(exist_ok=True)
     for language in LANGUAGES:
         target = ts_file(language)
+        plurals = plural_translations(target) if target.exists() else {}
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -72,23 +73,47 @@ def update() -> None:
             cwd=ROOT,
             check=True,
         )
-        tidy(target, PLURAL_FORMS[language])
+        tidy(target, PLURAL_FORMS[language], plurals)
 
 
-def tidy(path: Path, forms: int) -> None:
+def plural_translations(path: Path) -> dict[tuple[str, str], list[str]]:
+    """The finished plural forms, by (context, source): lupdate's Python parser does not
+    know these messages are plurals and would keep only their first form."""
+    found = {}
+    for context in parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") != "yes" or translation is None:
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            if translation.get("type") != "unfinished" and all(forms):
+                found[(name, message.findtext("source") or "")] = forms
+    return found
+
+
+def tidy(path: Path, forms: int, plurals: dict[tuple[str, str], list[str]]) -> None:
     tree = parse(path)
-    for message in tree.getroot().iter("message"):
-        for comment in message.findall("extracomment"):
-            message.remove(comment)  # "#:" attribute documentation, not a translator note
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation is None or "%n" not in source or message.get("numerus") == "yes":
-            continue
-        message.set("numerus", "yes")
-        text = translation.text or ""
-        translation.text = None
-        for _ in range(forms):
-            ElementTree.SubElement(translation, "numerusform").text = text
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            for comment in message.findall("extracomment"):
+                message.remove(comment)  # "#:" attribute documentation, not a translator note
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or "%n" not in source:
+                continue
+            kept = plurals.get((name, source))
+            old = [form.text or "" for form in translation.iter("numerusform")]
+            text = translation.text or (old[0] if old else "")
+            message.set("numerus", "yes")
+            for form in list(translation):
+                translation.remove(form)
+            translation.text = None
+            for form in kept or [text] * forms:
+                ElementTree.SubElement(translation, "numerusform").text = form
+            if kept is not None:
+                translation.attrib.pop("type", None)  # the plural was finished before
     ElementTree.indent(tree, space="    ")
     with path.open("wb") as stream:
         stream.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')

@@ -62,6 +62,7 @@ def make_photos(folder: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("output")
+    parser.add_argument("--language", default="en", help="en, de or zh_CN")
     args = parser.parse_args()
     # A fresh, private home for settings, history and caches: the shot never shows (or
     # leaves behind) anything from the user's own uploads, e.g. a previous shot's leftovers.
@@ -69,6 +70,9 @@ def main() -> int:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.lower())
     app = create_application()
+    from uploader_gui.ui.language import install
+
+    install(args.language)
     window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))
     assert window.keys.sandbox is not None
     window.keys.sandbox.faults.throttle_bps = 2_000_000

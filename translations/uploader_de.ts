@@ -1,0 +1,2323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../uploader_gui/ui/actions.py" line="+78" />
+            <source>&amp;Add Images…</source>
+            <translation>Bilder &amp;hinzufügen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose image files to upload</source>
+            <translation>Bilddateien zum Hochladen auswählen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Einfügen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload the image or files on the clipboard</source>
+            <translation>Das Bild oder die Dateien aus der Zwischenablage hochladen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Quit uploader-gui</source>
+            <translation>uploader-gui beenden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Copy Selected</source>
+            <translation>Auswahl &amp;kopieren</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the selected links in the chosen format</source>
+            <translation>Die ausgewählten Links im gewählten Format kopieren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy URL</source>
+            <translation>URL kopieren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy &amp;All</source>
+            <translation>&amp;Alle kopieren</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy every finished link, one per line</source>
+            <translation>Alle fertigen Links kopieren, einen pro Zeile</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Select A&amp;ll</source>
+            <translation>Alles a&amp;uswählen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select every row</source>
+            <translation>Alle Zeilen auswählen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Open in Browser</source>
+            <translation>Im &amp;Browser öffnen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open the selected links in the browser</source>
+            <translation>Die ausgewählten Links im Browser öffnen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send the selected files again</source>
+            <translation>Die ausgewählten Dateien erneut senden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Retry</source>
+            <translation>Wiederholen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;hrink and Retry</source>
+            <translation>&amp;Verkleinert erneut senden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send a smaller copy of the selected files the service found too large</source>
+            <translation>Eine verkleinerte Kopie der ausgewählten Dateien senden, die dem Dienst zu groß waren</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shrink and Retry</source>
+            <translation>Verkleinert senden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Retry All &amp;Failed</source>
+            <translation>Alle &amp;fehlgeschlagenen wiederholen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send every failed file again</source>
+            <translation>Alle fehlgeschlagenen Dateien erneut senden</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Send &amp;Interrupted Files</source>
+            <translation>&amp;Unterbrochene Dateien senden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send every file that was not uploaded when uploader-gui last stopped</source>
+            <translation>Alle Dateien senden, die beim letzten Beenden von uploader-gui nicht hochgeladen waren</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Abbrechen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stop uploading the selected files</source>
+            <translation>Das Hochladen der ausgewählten Dateien abbrechen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re&amp;move</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove the selected rows from the list</source>
+            <translation>Die ausgewählten Zeilen aus der Liste entfernen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>C&amp;lear Finished</source>
+            <translation>Fer&amp;tige entfernen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove every finished row</source>
+            <translation>Alle fertigen Zeilen entfernen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+50" />
+            <source>&amp;Uploads</source>
+            <translation>&amp;Uploads</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>This session's uploads</source>
+            <translation>Die Uploads dieser Sitzung</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;History</source>
+            <translation>&amp;Verlauf</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Every upload, searchable</source>
+            <translation>Alle Uploads, durchsuchbar</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>API key, API URL, parallel uploads and more</source>
+            <translation>API-Schlüssel, API-URL, gleichzeitige Uploads und mehr</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>API &amp;Key…</source>
+            <translation>API-&amp;Schlüssel…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the API key for this server</source>
+            <translation>Den API-Schlüssel für diesen Server eingeben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change Key…</source>
+            <translation>Schlüssel ändern…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy URLs &amp;When a Drop Finishes</source>
+            <translation>URLs kopieren, &amp;sobald alle fertig sind</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put the links of a drop on the clipboard once all of its files are done</source>
+            <translation>Die Links gemeinsam abgelegter Dateien in die Zwischenablage kopieren, sobald alle fertig sind</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copy &amp;Format</source>
+            <translation>Kopier&amp;format</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Settings</source>
+            <translation>&amp;Einstellungen</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>{tip} ({shortcut})</source>
+            <translation>{tip} ({shortcut})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../uploader_gui/ui/dialogs.py" line="+27" />
+            <source>Images ({patterns})</source>
+            <translation>Bilder ({patterns})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All files (*)</source>
+            <translation>Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Add images</source>
+            <translation>Bilder hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/main_window.py" line="+314" />
+            <source>Quit uploader-gui?</source>
+            <translation>uploader-gui beenden?</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n upload(s) not finished. Quit and cancel them?</source>
+            <translation>
+                <numerusform>%n Upload ist nicht fertig. Beenden und abbrechen?</numerusform>
+                <numerusform>%n Uploads sind nicht fertig. Beenden und abbrechen?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Quit and Cancel Uploads</source>
+            <translation>Beenden und Uploads abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropArea</name>
+        <message>
+            <location filename="../uploader_gui/ui/drop_area.py" line="+23" />
+            <source>Drop images here</source>
+            <translation>Bilder hier ablegen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>They upload at once, and each gets a public URL you can copy.
+PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image</source>
+            <translation>Sie werden sofort hochgeladen und erhalten je eine öffentliche URL zum Kopieren.
+PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Choose images…</source>
+            <translation>Bilder auswählen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose image files to upload (Ctrl+O)</source>
+            <translation>Bilddateien zum Hochladen auswählen (Strg+O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose images to upload</source>
+            <translation>Bilder zum Hochladen auswählen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="+202" />
+            <source>{message}: {detail}</source>
+            <comment>an error message, then the explanation the server gave (in its own words)</comment>
+            <translation>{message}: {detail}</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>the proxy cannot be used: {reason}</source>
+            <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+150" />
+            <source>the server's reply was far too long</source>
+            <translation>die Antwort des Servers war viel zu lang</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{host} did not answer in time ({reason})</source>
+            <translation>{host} hat nicht rechtzeitig geantwortet ({reason})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>could not connect to {host}: {reason}</source>
+            <translation>keine Verbindung zu {host} möglich: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to {host} broke: {reason}</source>
+            <translation>die Verbindung zu {host} wurde unterbrochen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>request to {host} failed: {reason}</source>
+            <translation>Anfrage an {host} fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the API key was rejected (HTTP {status})</source>
+            <translation>der API-Schlüssel wurde abgelehnt (HTTP {status})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server timed out (HTTP 408)</source>
+            <translation>Zeitüberschreitung beim Server (HTTP 408)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the file is too large for the service (HTTP 413)</source>
+            <translation>die Datei ist zu groß für den Dienst (HTTP 413)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the service refused the file type</source>
+            <translation>der Dienst hat den Dateityp abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the service rejected the upload</source>
+            <translation>der Dienst hat den Upload abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>too many requests (HTTP 429)</source>
+            <translation>zu viele Anfragen (HTTP 429)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>too many requests (HTTP 429); it asks to wait {seconds} s</source>
+            <translation>zu viele Anfragen (HTTP 429); der Server bittet, {seconds} s zu warten</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the server failed (HTTP {status})</source>
+            <translation>Serverfehler (HTTP {status})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the server refused the upload (HTTP {status})</source>
+            <translation>der Server hat den Upload abgelehnt (HTTP {status})</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
+            <translation>der Server hat auf eine ungültige Adresse weitergeleitet (HTTP {status}); Weiterleitungen werden nicht befolgt, damit der API-Schlüssel bei {host} bleibt</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the server redirected to {target} (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
+            <translation>der Server hat auf {target} weitergeleitet (HTTP {status}); Weiterleitungen werden nicht befolgt, damit der API-Schlüssel bei {host} bleibt</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/config.py" line="+36" />
+            <source>no API key given</source>
+            <translation>kein API-Schlüssel angegeben</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the API key contains spaces or characters that cannot be sent; paste it again</source>
+            <translation>der API-Schlüssel enthält Leerzeichen oder Zeichen, die nicht gesendet werden können; bitte erneut einfügen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/errors.py" line="+62" />
+            <source>not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF</source>
+            <translation>kein Bild, das der Dienst annimmt: {detected}; erlaubt: PNG, JPEG, WebP, GIF</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the file changed while it was being uploaded</source>
+            <translation>die Datei wurde während des Hochladens geändert</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/files.py" line="+44" />
+            <source>not a regular file</source>
+            <translation>keine reguläre Datei</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this is a folder, not a file</source>
+            <translation>dies ist ein Ordner, keine Datei</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file does not exist (moved or deleted?)</source>
+            <translation>die Datei existiert nicht (verschoben oder gelöscht?)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>permission denied: the file cannot be read</source>
+            <translation>Zugriff verweigert: die Datei kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>the file cannot be read: {reason}</source>
+            <translation>die Datei kann nicht gelesen werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+89" />
+            <source>not a format uploader-gui converts</source>
+            <translation>kein Format, das uploader-gui umwandelt</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>the image cannot be read: {reason}</source>
+            <translation>das Bild kann nicht gelesen werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the image has too many pixels: more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
+            <translation>das Bild hat zu viele Pixel: mehr als die {megapixels} Megapixel, die uploader-gui umwandelt oder verkleinert (möglicherweise eine Dekompressionsbombe)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the image has too many pixels ({width} x {height}): more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
+            <translation>das Bild hat zu viele Pixel ({width} x {height}): mehr als die {megapixels} Megapixel, die uploader-gui umwandelt oder verkleinert (möglicherweise eine Dekompressionsbombe)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>the image cannot be decoded: {reason}</source>
+            <translation>das Bild kann nicht dekodiert werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>no free file name in {folder}</source>
+            <translation>kein freier Dateiname in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/gif.py" line="+63" />
+            <source>the file ends inside a block</source>
+            <translation>die Datei endet mitten in einem Block</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>not a GIF header</source>
+            <translation>kein GIF-Header</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>the file ends inside an image descriptor</source>
+            <translation>die Datei endet mitten in einem Bilddeskriptor</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="+136" />
+            <source>could not remove the metadata from this image ({reason})</source>
+            <translation>die Metadaten konnten nicht aus diesem Bild entfernt werden ({reason})</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>the rewritten file is not a valid image</source>
+            <translation>die neu geschriebene Datei ist kein gültiges Bild</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/responses.py" line="+75" />
+            <source>the server's reply was not JSON</source>
+            <translation>die Antwort des Servers war kein JSON</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the server's reply was not a JSON object</source>
+            <translation>die Antwort des Servers war kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server's reply has no url</source>
+            <translation>die Antwort des Servers enthält keine URL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server's reply has a url that is not an http(s) address</source>
+            <translation>die Antwort des Servers enthält eine URL, die keine http(s)-Adresse ist</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/sniff.py" line="+65" />
+            <source>a video or ISO media file</source>
+            <translation>ein Video oder eine ISO-Mediendatei</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>an empty file</source>
+            <translation>eine leere Datei</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>a ZIP archive</source>
+            <translation>ein ZIP-Archiv</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown data</source>
+            <translation>unbekannte Daten</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the file is empty</source>
+            <translation>die Datei ist leer</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/upload_job.py" line="+209" />
+            <source>unexpected error: {kind}</source>
+            <translation>unerwarteter Fehler: {kind}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/urls.py" line="+41" />
+            <source>not a valid API URL: {url}</source>
+            <translation>keine gültige API-URL: {url}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the API URL must start with https:// and name a host (got {url})</source>
+            <translation>die API-URL muss mit https:// beginnen und einen Host nennen (erhalten: {url})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the API URL must not contain a user name or password</source>
+            <translation>die API-URL darf keinen Benutzernamen und kein Passwort enthalten</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the API URL must not contain a query or fragment</source>
+            <translation>die API-URL darf keinen Query-Teil und kein Fragment enthalten</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
+            <translation>der API-Schlüssel wird nicht über unverschlüsseltes http an {host} gesendet: bitte https:// verwenden (unverschlüsseltes http ist nur für localhost erlaubt)</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <location filename="../uploader_gui/core/history/safety.py" line="+70" />
+            <source>it cannot be checked: {reason}</source>
+            <translation>Prüfung nicht möglich: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>it is a link to {target}, outside {folder}</source>
+            <translation>es ist ein Link auf {target} außerhalb von {folder}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>it is a link to {target}, which cannot be opened</source>
+            <translation>es ist ein Link auf {target}; das Ziel kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>it is a link to {target}, which is not a regular file</source>
+            <translation>es ist ein Link auf {target}; das Ziel ist keine reguläre Datei</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>it is a folder, not a file</source>
+            <translation>es ist ein Ordner, keine Datei</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is not a regular file</source>
+            <translation>es ist keine reguläre Datei</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{file} is a file, where a folder should be</source>
+            <translation>{file} ist eine Datei, wo ein Ordner sein sollte</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{reason} ({file})</source>
+            <comment>the system's reason, then the file it is about</comment>
+            <translation>{reason} ({file})</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>the file is read-only</source>
+            <translation>die Datei ist schreibgeschützt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the disk reported an error while writing</source>
+            <translation>der Datenträger hat beim Schreiben einen Fehler gemeldet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the disk is full</source>
+            <translation>der Datenträger ist voll</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file cannot be opened</source>
+            <translation>die Datei kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/history/store.py" line="+188" />
+            <source>the database is damaged ({check})</source>
+            <translation>die Datenbank ist beschädigt ({check})</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the history was written by a newer uploader-gui (schema {version})</source>
+            <translation>der Verlauf wurde von einer neueren Version von uploader-gui geschrieben (Schema {version})</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/history_view.py" line="+66" />
+            <source>{when} · Failed: {error}</source>
+            <translation>{when} · Fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{when} · Cancelled</source>
+            <translation>{when} · Abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{when} · Uploading (see the Uploads tab)</source>
+            <translation>{when} · Wird hochgeladen (siehe Reiter „Uploads“)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{when} · Not uploaded</source>
+            <translation>{when} · Nicht hochgeladen</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>{name}: {status}
+{path}</source>
+            <translation>{name}: {status}
+{path}</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Search by file name or URL</source>
+            <translation>Nach Dateiname oder URL suchen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search history</source>
+            <translation>Verlauf durchsuchen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Failed only</source>
+            <translation>Nur fehlgeschlagene</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>Exportieren…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the listed entries as CSV or JSON</source>
+            <translation>Die angezeigten Einträge als CSV oder JSON speichern</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear All…</source>
+            <translation>Alle löschen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete the whole history</source>
+            <translation>Den gesamten Verlauf löschen</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Upload history</source>
+            <translation>Upload-Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryNotices</name>
+        <message>
+            <location filename="../uploader_gui/ui/history_notices.py" line="+28" />
+            <source>The upload history cannot be used: {reason}.
+This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
+            <translation>Der Upload-Verlauf kann nicht verwendet werden: {reason}.
+Der Verlauf dieser Sitzung wird nur im Speicher gehalten: Noch nicht hochgeladene Dateien werden nach einem Absturz oder Beenden nicht erneut aufgeführt, und die Links dieser Sitzung werden nicht aufbewahrt. Zur Behebung sicherstellen, dass {folder} ein beschreibbarer Ordner ist, und uploader-gui dann neu starten.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The upload history could not be read: {reason}.
+It was set aside as {file} and a new, empty history was started in {folder}. Nothing else is affected.</source>
+            <translation>Der Upload-Verlauf konnte nicht gelesen werden: {reason}.
+Er wurde als {file} beiseitegelegt, und in {folder} wurde ein neuer, leerer Verlauf angelegt. Sonst ist nichts betroffen.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Dismiss</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The upload history cannot be saved: {reason}.
+Uploads go on, but files not yet uploaded are not listed again after a crash or quit, and new links are not kept in History. To fix it, free disk space or make {folder} writable, then restart uploader-gui.</source>
+            <translation>Der Upload-Verlauf kann nicht gespeichert werden: {reason}.
+Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Absturz oder Beenden nicht erneut aufgeführt, und neue Links werden nicht im Verlauf aufbewahrt. Zur Behebung Speicherplatz freigeben oder {folder} beschreibbar machen und uploader-gui dann neu starten.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open Folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>%n file from last time was not uploaded: uploader-gui stopped before sending it.</source>
+            <translation>
+                <numerusform>%n Datei vom letzten Mal wurde nicht hochgeladen: uploader-gui wurde vor dem Senden beendet.</numerusform>
+                <numerusform>%n Dateien vom letzten Mal wurden nicht hochgeladen: uploader-gui wurde vor dem Senden beendet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n files from last time were not uploaded: uploader-gui stopped before sending them.</source>
+            <translation>
+                <numerusform>%n Datei vom letzten Mal wurde nicht hochgeladen: uploader-gui wurde vor dem Senden beendet.</numerusform>
+                <numerusform>%n Dateien vom letzten Mal wurden nicht hochgeladen: uploader-gui wurde vor dem Senden beendet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Send All</source>
+            <translation>Alle senden</translation>
+        </message>
+    </context>
+    <context>
+        <name>Intake</name>
+        <message>
+            <location filename="../uploader_gui/ui/intake.py" line="+44" />
+            <source>could not save the image to {path}</source>
+            <translation>das Bild konnte nicht unter {path} gespeichert werden</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>Drop to upload %n item(s)</source>
+            <translation>
+                <numerusform>Ablegen, um %n Element hochzuladen</numerusform>
+                <numerusform>Ablegen, um %n Elemente hochzuladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Drop to upload {name}</source>
+            <translation>Ablegen, um {name} hochzuladen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Drop to upload this image</source>
+            <translation>Ablegen, um dieses Bild hochzuladen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Links can't be uploaded: drag the image file or the picture itself</source>
+            <translation>Links können nicht hochgeladen werden: die Bilddatei oder das Bild selbst hierher ziehen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only image files, folders or pictures can be dropped here</source>
+            <translation>Hier können nur Bilddateien, Ordner oder Bilder abgelegt werden</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Could not read the dropped files: {error}</source>
+            <translation>Die abgelegten Dateien konnten nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>“{folder}”</source>
+            <translation>„{folder}“</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>uploader-gui closed before you answered. {folders} holds %n image(s). Upload all of them?</source>
+            <translation>
+                <numerusform>uploader-gui wurde beendet, bevor die Frage beantwortet war. In {folders} befindet sich %n Bild. Hochladen?</numerusform>
+                <numerusform>uploader-gui wurde beendet, bevor die Frage beantwortet war. In {folders} befinden sich %n Bilder. Alle hochladen?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>{folders} holds %n image(s). Upload all of them?</source>
+            <translation>
+                <numerusform>In {folders} befindet sich %n Bild. Hochladen?</numerusform>
+                <numerusform>In {folders} befinden sich %n Bilder. Alle hochladen?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Upload a whole folder?</source>
+            <translation>Einen ganzen Ordner hochladen?</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Upload %n Image(s)</source>
+            <translation>
+                <numerusform>%n Bild hochladen</numerusform>
+                <numerusform>%n Bilder hochladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No images found in {folders}</source>
+            <translation>Keine Bilder gefunden in {folders}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Some folders could not be read: {folders}</source>
+            <translation>Einige Ordner konnten nicht gelesen werden: {folders}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Waiting for an API key before uploading</source>
+            <translation>Vor dem Hochladen wird auf einen API-Schlüssel gewartet</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Could not keep the image: {error}</source>
+            <translation>Das Bild konnte nicht gespeichert werden: {error}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The clipboard holds no image or file to upload</source>
+            <translation>Die Zwischenablage enthält kein Bild und keine Datei zum Hochladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyDialog</name>
+        <message>
+            <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
+            <location line="+36" />
+            <location line="+1" />
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
+            <translation>Willkommen! Fügen Sie Ihren ImagePipeline-API-Schlüssel ein, um mit dem Hochladen zu beginnen.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The key is for {host}. It is kept in {keyring}, never in a file.</source>
+            <translation>Der Schlüssel gilt für {host}. Er wird in {keyring} aufbewahrt, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The key is for {host}. {no_keyring}</source>
+            <translation>Der Schlüssel gilt für {host}. {no_keyring}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+59" />
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <location line="-57" />
+            <source>Show key</source>
+            <translation>Schlüssel anzeigen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show or hide the key</source>
+            <translation>Schlüssel anzeigen oder verbergen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Test key</source>
+            <translation>Schlüssel testen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ask the server whether it accepts this key</source>
+            <translation>Beim Server nachfragen, ob er diesen Schlüssel akzeptiert</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Key test result</source>
+            <translation>Ergebnis des Schlüsseltests</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save to {keyring}</source>
+            <translation>In {keyring} speichern</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use for This Session</source>
+            <translation>Nur für diese Sitzung</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try the Sandbox</source>
+            <translation>Sandbox ausprobieren</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload to a local test server instead: no account needed; its links work only on this computer while the app runs</source>
+            <translation>Stattdessen auf einen lokalen Testserver hochladen: kein Konto nötig; die Links funktionieren nur auf diesem Computer, solange die App läuft</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Hide</source>
+            <translation>Verbergen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keyring</name>
+        <message>
+            <location filename="../uploader_gui/core/credentials.py" line="+40" />
+            <source>from the environment ({variable})</source>
+            <translation>aus der Umgebung ({variable})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>for this session only (kept in memory)</source>
+            <translation>nur für diese Sitzung (im Speicher gehalten)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>stored in {keyring}</source>
+            <translation>gespeichert in {keyring}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not set</source>
+            <translation>nicht festgelegt</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No secure keyring is available on this system (Secret Service, macOS Keychain or Windows Credential Locker), and uploader-gui never stores keys in plain text. The key can be used for this session only; to keep it, set {variable} in your environment.</source>
+            <translation>Auf diesem System ist kein sicherer Schlüsselbund verfügbar (Secret Service, macOS Keychain oder Windows Credential Locker), und uploader-gui speichert Schlüssel nie als Klartext. Der Schlüssel kann nur für diese Sitzung verwendet werden; um ihn dauerhaft zu behalten, {variable} in der Umgebung setzen.</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>{keyring} is locked or could not be opened ({reason}). Unlock it (for example by logging in to your desktop session) and try again.</source>
+            <translation>{keyring} ist gesperrt oder konnte nicht geöffnet werden ({reason}). Bitte entsperren (zum Beispiel durch Anmelden an der Desktop-Sitzung) und erneut versuchen.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{keyring} refused access to the key ({reason}).</source>
+            <translation>{keyring} hat den Zugriff auf den Schlüssel verweigert ({reason}).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not talk to {keyring} over D-Bus ({reason}). Is the keyring service running?</source>
+            <translation>Keine Verbindung zu {keyring} über D-Bus möglich ({reason}). Läuft der Schlüsselbund-Dienst?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{keyring} failed: {reason}</source>
+            <translation>Fehler in {keyring}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <location line="+6" />
+            <source>the system keyring</source>
+            <translation>Systemschlüsselbund</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>no secure keyring</source>
+            <translation>kein sicherer Schlüsselbund</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keys</name>
+        <message>
+            <location filename="../uploader_gui/ui/keys.py" line="+116" />
+            <source>Waiting for a usable API URL: {reason}</source>
+            <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Uploads are on hold: the API URL from {option} or {variable} can't be used. Start uploader-gui with another one.
+{reason}.</source>
+            <translation>Uploads sind angehalten: Die API-URL aus {option} oder {variable} kann nicht verwendet werden. uploader-gui bitte mit einer anderen starten.
+{reason}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Uploads are on hold: the API URL from Settings can't be used.
+{reason}.</source>
+            <translation>Uploads sind angehalten: Die API-URL aus den Einstellungen kann nicht verwendet werden.
+{reason}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open Settings</source>
+            <translation>Einstellungen öffnen</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Sandbox mode: uploads go to a local test server at {url}. No account is needed; its links work only on this computer while the app runs.</source>
+            <translation>Sandbox-Modus: Uploads gehen an einen lokalen Testserver unter {url}. Es wird kein Konto benötigt; die Links funktionieren nur auf diesem Computer, solange die App läuft.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The keyring could not be read: {error}</source>
+            <translation>Der Schlüsselbund konnte nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The key comes from {variable}; change it there</source>
+            <translation>Der Schlüssel stammt aus {variable}; bitte dort ändern</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paste a new API key.</source>
+            <translation>Einen neuen API-Schlüssel einfügen.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>No API key: dropped files wait until you set one (Settings ▸ API Key…)</source>
+            <translation>Kein API-Schlüssel: Abgelegte Dateien warten, bis einer festgelegt ist (Einstellungen ▸ API-Schlüssel…)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Using the key for this session only</source>
+            <translation>Der Schlüssel wird nur für diese Sitzung verwendet</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The API key was rejected by the server. Paste a valid key.</source>
+            <translation>Der API-Schlüssel wurde vom Server abgelehnt. Bitte einen gültigen Schlüssel einfügen.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The API key is saved in {keyring}</source>
+            <translation>Der API-Schlüssel ist in {keyring} gespeichert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The key was not saved</source>
+            <translation>Der Schlüssel wurde nicht gespeichert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{error}
+
+The key will be used until you quit uploader-gui.</source>
+            <translation>{error}
+
+Der Schlüssel wird verwendet, bis uploader-gui beendet wird.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>the keyring</source>
+            <translation>dem Schlüsselbund</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The proxy's password is saved in {keyring}</source>
+            <translation>Das Proxy-Passwort ist in {keyring} gespeichert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The proxy's password was not saved</source>
+            <translation>Das Proxy-Passwort wurde nicht gespeichert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{error}
+
+It will be used until you quit uploader-gui.</source>
+            <translation>{error}
+
+Es wird verwendet, bis uploader-gui beendet wird.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The key for {host} will be deleted from {keyring}.</source>
+            <translation>Der Schlüssel für {host} wird aus {keyring} gelöscht.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The key for {host} will be deleted from this session.</source>
+            <translation>Der Schlüssel für {host} wird aus dieser Sitzung gelöscht.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove the API key?</source>
+            <translation>API-Schlüssel entfernen?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove Key</source>
+            <translation>Schlüssel entfernen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The key was not removed</source>
+            <translation>Der Schlüssel wurde nicht entfernt</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The key for {host} was removed</source>
+            <translation>Der Schlüssel für {host} wurde entfernt</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The sandbox needs no key.</source>
+            <translation>Die Sandbox braucht keinen Schlüssel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not used</source>
+            <translation>nicht verwendet</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no secure keyring</source>
+            <translation>kein sicherer Schlüsselbund</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not checked yet</source>
+            <translation>noch nicht geprüft</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Key for {host}: {source}.</source>
+            <translation>Schlüssel für {host}: {source}.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>✓ {host} accepts this key.</source>
+            <translation>✓ {host} akzeptiert diesen Schlüssel.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ {host} rejected this key.</source>
+            <translation>✗ {host} hat diesen Schlüssel abgelehnt.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Could not check the key: {error}</source>
+            <translation>Der Schlüssel konnte nicht geprüft werden: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <location filename="../uploader_gui/ui/language.py" line="+28" />
+            <source>System language</source>
+            <translation>Systemsprache</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkFormats</name>
+        <message>
+            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Markdown</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>HTML</source>
+            <translation>HTML</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>BBCode</source>
+            <translation>BBCode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON string</source>
+            <translation>JSON-String</translation>
+        </message>
+    </context>
+    <context>
+        <name>Links</name>
+        <message>
+            <location filename="../uploader_gui/ui/links.py" line="+138" />
+            <source>Nothing to copy: no finished upload selected</source>
+            <translation>Nichts zu kopieren: kein fertiger Upload ausgewählt</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copied {name} as {format}</source>
+            <translation>{name} als {format} kopiert</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Copied %n link(s) as {format}</source>
+            <translation>
+                <numerusform>%n Link als {format} kopiert</numerusform>
+                <numerusform>%n Links als {format} kopiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+47" />
+            <source>Uploaded: %n link(s) copied to the clipboard as {format}</source>
+            <translation>
+                <numerusform>Hochgeladen: %n Link als {format} in die Zwischenablage kopiert</numerusform>
+                <numerusform>Hochgeladen: %n Links als {format} in die Zwischenablage kopiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>{copied}; %n failed</source>
+            <translation>
+                <numerusform>{copied}; %n fehlgeschlagen</numerusform>
+                <numerusform>{copied}; %n fehlgeschlagen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Network</name>
+        <message>
+            <location filename="../uploader_gui/core/network/gnome.py" line="+22" />
+            <source>the GNOME proxy settings</source>
+            <translation>die GNOME-Proxy-Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/network/proxy.py" line="+31" />
+            <source>the proxy set in Settings</source>
+            <translation>der in den Einstellungen festgelegte Proxy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the proxy's port must be a number from 1 to 65535</source>
+            <translation>der Port des Proxys muss eine Zahl von 1 bis 65535 sein</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>enter the proxy's address, for example http://proxy.example:3128</source>
+            <translation>die Adresse des Proxys eingeben, zum Beispiel http://proxy.example:3128</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>a proxy address starts with http://, https://, socks5:// or socks5h:// (not {scheme}://)</source>
+            <translation>eine Proxy-Adresse beginnt mit http://, https://, socks5:// oder socks5h:// (nicht {scheme}://)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the proxy address has no host name</source>
+            <translation>die Proxy-Adresse enthält keinen Hostnamen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a proxy address is only a host and a port, with no path</source>
+            <translation>eine Proxy-Adresse besteht nur aus Host und Port, ohne Pfad</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy address contains spaces or control characters</source>
+            <translation>die Proxy-Adresse enthält Leerzeichen oder Steuerzeichen</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>{variable} is not a usable proxy address: {reason}</source>
+            <translation>{variable} ist keine verwendbare Proxy-Adresse: {reason}</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>the proxy at {address} refused the connection ({kind}: it wants a user name and password)</source>
+            <translation>der Proxy unter {address} hat die Verbindung abgelehnt ({kind}: er verlangt Benutzername und Passwort)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the proxy at {address} refused the connection (HTTP {status})</source>
+            <translation>der Proxy unter {address} hat die Verbindung abgelehnt (HTTP {status})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy at {address} refused the connection (HTTP {status}: {reason})</source>
+            <translation>der Proxy unter {address} hat die Verbindung abgelehnt (HTTP {status}: {reason})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the proxy at {address} could not reach the API host (no reason given)</source>
+            <translation>der Proxy unter {address} konnte den API-Host nicht erreichen (kein Grund angegeben)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy at {address} could not reach the API host ({reason})</source>
+            <translation>der Proxy unter {address} konnte den API-Host nicht erreichen ({reason})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the proxy at {address} failed</source>
+            <translation>Fehler beim Proxy unter {address}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the proxy at {address} failed: {reason}</source>
+            <translation>Fehler beim Proxy unter {address}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the proxy at {address} refused the connection ({kind}: it did not accept the user name and password)</source>
+            <translation>der Proxy unter {address} hat die Verbindung abgelehnt ({kind}: Benutzername und Passwort wurden nicht akzeptiert)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>could not connect to the proxy at {address} (from {source}): {reason}</source>
+            <translation>keine Verbindung zum Proxy unter {address} möglich (Quelle: {source}): {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/network/tls.py" line="+48" />
+            <source>the certificate of {host} is not trusted: it is self-signed, so nobody vouches for it. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
+            <translation>das Zertifikat von {host} ist nicht vertrauenswürdig: Es ist selbstsigniert, also bürgt niemand dafür. Wenn Ihre Firma HTTPS-Verkehr prüft, bitten Sie die IT, ihr Stammzertifikat im System zu installieren.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the certificate of {host} is not trusted: it was issued by an unknown authority. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
+            <translation>das Zertifikat von {host} ist nicht vertrauenswürdig: Es wurde von einer unbekannten Stelle ausgestellt. Wenn Ihre Firma HTTPS-Verkehr prüft, bitten Sie die IT, ihr Stammzertifikat im System zu installieren.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the certificate of {host} has expired, so the connection is not safe. If the computer's date is right, the service must renew its certificate.</source>
+            <translation>das Zertifikat von {host} ist abgelaufen, die Verbindung ist also nicht sicher. Wenn das Datum des Computers stimmt, muss der Dienst sein Zertifikat erneuern.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the certificate of {host} is not valid yet. Check the computer's date and time.</source>
+            <translation>das Zertifikat von {host} ist noch nicht gültig. Bitte Datum und Uhrzeit des Computers prüfen.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the certificate presented for {host} belongs to another name, so the connection may not reach the real {host}. Check the API address.</source>
+            <translation>das für {host} vorgelegte Zertifikat gehört zu einem anderen Namen, die Verbindung erreicht also möglicherweise nicht den echten {host}. Bitte die API-Adresse prüfen.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the certificate of {host} could not be verified, so the connection is not safe</source>
+            <translation>das Zertifikat von {host} konnte nicht überprüft werden, die Verbindung ist also nicht sicher</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notices</name>
+        <message>
+            <location filename="../uploader_gui/ui/network_notices.py" line="+22" />
+            <source>Uploads cannot reach the service: {reason}</source>
+            <translation>Uploads erreichen den Dienst nicht: {reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Network Settings</source>
+            <translation>Netzwerkeinstellungen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/notice_bar.py" line="+43" />
+            <source>Information</source>
+            <translation>Information</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location line="+88" />
+            <source>{severity}: {text}</source>
+            <translation>{severity}: {text}</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Notices</source>
+            <translation>Hinweise</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message numerus="yes">
+            <location filename="../uploader_gui/ui/notifications.py" line="+43" />
+            <source>%n image(s) uploaded</source>
+            <translation>
+                <numerusform>%n Bild hochgeladen</numerusform>
+                <numerusform>%n Bilder hochgeladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{uploaded}, {failed}</source>
+            <translation>{uploaded}, {failed}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n fehlgeschlagen</numerusform>
+                <numerusform>%n fehlgeschlagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{name}: {reason}</source>
+            <translation>{name}: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>and %n more</source>
+            <translation>
+                <numerusform>und %n weitere Datei</numerusform>
+                <numerusform>und %n weitere Dateien</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{uploaded}; links copied</source>
+            <translation>{uploaded}; Links kopiert</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <location filename="../uploader_gui/ui/pages.py" line="+84" />
+            <source>Uploads</source>
+            <translation>Uploads</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+195" />
+            <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
+            <translation>
+                <numerusform>%n Eintrag und sein Vorschaubild werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
+                <numerusform>Alle %n Einträge und ihre Vorschaubilder werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>All %n entries and their thumbnails will be deleted. Uploaded images stay online.</source>
+            <translation>
+                <numerusform>%n Eintrag und sein Vorschaubild werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
+                <numerusform>Alle %n Einträge und ihre Vorschaubilder werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Clear the upload history?</source>
+            <translation>Upload-Verlauf leeren?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear History</source>
+            <translation>Verlauf leeren</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The history was not changed</source>
+            <translation>Der Verlauf wurde nicht geändert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export history</source>
+            <translation>Verlauf exportieren</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{file}: {error}</source>
+            <translation>{file}: {error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export failed</source>
+            <translation>Export fehlgeschlagen</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Exported %n entry to {file}</source>
+            <translation>
+                <numerusform>%n Eintrag nach {file} exportiert</numerusform>
+                <numerusform>%n Einträge nach {file} exportiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Exported %n entries to {file}</source>
+            <translation>
+                <numerusform>%n Eintrag nach {file} exportiert</numerusform>
+                <numerusform>%n Einträge nach {file} exportiert</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Preferences</name>
+        <message>
+            <location filename="../uploader_gui/ui/preferences.py" line="+65" />
+            <source>sandbox mode</source>
+            <translation>den Sandbox-Modus</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--api-url or IMAGEPIPELINE_API_URL</source>
+            <translation>--api-url oder IMAGEPIPELINE_API_URL</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>The new language applies when uploader-gui starts again</source>
+            <translation>Die neue Sprache gilt ab dem nächsten Start von uploader-gui</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The templates were not saved</source>
+            <translation>Die Vorlagen wurden nicht gespeichert</translation>
+        </message>
+    </context>
+    <context>
+        <name>Prepare</name>
+        <message>
+            <location filename="../uploader_gui/core/prepare/fields.py" line="+14" />
+            <source>location</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>camera serial</source>
+            <translation>Seriennummer der Kamera</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>owner</source>
+            <translation>Besitzer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dates</source>
+            <translation>Datumsangaben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>camera make and model</source>
+            <translation>Kamerahersteller und -modell</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>maker notes</source>
+            <translation>Herstellernotizen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>EXIF thumbnail</source>
+            <translation>EXIF-Vorschaubild</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>extra images</source>
+            <translation>zusätzliche Bilder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XMP</source>
+            <translation>XMP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IPTC</source>
+            <translation>IPTC</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>comment</source>
+            <translation>Kommentar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>other EXIF</source>
+            <translation>sonstige EXIF-Daten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>other data</source>
+            <translation>sonstige Daten</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="-49" />
+            <source>no personal metadata found</source>
+            <translation>keine persönlichen Metadaten gefunden</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{group} removed</source>
+            <translation>{group} entfernt</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>{group} and %n other field(s) removed</source>
+            <translation>
+                <numerusform>{group} und %n weiteres Feld entfernt</numerusform>
+                <numerusform>{group} und %n weitere Felder entfernt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+50" />
+            <source>converted from {format}</source>
+            <translation>aus {format} umgewandelt</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>resized from {width} × {height}</source>
+            <translation>verkleinert von {width} × {height}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>{format} with %n page(s): only the first was sent</source>
+            <translation>
+                <numerusform>{format} mit %n Seite: nur die erste wurde gesendet</numerusform>
+                <numerusform>{format} mit %n Seiten: nur die erste wurde gesendet</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../uploader_gui/ui/settings_dialog.py" line="+48" />
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;General</source>
+            <translation>&amp;Allgemein</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Images</source>
+            <translation>&amp;Bilder</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Copying</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Network</source>
+            <translation>&amp;Netzwerk</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+289" />
+            <source>Set Key…</source>
+            <translation>Schlüssel festlegen…</translation>
+        </message>
+        <message>
+            <location line="-287" />
+            <source>Remove Key</source>
+            <translation>Schlüssel entfernen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the key from the keyring</source>
+            <translation>Den Schlüssel aus dem Schlüsselbund löschen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Press OK to switch to the new API URL; its key comes next.</source>
+            <translation>OK drücken, um zur neuen API-URL zu wechseln; danach folgt ihr Schlüssel.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Uploads</source>
+            <translation>Uploads</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>How many files upload at once (applies to the next uploads)</source>
+            <translation>Wie viele Dateien gleichzeitig hochgeladen werden (gilt für die nächsten Uploads)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Parallel uploads:</source>
+            <translation>&amp;Gleichzeitige Uploads:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>How often a rate-limited or failed upload is tried again</source>
+            <translation>Wie oft ein gedrosselter oder fehlgeschlagener Upload erneut versucht wird</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Retries:</source>
+            <translation>&amp;Wiederholungen:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reuse the link of a file already uploaded</source>
+            <translation>Link bereits hochgeladener Dateien wiederverwenden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A file whose bytes were uploaded to this API before gets its earlier URL at once</source>
+            <translation>Eine Datei, deren Inhalt schon einmal an diese API hochgeladen wurde, erhält sofort ihre frühere URL</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Resume unfinished uploads at start</source>
+            <translation>Unfertige Uploads beim Start fortsetzen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Files left unfinished when the app last quit or crashed upload again at once (otherwise they are listed with Retry)</source>
+            <translation>Dateien, die beim letzten Beenden oder Absturz der App unfertig blieben, werden sofort erneut hochgeladen (sonst werden sie mit „Wiederholen“ aufgeführt)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Notify me when uploads finish in the background</source>
+            <translation>Benachrichtigen, wenn Uploads im Hintergrund fertig sind</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A desktop notification when a drop has finished while the window is not active</source>
+            <translation>Eine Desktop-Benachrichtigung, wenn gemeinsam abgelegte Dateien fertig sind, während das Fenster nicht aktiv ist</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Before upload</source>
+            <translation>Vor dem Hochladen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove location and camera details before upload</source>
+            <translation>Standort und Kameradaten vor dem Hochladen entfernen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Location, camera make, model and serial number, owner, dates, XMP and comments are removed without re-encoding the picture; orientation and colour profile stay</source>
+            <translation>Standort, Kamerahersteller, -modell und -seriennummer, Besitzer, Datumsangaben, XMP und Kommentare werden entfernt, ohne das Bild neu zu kodieren; Ausrichtung und Farbprofil bleiben erhalten</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG</source>
+            <translation>HEIC, AVIF, BMP und TIFF in JPEG oder PNG umwandeln</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shrink images larger than</source>
+            <translation>Bilder verkleinern, wenn größer als</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Largest long side</source>
+            <translation>Höchstmaß der langen Seite</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Changes apply to files not yet started.</source>
+            <translation>Änderungen gelten für noch nicht begonnene Dateien.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copying</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Copy &amp;format:</source>
+            <translation>Kopier&amp;format:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the links when every file of a drop has finished</source>
+            <translation>Links kopieren, sobald alle gemeinsam abgelegten Dateien fertig sind</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Your templates:</source>
+            <translation>Eigene Vorlagen:</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Advanced</source>
+            <translation>Erweitert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The API's base URL; https only (http only for localhost)</source>
+            <translation>Die Basis-URL der API; nur https (http nur für localhost)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>API &amp;URL:</source>
+            <translation>API-&amp;URL:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Set by {source} for this session.</source>
+            <translation>Für diese Sitzung festgelegt durch {source}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Applies when uploader-gui starts again</source>
+            <translation>Gilt ab dem nächsten Start von uploader-gui</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Use the &amp;system's proxy settings</source>
+            <translation>&amp;System-Proxy-Einstellungen verwenden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)</source>
+            <translation>HTTPS_PROXY, ALL_PROXY und NO_PROXY, sonst die Proxy-Einstellungen des Desktops (GNOME)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;No proxy</source>
+            <translation>Kein &amp;Proxy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use &amp;this proxy:</source>
+            <translation>&amp;Diesen Proxy verwenden:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Proxy address</source>
+            <translation>Proxy-Adresse</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>http://, https://, socks5:// or socks5h://; add user@ before the host if the proxy asks for a user name</source>
+            <translation>http://, https://, socks5:// oder socks5h://; user@ vor den Host setzen, wenn der Proxy einen Benutzernamen verlangt</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Proxy password</source>
+            <translation>Proxy-Passwort</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved in the system keyring, never in a settings file</source>
+            <translation>Im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Address:</source>
+            <translation>Ad&amp;resse:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;wort:</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>unchanged (kept in the keyring)</source>
+            <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>only if the proxy asks for one</source>
+            <translation>nur, wenn der Proxy eines verlangt</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>add the user name to the address (http://user@proxy.example:3128) so the password can be kept for it</source>
+            <translation>den Benutzernamen in die Adresse aufnehmen (http://user@proxy.example:3128), damit das Passwort dafür gespeichert werden kann</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Keyring in use: {backend}</source>
+            <translation>Verwendeter Schlüsselbund: {backend}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Replace Key…</source>
+            <translation>Schlüssel ersetzen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Summary</name>
+        <message numerus="yes">
+            <location filename="../uploader_gui/ui/main_window.py" line="-115" />
+            <source>%n file(s) waiting</source>
+            <translation>
+                <numerusform>%n Datei wartet</numerusform>
+                <numerusform>%n Dateien warten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Uploading {current} of {total}</source>
+            <translation>Hochladen: {current} von {total}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+24" />
+            <source>%n image(s) uploaded</source>
+            <translation>
+                <numerusform>%n Bild hochgeladen</numerusform>
+                <numerusform>%n Bilder hochgeladen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n fehlgeschlagen</numerusform>
+                <numerusform>%n fehlgeschlagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{uploaded}, {failed}</source>
+            <translation>{uploaded}, {failed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Templates</name>
+        <message>
+            <location filename="../uploader_gui/core/link_templates.py" line="+72" />
+            <source>give the template a name</source>
+            <translation>der Vorlage einen Namen geben</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>“{name}” is the name of a built-in format</source>
+            <translation>„{name}“ ist der Name eines eingebauten Formats</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a template's name has no braces and no control characters</source>
+            <translation>der Name einer Vorlage darf keine geschweiften Klammern und keine Steuerzeichen enthalten</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/links.py" line="+55" />
+            <source>a template is one line: each link is copied on its own line</source>
+            <translation>eine Vorlage ist eine Zeile: Jeder Link wird in eine eigene Zeile kopiert</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a brace is not closed: write {url} for a placeholder, {{ or }} for a brace</source>
+            <translation>eine geschweifte Klammer ist nicht geschlossen: {url} für einen Platzhalter schreiben, {{ oder }} für eine Klammer</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>unknown placeholder {shown}: use {known}</source>
+            <translation>unbekannter Platzhalter {shown}: {known} verwenden</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>write {placeholder} with nothing after the name</source>
+            <translation>{placeholder} ohne Zusatz nach dem Namen schreiben</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a template must contain {{url}}</source>
+            <translation>eine Vorlage muss {{url}} enthalten</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/templates_editor.py" line="+39" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Link templates</source>
+            <translation>Link-Vorlagen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Add Template</source>
+            <translation>Vorlage &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;move</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Placeholders: {placeholders}</source>
+            <translation>Platzhalter: {placeholders}</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>two templates are named “{name}”</source>
+            <translation>zwei Vorlagen heißen „{name}“</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>row {row}</source>
+            <translation>Zeile {row}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name}: {reason}</source>
+            <translation>{name}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Template {number}</source>
+            <translation>Vorlage {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Thumbnails</name>
+        <message>
+            <location filename="../uploader_gui/ui/thumbnails.py" line="+78" />
+            <source>cannot read the file</source>
+            <translation>Datei kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>no preview: not an image uploader-gui can show</source>
+            <translation>keine Vorschau: kein Bild, das uploader-gui anzeigen kann</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>cannot read the file: {reason}</source>
+            <translation>Datei kann nicht gelesen werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>no preview: the image is too large</source>
+            <translation>keine Vorschau: das Bild ist zu groß</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+22" />
+            <source>no preview: {reason}</source>
+            <translation>keine Vorschau: {reason}</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>no preview</source>
+            <translation>keine Vorschau</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopBar</name>
+        <message>
+            <location filename="../uploader_gui/ui/top_bar.py" line="+22" />
+            <source>Add images…</source>
+            <translation>Bilder hinzufügen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add images</source>
+            <translation>Bilder hinzufügen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste</source>
+            <translation>Einfügen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Copy as</source>
+            <translation>Kopieren als</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy format</source>
+            <translation>Kopierformat</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How links are copied: plain URL, Markdown, HTML, BBCode, a JSON string, or a template of yours (Settings ▸ Copying)</source>
+            <translation>Wie Links kopiert werden: einfache URL, Markdown, HTML, BBCode, ein JSON-String oder eine eigene Vorlage (Einstellungen ▸ Kopieren)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copy all</source>
+            <translation>Alle kopieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRow</name>
+        <message>
+            <location filename="../uploader_gui/ui/upload_delegate.py" line="+71" />
+            <source>The server rejected the API key: enter another</source>
+            <translation>Der Server hat den API-Schlüssel abgelehnt: bitte einen anderen eingeben</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <location line="+21" />
+            <source>Copied ✓</source>
+            <translation>Kopiert ✓</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <location line="+21" />
+            <source>Send</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/upload_model.py" line="+30" />
+            <source>Waiting for an API key</source>
+            <translation>Warten auf einen API-Schlüssel</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>not uploaded: uploader-gui stopped before it was sent</source>
+            <translation>nicht hochgeladen: uploader-gui wurde vor dem Senden beendet</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Queued</source>
+            <translation>In Warteschlange</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waiting for the server…</source>
+            <translation>Warten auf den Server…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preparing…</source>
+            <translation>Wird vorbereitet…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Uploading {percent}%</source>
+            <translation>Wird hochgeladen: {percent} %</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Retrying in %n s ({reason})</source>
+            <translation>
+                <numerusform>Neuer Versuch in %n s ({reason})</numerusform>
+                <numerusform>Neuer Versuch in %n s ({reason})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Retrying in %n s</source>
+            <translation>
+                <numerusform>Neuer Versuch in %n s</numerusform>
+                <numerusform>Neuer Versuch in %n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploaded before, link reused</source>
+            <translation>bereits hochgeladen, Link wiederverwendet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Interrupted: uploader-gui stopped before it was sent</source>
+            <translation>Unterbrochen: uploader-gui wurde vor dem Senden beendet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Can't be uploaded: {reason}</source>
+            <translation>Hochladen nicht möglich: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Failed: {reason}</source>
+            <translation>Fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name}: {status}</source>
+            <translation>{name}: {status}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name}, {size}: {status}</source>
+            <translation>{name}, {size}: {status}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/upload_queue.py" line="+416" />
+            <location line="+34" />
+            <source>the API key was rejected</source>
+            <translation>der API-Schlüssel wurde abgelehnt</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>unexpected error: {name}</source>
+            <translation>unerwarteter Fehler: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <location filename="../uploader_gui/ui/main_window.py" line="-148" />
+            <source>&amp;Uploads</source>
+            <translation>&amp;Uploads</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;History</source>
+            <translation>&amp;Verlauf</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Overall progress</source>
+            <translation>Gesamtfortschritt</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>{app} (sandbox)</source>
+            <translation>{app} (Sandbox)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Uploading {current} of {total} — {title}</source>
+            <translation>Hochladen: {current} von {total} — {title}</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2299 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../uploader_gui/ui/actions.py" line="+78" />
+            <source>&amp;Add Images…</source>
+            <translation>添加图片(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose image files to upload</source>
+            <translation>选择要上传的图片文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload the image or files on the clipboard</source>
+            <translation>上传剪贴板中的图片或文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Quit uploader-gui</source>
+            <translation>退出 uploader-gui</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Copy Selected</source>
+            <translation>复制所选(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the selected links in the chosen format</source>
+            <translation>以所选格式复制选中的链接</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy URL</source>
+            <translation>复制 URL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy &amp;All</source>
+            <translation>全部复制(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy every finished link, one per line</source>
+            <translation>复制所有已完成的链接，每行一个</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Select A&amp;ll</source>
+            <translation>全选(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select every row</source>
+            <translation>选择所有行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Open in Browser</source>
+            <translation>在浏览器中打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open the selected links in the browser</source>
+            <translation>在浏览器中打开选中的链接</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send the selected files again</source>
+            <translation>重新发送选中的文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;hrink and Retry</source>
+            <translation>缩小后重试(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send a smaller copy of the selected files the service found too large</source>
+            <translation>对于被服务判定为过大的选中文件，发送缩小后的副本</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shrink and Retry</source>
+            <translation>缩小后重试</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Retry All &amp;Failed</source>
+            <translation>重试所有失败项(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send every failed file again</source>
+            <translation>重新发送所有失败的文件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Send &amp;Interrupted Files</source>
+            <translation>发送中断的文件(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send every file that was not uploaded when uploader-gui last stopped</source>
+            <translation>发送 uploader-gui 上次停止时尚未上传的所有文件</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stop uploading the selected files</source>
+            <translation>停止上传选中的文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re&amp;move</source>
+            <translation>移除(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove the selected rows from the list</source>
+            <translation>从列表中移除选中的行</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>C&amp;lear Finished</source>
+            <translation>清除已完成(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove every finished row</source>
+            <translation>移除所有已完成的行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+50" />
+            <source>&amp;Uploads</source>
+            <translation>上传(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>This session's uploads</source>
+            <translation>本次会话的上传</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;History</source>
+            <translation>历史记录(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Every upload, searchable</source>
+            <translation>所有上传，可搜索</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>API key, API URL, parallel uploads and more</source>
+            <translation>API 密钥、API URL、并行上传等</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>API &amp;Key…</source>
+            <translation>API 密钥(&amp;K)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the API key for this server</source>
+            <translation>输入此服务器的 API 密钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change Key…</source>
+            <translation>更改密钥…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy URLs &amp;When a Drop Finishes</source>
+            <translation>拖放的文件完成后复制 URL(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put the links of a drop on the clipboard once all of its files are done</source>
+            <translation>一次拖放的所有文件都完成后，将它们的链接放到剪贴板</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copy &amp;Format</source>
+            <translation>复制格式(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Settings</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>{tip} ({shortcut})</source>
+            <translation>{tip}（{shortcut}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../uploader_gui/ui/dialogs.py" line="+27" />
+            <source>Images ({patterns})</source>
+            <translation>图片 ({patterns})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Add images</source>
+            <translation>添加图片</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/main_window.py" line="+314" />
+            <source>Quit uploader-gui?</source>
+            <translation>退出 uploader-gui？</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n upload(s) not finished. Quit and cancel them?</source>
+            <translation>
+                <numerusform>还有 %n 个上传尚未完成。要退出并取消它们吗？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Quit and Cancel Uploads</source>
+            <translation>退出并取消上传</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropArea</name>
+        <message>
+            <location filename="../uploader_gui/ui/drop_area.py" line="+23" />
+            <source>Drop images here</source>
+            <translation>将图片拖放到此处</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>They upload at once, and each gets a public URL you can copy.
+PNG, JPEG, WebP or GIF · folders too · Ctrl+V pastes an image</source>
+            <translation>图片会立即上传，每张都会得到一个可复制的公开 URL。
+PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Choose images…</source>
+            <translation>选择图片…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose image files to upload (Ctrl+O)</source>
+            <translation>选择要上传的图片文件（Ctrl+O）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose images to upload</source>
+            <translation>选择要上传的图片</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="+202" />
+            <source>{message}: {detail}</source>
+            <comment>an error message, then the explanation the server gave (in its own words)</comment>
+            <translation>{message}：{detail}</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>the proxy cannot be used: {reason}</source>
+            <translation>无法使用代理：{reason}</translation>
+        </message>
+        <message>
+            <location line="+150" />
+            <source>the server's reply was far too long</source>
+            <translation>服务器的回复过长</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{host} did not answer in time ({reason})</source>
+            <translation>{host} 未及时响应（{reason}）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>could not connect to {host}: {reason}</source>
+            <translation>无法连接到 {host}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to {host} broke: {reason}</source>
+            <translation>与 {host} 的连接中断：{reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>request to {host} failed: {reason}</source>
+            <translation>对 {host} 的请求失败：{reason}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the API key was rejected (HTTP {status})</source>
+            <translation>API 密钥被拒绝（HTTP {status}）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server timed out (HTTP 408)</source>
+            <translation>服务器超时（HTTP 408）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the file is too large for the service (HTTP 413)</source>
+            <translation>文件过大，服务无法接收（HTTP 413）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the service refused the file type</source>
+            <translation>服务拒绝了此文件类型</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the service rejected the upload</source>
+            <translation>服务拒绝了此次上传</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>too many requests (HTTP 429)</source>
+            <translation>请求过多（HTTP 429）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>too many requests (HTTP 429); it asks to wait {seconds} s</source>
+            <translation>请求过多（HTTP 429）；服务要求等待 {seconds} 秒</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the server failed (HTTP {status})</source>
+            <translation>服务器出错（HTTP {status}）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the server refused the upload (HTTP {status})</source>
+            <translation>服务器拒绝了上传（HTTP {status}）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
+            <translation>服务器重定向到无效地址（HTTP {status}）；为确保 API 密钥只发送给 {host}，不会跟随重定向</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the server redirected to {target} (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
+            <translation>服务器重定向到 {target}（HTTP {status}）；为确保 API 密钥只发送给 {host}，不会跟随重定向</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/config.py" line="+36" />
+            <source>no API key given</source>
+            <translation>未提供 API 密钥</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the API key contains spaces or characters that cannot be sent; paste it again</source>
+            <translation>API 密钥包含空格或无法发送的字符；请重新粘贴</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/errors.py" line="+62" />
+            <source>not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF</source>
+            <translation>不是服务接受的图片：{detected}；允许的格式：PNG、JPEG、WebP、GIF</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the file changed while it was being uploaded</source>
+            <translation>文件在上传过程中被修改</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/files.py" line="+44" />
+            <source>not a regular file</source>
+            <translation>不是常规文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this is a folder, not a file</source>
+            <translation>这是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file does not exist (moved or deleted?)</source>
+            <translation>文件不存在（已被移动或删除？）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>permission denied: the file cannot be read</source>
+            <translation>权限被拒绝：无法读取该文件</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>the file cannot be read: {reason}</source>
+            <translation>无法读取文件：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+89" />
+            <source>not a format uploader-gui converts</source>
+            <translation>不是 uploader-gui 可转换的格式</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>the image cannot be read: {reason}</source>
+            <translation>无法读取图片：{reason}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the image has too many pixels: more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
+            <translation>图片像素过多：超过了 uploader-gui 可转换或缩小的 {megapixels} 百万像素上限（可能是解压炸弹）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the image has too many pixels ({width} x {height}): more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
+            <translation>图片像素过多（{width} x {height}）：超过了 uploader-gui 可转换或缩小的 {megapixels} 百万像素上限（可能是解压炸弹）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>the image cannot be decoded: {reason}</source>
+            <translation>无法解码图片：{reason}</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>no free file name in {folder}</source>
+            <translation>{folder} 中没有可用的文件名</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/gif.py" line="+63" />
+            <source>the file ends inside a block</source>
+            <translation>文件在数据块中间意外结束</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>not a GIF header</source>
+            <translation>不是有效的 GIF 文件头</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>the file ends inside an image descriptor</source>
+            <translation>文件在图像描述符中间意外结束</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="+136" />
+            <source>could not remove the metadata from this image ({reason})</source>
+            <translation>无法移除此图片的元数据（{reason}）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>the rewritten file is not a valid image</source>
+            <translation>重写后的文件不是有效的图片</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/responses.py" line="+75" />
+            <source>the server's reply was not JSON</source>
+            <translation>服务器的回复不是 JSON</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the server's reply was not a JSON object</source>
+            <translation>服务器的回复不是 JSON 对象</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server's reply has no url</source>
+            <translation>服务器的回复中没有 url</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server's reply has a url that is not an http(s) address</source>
+            <translation>服务器回复中的 url 不是 http(s) 地址</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/sniff.py" line="+65" />
+            <source>a video or ISO media file</source>
+            <translation>视频或 ISO 媒体文件</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>an empty file</source>
+            <translation>空文件</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>a ZIP archive</source>
+            <translation>ZIP 压缩包</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown data</source>
+            <translation>未知数据</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the file is empty</source>
+            <translation>文件为空</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/upload_job.py" line="+209" />
+            <source>unexpected error: {kind}</source>
+            <translation>意外错误：{kind}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/urls.py" line="+41" />
+            <source>not a valid API URL: {url}</source>
+            <translation>不是有效的 API URL：{url}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the API URL must start with https:// and name a host (got {url})</source>
+            <translation>API URL 必须以 https:// 开头并包含主机名（实际为 {url}）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the API URL must not contain a user name or password</source>
+            <translation>API URL 不能包含用户名或密码</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the API URL must not contain a query or fragment</source>
+            <translation>API URL 不能包含查询参数或片段</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
+            <translation>拒绝通过明文 http 向 {host} 发送 API 密钥：请使用 https://（仅 localhost 允许使用明文 http）</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <location filename="../uploader_gui/core/history/safety.py" line="+70" />
+            <source>it cannot be checked: {reason}</source>
+            <translation>无法检查：{reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>it is a link to {target}, outside {folder}</source>
+            <translation>它是指向 {target} 的符号链接，位于 {folder} 之外</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>it is a link to {target}, which cannot be opened</source>
+            <translation>它是指向 {target} 的符号链接，目标无法打开</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>it is a link to {target}, which is not a regular file</source>
+            <translation>它是指向 {target} 的符号链接，目标不是常规文件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>it is a folder, not a file</source>
+            <translation>它是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is not a regular file</source>
+            <translation>它不是常规文件</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{file} is a file, where a folder should be</source>
+            <translation>{file} 是文件，但此处应为文件夹</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{reason} ({file})</source>
+            <comment>the system's reason, then the file it is about</comment>
+            <translation>{reason}（{file}）</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>the file is read-only</source>
+            <translation>文件为只读</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the disk reported an error while writing</source>
+            <translation>写入时磁盘报告了错误</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file cannot be opened</source>
+            <translation>无法打开文件</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/history/store.py" line="+188" />
+            <source>the database is damaged ({check})</source>
+            <translation>数据库已损坏（{check}）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the history was written by a newer uploader-gui (schema {version})</source>
+            <translation>历史记录由更新版本的 uploader-gui 写入（数据结构版本 {version}）</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/history_view.py" line="+66" />
+            <source>{when} · Failed: {error}</source>
+            <translation>{when} · 失败：{error}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{when} · Cancelled</source>
+            <translation>{when} · 已取消</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{when} · Uploading (see the Uploads tab)</source>
+            <translation>{when} · 正在上传（见“上传”标签页）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{when} · Not uploaded</source>
+            <translation>{when} · 未上传</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>{name}: {status}
+{path}</source>
+            <translation>{name}：{status}
+{path}</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Search by file name or URL</source>
+            <translation>按文件名或 URL 搜索</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search history</source>
+            <translation>搜索历史记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Failed only</source>
+            <translation>仅显示失败</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the listed entries as CSV or JSON</source>
+            <translation>将列出的条目保存为 CSV 或 JSON</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear All…</source>
+            <translation>全部清除…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete the whole history</source>
+            <translation>删除全部历史记录</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Upload history</source>
+            <translation>上传历史记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryNotices</name>
+        <message>
+            <location filename="../uploader_gui/ui/history_notices.py" line="+28" />
+            <source>The upload history cannot be used: {reason}.
+This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
+            <translation>无法使用上传历史记录：{reason}。
+本次会话的历史记录仅保存在内存中：程序崩溃或退出后，尚未上传的文件不会再次列出，本次会话的链接也不会保留。要解决此问题，请确保 {folder} 是您可以写入的文件夹，然后重新启动 uploader-gui。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The upload history could not be read: {reason}.
+It was set aside as {file} and a new, empty history was started in {folder}. Nothing else is affected.</source>
+            <translation>无法读取上传历史记录：{reason}。
+原文件已另存为 {file}，并在 {folder} 中新建了空的历史记录。其他内容不受影响。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The upload history cannot be saved: {reason}.
+Uploads go on, but files not yet uploaded are not listed again after a crash or quit, and new links are not kept in History. To fix it, free disk space or make {folder} writable, then restart uploader-gui.</source>
+            <translation>无法保存上传历史记录：{reason}。
+上传会继续进行，但程序崩溃或退出后，尚未上传的文件不会再次列出，新链接也不会保存到历史记录中。要解决此问题，请释放磁盘空间或使 {folder} 可写，然后重新启动 uploader-gui。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open Folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>%n file from last time was not uploaded: uploader-gui stopped before sending it.</source>
+            <translation>
+                <numerusform>上次有 %n 个文件未上传：uploader-gui 在发送前已停止。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n files from last time were not uploaded: uploader-gui stopped before sending them.</source>
+            <translation>
+                <numerusform>上次有 %n 个文件未上传：uploader-gui 在发送前已停止。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Send All</source>
+            <translation>全部发送</translation>
+        </message>
+    </context>
+    <context>
+        <name>Intake</name>
+        <message>
+            <location filename="../uploader_gui/ui/intake.py" line="+44" />
+            <source>could not save the image to {path}</source>
+            <translation>无法将图片保存到 {path}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>Drop to upload %n item(s)</source>
+            <translation>
+                <numerusform>松开以上传 %n 个项目</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Drop to upload {name}</source>
+            <translation>松开以上传 {name}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Drop to upload this image</source>
+            <translation>松开以上传此图片</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Links can't be uploaded: drag the image file or the picture itself</source>
+            <translation>无法上传链接：请拖入图片文件或图片本身</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only image files, folders or pictures can be dropped here</source>
+            <translation>此处只能拖入图片文件、文件夹或图片</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Could not read the dropped files: {error}</source>
+            <translation>无法读取拖入的文件：{error}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>“{folder}”</source>
+            <translation>“{folder}”</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>uploader-gui closed before you answered. {folders} holds %n image(s). Upload all of them?</source>
+            <translation>
+                <numerusform>您回答之前 uploader-gui 已关闭。{folders} 中有 %n 张图片。要全部上传吗？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>{folders} holds %n image(s). Upload all of them?</source>
+            <translation>
+                <numerusform>{folders} 中有 %n 张图片。要全部上传吗？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Upload a whole folder?</source>
+            <translation>上传整个文件夹？</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Upload %n Image(s)</source>
+            <translation>
+                <numerusform>上传 %n 张图片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No images found in {folders}</source>
+            <translation>在 {folders} 中未找到图片</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Some folders could not be read: {folders}</source>
+            <translation>部分文件夹无法读取：{folders}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Waiting for an API key before uploading</source>
+            <translation>正在等待 API 密钥，之后开始上传</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Could not keep the image: {error}</source>
+            <translation>无法保存图片：{error}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The clipboard holds no image or file to upload</source>
+            <translation>剪贴板中没有可上传的图片或文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyDialog</name>
+        <message>
+            <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
+            <location line="+36" />
+            <location line="+1" />
+            <source>API key</source>
+            <translation>API 密钥</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
+            <translation>欢迎！粘贴您的 ImagePipeline API 密钥即可开始上传。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The key is for {host}. It is kept in {keyring}, never in a file.</source>
+            <translation>此密钥用于 {host}。它保存在 {keyring} 中，绝不会写入文件。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The key is for {host}. {no_keyring}</source>
+            <translation>此密钥用于 {host}。{no_keyring}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+59" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location line="-57" />
+            <source>Show key</source>
+            <translation>显示密钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show or hide the key</source>
+            <translation>显示或隐藏密钥</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Test key</source>
+            <translation>测试密钥</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ask the server whether it accepts this key</source>
+            <translation>询问服务器是否接受此密钥</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Key test result</source>
+            <translation>密钥测试结果</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save to {keyring}</source>
+            <translation>保存到 {keyring}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use for This Session</source>
+            <translation>仅用于本次会话</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try the Sandbox</source>
+            <translation>试用沙盒</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload to a local test server instead: no account needed; its links work only on this computer while the app runs</source>
+            <translation>改为上传到本地测试服务器：无需账号；其链接仅在本机且应用运行期间有效</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Testing…</source>
+            <translation>正在测试…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keyring</name>
+        <message>
+            <location filename="../uploader_gui/core/credentials.py" line="+40" />
+            <source>from the environment ({variable})</source>
+            <translation>来自环境变量（{variable}）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>for this session only (kept in memory)</source>
+            <translation>仅用于本次会话（保存在内存中）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>stored in {keyring}</source>
+            <translation>保存在 {keyring} 中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No secure keyring is available on this system (Secret Service, macOS Keychain or Windows Credential Locker), and uploader-gui never stores keys in plain text. The key can be used for this session only; to keep it, set {variable} in your environment.</source>
+            <translation>此系统上没有可用的安全密钥环（Secret Service、macOS Keychain 或 Windows 凭据保险箱），而 uploader-gui 从不以明文保存密钥。此密钥只能在本次会话中使用；如需保留，请在环境变量中设置 {variable}。</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>{keyring} is locked or could not be opened ({reason}). Unlock it (for example by logging in to your desktop session) and try again.</source>
+            <translation>{keyring} 已锁定或无法打开（{reason}）。请将其解锁（例如登录桌面会话）后重试。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{keyring} refused access to the key ({reason}).</source>
+            <translation>{keyring} 拒绝访问该密钥（{reason}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not talk to {keyring} over D-Bus ({reason}). Is the keyring service running?</source>
+            <translation>无法通过 D-Bus 与 {keyring} 通信（{reason}）。密钥环服务是否正在运行？</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{keyring} failed: {reason}</source>
+            <translation>{keyring} 出错：{reason}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <location line="+6" />
+            <source>the system keyring</source>
+            <translation>系统密钥环</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>no secure keyring</source>
+            <translation>没有安全密钥环</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keys</name>
+        <message>
+            <location filename="../uploader_gui/ui/keys.py" line="+116" />
+            <source>Waiting for a usable API URL: {reason}</source>
+            <translation>正在等待可用的 API URL：{reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Uploads are on hold: the API URL from {option} or {variable} can't be used. Start uploader-gui with another one.
+{reason}.</source>
+            <translation>上传已暂停：来自 {option} 或 {variable} 的 API URL 无法使用。请使用其他 URL 启动 uploader-gui。
+{reason}。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Uploads are on hold: the API URL from Settings can't be used.
+{reason}.</source>
+            <translation>上传已暂停：设置中的 API URL 无法使用。
+{reason}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open Settings</source>
+            <translation>打开设置</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Sandbox mode: uploads go to a local test server at {url}. No account is needed; its links work only on this computer while the app runs.</source>
+            <translation>沙盒模式：文件将上传到位于 {url} 的本地测试服务器。无需账号；其链接仅在本机且应用运行期间有效。</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The keyring could not be read: {error}</source>
+            <translation>无法读取密钥环：{error}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The key comes from {variable}; change it there</source>
+            <translation>密钥来自 {variable}；请在那里修改</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Paste a new API key.</source>
+            <translation>请粘贴新的 API 密钥。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>No API key: dropped files wait until you set one (Settings ▸ API Key…)</source>
+            <translation>没有 API 密钥：拖入的文件将等待您设置密钥（设置 ▸ API 密钥…）</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Using the key for this session only</source>
+            <translation>此密钥仅用于本次会话</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The API key was rejected by the server. Paste a valid key.</source>
+            <translation>服务器拒绝了 API 密钥。请粘贴有效的密钥。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The API key is saved in {keyring}</source>
+            <translation>API 密钥已保存到 {keyring}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The key was not saved</source>
+            <translation>密钥未保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{error}
+
+The key will be used until you quit uploader-gui.</source>
+            <translation>{error}
+
+在您退出 uploader-gui 之前，将一直使用此密钥。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>the keyring</source>
+            <translation>密钥环</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The proxy's password is saved in {keyring}</source>
+            <translation>代理密码已保存到 {keyring}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The proxy's password was not saved</source>
+            <translation>代理密码未保存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{error}
+
+It will be used until you quit uploader-gui.</source>
+            <translation>{error}
+
+在您退出 uploader-gui 之前，将一直使用它。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The key for {host} will be deleted from {keyring}.</source>
+            <translation>将从 {keyring} 中删除 {host} 的密钥。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The key for {host} will be deleted from this session.</source>
+            <translation>将从本次会话中删除 {host} 的密钥。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove the API key?</source>
+            <translation>移除 API 密钥？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove Key</source>
+            <translation>移除密钥</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The key was not removed</source>
+            <translation>密钥未移除</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The key for {host} was removed</source>
+            <translation>已移除 {host} 的密钥</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The sandbox needs no key.</source>
+            <translation>沙盒无需密钥。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not used</source>
+            <translation>未使用</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no secure keyring</source>
+            <translation>没有安全密钥环</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not checked yet</source>
+            <translation>尚未检查</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Key for {host}: {source}.</source>
+            <translation>{host} 的密钥：{source}。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>✓ {host} accepts this key.</source>
+            <translation>✓ {host} 接受此密钥。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ {host} rejected this key.</source>
+            <translation>✗ {host} 拒绝了此密钥。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Could not check the key: {error}</source>
+            <translation>无法检查密钥：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <location filename="../uploader_gui/ui/language.py" line="+28" />
+            <source>System language</source>
+            <translation>系统语言</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkFormats</name>
+        <message>
+            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Markdown</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>HTML</source>
+            <translation>HTML</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>BBCode</source>
+            <translation>BBCode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON string</source>
+            <translation>JSON 字符串</translation>
+        </message>
+    </context>
+    <context>
+        <name>Links</name>
+        <message>
+            <location filename="../uploader_gui/ui/links.py" line="+138" />
+            <source>Nothing to copy: no finished upload selected</source>
+            <translation>没有可复制的内容：未选中已完成的上传</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copied {name} as {format}</source>
+            <translation>已将 {name} 复制为 {format}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Copied %n link(s) as {format}</source>
+            <translation>
+                <numerusform>已将 %n 个链接复制为 {format}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+47" />
+            <source>Uploaded: %n link(s) copied to the clipboard as {format}</source>
+            <translation>
+                <numerusform>已上传：%n 个链接已以 {format} 格式复制到剪贴板</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>{copied}; %n failed</source>
+            <translation>
+                <numerusform>{copied}；%n 个失败</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Network</name>
+        <message>
+            <location filename="../uploader_gui/core/network/gnome.py" line="+22" />
+            <source>the GNOME proxy settings</source>
+            <translation>GNOME 代理设置</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/network/proxy.py" line="+31" />
+            <source>the proxy set in Settings</source>
+            <translation>设置中指定的代理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the proxy's port must be a number from 1 to 65535</source>
+            <translation>代理端口必须是 1 到 65535 之间的数字</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>enter the proxy's address, for example http://proxy.example:3128</source>
+            <translation>请输入代理地址，例如 http://proxy.example:3128</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>a proxy address starts with http://, https://, socks5:// or socks5h:// (not {scheme}://)</source>
+            <translation>代理地址应以 http://、https://、socks5:// 或 socks5h:// 开头（而不是 {scheme}://）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the proxy address has no host name</source>
+            <translation>代理地址中没有主机名</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a proxy address is only a host and a port, with no path</source>
+            <translation>代理地址只包含主机和端口，不能带路径</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy address contains spaces or control characters</source>
+            <translation>代理地址包含空格或控制字符</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>{variable} is not a usable proxy address: {reason}</source>
+            <translation>{variable} 不是可用的代理地址：{reason}</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>the proxy at {address} refused the connection ({kind}: it wants a user name and password)</source>
+            <translation>位于 {address} 的代理拒绝了连接（{kind}：需要用户名和密码）</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the proxy at {address} refused the connection (HTTP {status})</source>
+            <translation>位于 {address} 的代理拒绝了连接（HTTP {status}）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy at {address} refused the connection (HTTP {status}: {reason})</source>
+            <translation>位于 {address} 的代理拒绝了连接（HTTP {status}：{reason}）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the proxy at {address} could not reach the API host (no reason given)</source>
+            <translation>位于 {address} 的代理无法连接到 API 主机（未说明原因）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the proxy at {address} could not reach the API host ({reason})</source>
+            <translation>位于 {address} 的代理无法连接到 API 主机（{reason}）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the proxy at {address} failed</source>
+            <translation>位于 {address} 的代理出错</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the proxy at {address} failed: {reason}</source>
+            <translation>位于 {address} 的代理出错：{reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the proxy at {address} refused the connection ({kind}: it did not accept the user name and password)</source>
+            <translation>位于 {address} 的代理拒绝了连接（{kind}：用户名或密码未被接受）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>could not connect to the proxy at {address} (from {source}): {reason}</source>
+            <translation>无法连接到位于 {address} 的代理（来源：{source}）：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/network/tls.py" line="+48" />
+            <source>the certificate of {host} is not trusted: it is self-signed, so nobody vouches for it. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
+            <translation>{host} 的证书不受信任：它是自签名证书，没有任何机构为其担保。如果您的公司会检查 HTTPS 流量，请让 IT 部门将公司的根证书安装到系统中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the certificate of {host} is not trusted: it was issued by an unknown authority. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
+            <translation>{host} 的证书不受信任：它由未知的证书颁发机构签发。如果您的公司会检查 HTTPS 流量，请让 IT 部门将公司的根证书安装到系统中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the certificate of {host} has expired, so the connection is not safe. If the computer's date is right, the service must renew its certificate.</source>
+            <translation>{host} 的证书已过期，连接不安全。如果计算机的日期正确，则需要该服务续订其证书。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the certificate of {host} is not valid yet. Check the computer's date and time.</source>
+            <translation>{host} 的证书尚未生效。请检查计算机的日期和时间。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the certificate presented for {host} belongs to another name, so the connection may not reach the real {host}. Check the API address.</source>
+            <translation>{host} 提供的证书属于另一个名称，因此连接可能并未到达真正的 {host}。请检查 API 地址。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the certificate of {host} could not be verified, so the connection is not safe</source>
+            <translation>无法验证 {host} 的证书，连接不安全</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notices</name>
+        <message>
+            <location filename="../uploader_gui/ui/network_notices.py" line="+22" />
+            <source>Uploads cannot reach the service: {reason}</source>
+            <translation>上传无法连接到服务：{reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Network Settings</source>
+            <translation>网络设置</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/notice_bar.py" line="+43" />
+            <source>Information</source>
+            <translation>信息</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location line="+88" />
+            <source>{severity}: {text}</source>
+            <translation>{severity}：{text}</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Notices</source>
+            <translation>提示</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message numerus="yes">
+            <location filename="../uploader_gui/ui/notifications.py" line="+43" />
+            <source>%n image(s) uploaded</source>
+            <translation>
+                <numerusform>已上传 %n 张图片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{uploaded}, {failed}</source>
+            <translation>{uploaded}，{failed}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n 个失败</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{name}: {reason}</source>
+            <translation>{name}：{reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>and %n more</source>
+            <translation>
+                <numerusform>还有 %n 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{uploaded}; links copied</source>
+            <translation>{uploaded}；链接已复制</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <location filename="../uploader_gui/ui/pages.py" line="+84" />
+            <source>Uploads</source>
+            <translation>上传</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+195" />
+            <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
+            <translation>
+                <numerusform>将删除全部 %n 条记录及其缩略图。已上传的图片仍保留在线上。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>All %n entries and their thumbnails will be deleted. Uploaded images stay online.</source>
+            <translation>
+                <numerusform>将删除全部 %n 条记录及其缩略图。已上传的图片仍保留在线上。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Clear the upload history?</source>
+            <translation>清除上传历史记录？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clear History</source>
+            <translation>清除历史记录</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The history was not changed</source>
+            <translation>历史记录未更改</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export history</source>
+            <translation>导出历史记录</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{file}: {error}</source>
+            <translation>{file}：{error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Exported %n entry to {file}</source>
+            <translation>
+                <numerusform>已将 %n 条记录导出到 {file}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Exported %n entries to {file}</source>
+            <translation>
+                <numerusform>已将 %n 条记录导出到 {file}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Preferences</name>
+        <message>
+            <location filename="../uploader_gui/ui/preferences.py" line="+65" />
+            <source>sandbox mode</source>
+            <translation>沙盒模式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--api-url or IMAGEPIPELINE_API_URL</source>
+            <translation>--api-url 或 IMAGEPIPELINE_API_URL</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>The new language applies when uploader-gui starts again</source>
+            <translation>新语言将在 uploader-gui 下次启动时生效</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The templates were not saved</source>
+            <translation>模板未保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>Prepare</name>
+        <message>
+            <location filename="../uploader_gui/core/prepare/fields.py" line="+14" />
+            <source>location</source>
+            <translation>位置信息</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>camera serial</source>
+            <translation>相机序列号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>owner</source>
+            <translation>所有者</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>camera make and model</source>
+            <translation>相机品牌和型号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>maker notes</source>
+            <translation>制造商注释</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>EXIF thumbnail</source>
+            <translation>EXIF 缩略图</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>extra images</source>
+            <translation>附加图像</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XMP</source>
+            <translation>XMP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IPTC</source>
+            <translation>IPTC</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>comment</source>
+            <translation>注释</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>other EXIF</source>
+            <translation>其他 EXIF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>other data</source>
+            <translation>其他数据</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="-49" />
+            <source>no personal metadata found</source>
+            <translation>未发现个人元数据</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{group} removed</source>
+            <translation>已移除{group}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>{group} and %n other field(s) removed</source>
+            <translation>
+                <numerusform>已移除{group}及其他 %n 个字段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+50" />
+            <source>converted from {format}</source>
+            <translation>已从 {format} 转换</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>resized from {width} × {height}</source>
+            <translation>已从 {width} × {height} 缩小</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>{format} with %n page(s): only the first was sent</source>
+            <translation>
+                <numerusform>{format} 共 %n 页：仅发送了第一页</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../uploader_gui/ui/settings_dialog.py" line="+48" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Images</source>
+            <translation>图片(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Copying</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Network</source>
+            <translation>网络(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>API key</source>
+            <translation>API 密钥</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+289" />
+            <source>Set Key…</source>
+            <translation>设置密钥…</translation>
+        </message>
+        <message>
+            <location line="-287" />
+            <source>Remove Key</source>
+            <translation>移除密钥</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the key from the keyring</source>
+            <translation>从密钥环中删除密钥</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Press OK to switch to the new API URL; its key comes next.</source>
+            <translation>按“确定”切换到新的 API URL，接下来设置它的密钥。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Uploads</source>
+            <translation>上传</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>How many files upload at once (applies to the next uploads)</source>
+            <translation>同时上传的文件数（从下次上传开始生效）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Parallel uploads:</source>
+            <translation>并行上传数(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>How often a rate-limited or failed upload is tried again</source>
+            <translation>受速率限制或失败的上传的重试次数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Retries:</source>
+            <translation>重试次数(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reuse the link of a file already uploaded</source>
+            <translation>复用已上传文件的链接</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A file whose bytes were uploaded to this API before gets its earlier URL at once</source>
+            <translation>内容曾上传到此 API 的文件会立即获得之前的 URL</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Resume unfinished uploads at start</source>
+            <translation>启动时继续未完成的上传</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Files left unfinished when the app last quit or crashed upload again at once (otherwise they are listed with Retry)</source>
+            <translation>应用上次退出或崩溃时未完成的文件会立即重新上传（否则会列出并提供“重试”）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Notify me when uploads finish in the background</source>
+            <translation>后台上传完成时通知我</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A desktop notification when a drop has finished while the window is not active</source>
+            <translation>窗口未处于活动状态时，一次拖放的文件全部完成后显示桌面通知</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Before upload</source>
+            <translation>上传前</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove location and camera details before upload</source>
+            <translation>上传前移除位置和相机信息</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Location, camera make, model and serial number, owner, dates, XMP and comments are removed without re-encoding the picture; orientation and colour profile stay</source>
+            <translation>移除位置、相机品牌、型号和序列号、所有者、日期、XMP 和注释，不会重新编码图片；方向和颜色配置文件保持不变</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG</source>
+            <translation>将 HEIC、AVIF、BMP 和 TIFF 转换为 JPEG 或 PNG</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shrink images larger than</source>
+            <translation>缩小超过此尺寸的图片：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Largest long side</source>
+            <translation>最大长边</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Changes apply to files not yet started.</source>
+            <translation>更改将应用于尚未开始上传的文件。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Copying</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Copy &amp;format:</source>
+            <translation>复制格式(&amp;F)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the links when every file of a drop has finished</source>
+            <translation>一次拖放的文件全部完成后复制链接</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Your templates:</source>
+            <translation>您的模板：</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Advanced</source>
+            <translation>高级</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The API's base URL; https only (http only for localhost)</source>
+            <translation>API 的基础 URL；仅限 https（localhost 可使用 http）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>API &amp;URL:</source>
+            <translation>API URL(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Set by {source} for this session.</source>
+            <translation>本次会话由 {source} 设置。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Applies when uploader-gui starts again</source>
+            <translation>在 uploader-gui 下次启动时生效</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Proxy</source>
+            <translation>代理</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Use the &amp;system's proxy settings</source>
+            <translation>使用系统代理设置(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)</source>
+            <translation>HTTPS_PROXY、ALL_PROXY 和 NO_PROXY，若未设置则使用桌面的代理设置（GNOME）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;No proxy</source>
+            <translation>不使用代理(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use &amp;this proxy:</source>
+            <translation>使用此代理(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Proxy address</source>
+            <translation>代理地址</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>http://, https://, socks5:// or socks5h://; add user@ before the host if the proxy asks for a user name</source>
+            <translation>http://、https://、socks5:// 或 socks5h://；如果代理需要用户名，请在主机前加上 user@</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Proxy password</source>
+            <translation>代理密码</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved in the system keyring, never in a settings file</source>
+            <translation>保存在系统密钥环中，绝不写入设置文件</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>unchanged (kept in the keyring)</source>
+            <translation>未更改（保存在密钥环中）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>only if the proxy asks for one</source>
+            <translation>仅在代理要求时填写</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>add the user name to the address (http://user@proxy.example:3128) so the password can be kept for it</source>
+            <translation>请在地址中加入用户名（http://user@proxy.example:3128），以便为其保存密码</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Keyring in use: {backend}</source>
+            <translation>正在使用的密钥环：{backend}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Replace Key…</source>
+            <translation>更换密钥…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Summary</name>
+        <message numerus="yes">
+            <location filename="../uploader_gui/ui/main_window.py" line="-115" />
+            <source>%n file(s) waiting</source>
+            <translation>
+                <numerusform>%n 个文件等待中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Uploading {current} of {total}</source>
+            <translation>正在上传第 {current} 个，共 {total} 个</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+24" />
+            <source>%n image(s) uploaded</source>
+            <translation>
+                <numerusform>已上传 %n 张图片</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n 个失败</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{uploaded}, {failed}</source>
+            <translation>{uploaded}，{failed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Templates</name>
+        <message>
+            <location filename="../uploader_gui/core/link_templates.py" line="+72" />
+            <source>give the template a name</source>
+            <translation>请为模板命名</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>“{name}” is the name of a built-in format</source>
+            <translation>“{name}”是内置格式的名称</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a template's name has no braces and no control characters</source>
+            <translation>模板名称不能包含花括号或控制字符</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/links.py" line="+55" />
+            <source>a template is one line: each link is copied on its own line</source>
+            <translation>模板只能有一行：每个链接会单独复制为一行</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a brace is not closed: write {url} for a placeholder, {{ or }} for a brace</source>
+            <translation>花括号未闭合：占位符写作 {url}，花括号本身写作 {{ 或 }}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>unknown placeholder {shown}: use {known}</source>
+            <translation>未知占位符 {shown}：请使用 {known}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>write {placeholder} with nothing after the name</source>
+            <translation>请写作 {placeholder}，名称后不要加其他内容</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a template must contain {{url}}</source>
+            <translation>模板必须包含 {{url}}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/templates_editor.py" line="+39" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Link templates</source>
+            <translation>链接模板</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Add Template</source>
+            <translation>添加模板(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;move</source>
+            <translation>移除(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Placeholders: {placeholders}</source>
+            <translation>占位符：{placeholders}</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>two templates are named “{name}”</source>
+            <translation>有两个模板都名为“{name}”</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>row {row}</source>
+            <translation>第 {row} 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name}: {reason}</source>
+            <translation>{name}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Template {number}</source>
+            <translation>模板 {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Thumbnails</name>
+        <message>
+            <location filename="../uploader_gui/ui/thumbnails.py" line="+78" />
+            <source>cannot read the file</source>
+            <translation>无法读取文件</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>no preview: not an image uploader-gui can show</source>
+            <translation>无预览：不是 uploader-gui 能显示的图片</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>cannot read the file: {reason}</source>
+            <translation>无法读取文件：{reason}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>no preview: the image is too large</source>
+            <translation>无预览：图片过大</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+22" />
+            <source>no preview: {reason}</source>
+            <translation>无预览：{reason}</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>no preview</source>
+            <translation>无预览</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopBar</name>
+        <message>
+            <location filename="../uploader_gui/ui/top_bar.py" line="+22" />
+            <source>Add images…</source>
+            <translation>添加图片…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add images</source>
+            <translation>添加图片</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Copy as</source>
+            <translation>复制为</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy format</source>
+            <translation>复制格式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How links are copied: plain URL, Markdown, HTML, BBCode, a JSON string, or a template of yours (Settings ▸ Copying)</source>
+            <translation>链接的复制方式：纯 URL、Markdown、HTML、BBCode、JSON 字符串或您自己的模板（设置 ▸ 复制）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copy all</source>
+            <translation>全部复制</translation>
+        </message>
+    </context>
+    <context>
+        <name>UploadRow</name>
+        <message>
+            <location filename="../uploader_gui/ui/upload_delegate.py" line="+71" />
+            <source>The server rejected the API key: enter another</source>
+            <translation>服务器拒绝了 API 密钥：请输入其他密钥</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <location line="+21" />
+            <source>Copied ✓</source>
+            <translation>已复制 ✓</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <location line="+21" />
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/upload_model.py" line="+30" />
+            <source>Waiting for an API key</source>
+            <translation>正在等待 API 密钥</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>not uploaded: uploader-gui stopped before it was sent</source>
+            <translation>未上传：uploader-gui 在发送前已停止</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Queued</source>
+            <translation>排队中</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waiting for the server…</source>
+            <translation>正在等待服务器…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preparing…</source>
+            <translation>正在准备…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Uploading {percent}%</source>
+            <translation>正在上传 {percent}%</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Retrying in %n s ({reason})</source>
+            <translation>
+                <numerusform>%n 秒后重试（{reason}）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Retrying in %n s</source>
+            <translation>
+                <numerusform>%n 秒后重试</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploaded before, link reused</source>
+            <translation>之前已上传，复用链接</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Interrupted: uploader-gui stopped before it was sent</source>
+            <translation>已中断：uploader-gui 在发送前已停止</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Can't be uploaded: {reason}</source>
+            <translation>无法上传：{reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Failed: {reason}</source>
+            <translation>失败：{reason}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{name}: {status}</source>
+            <translation>{name}：{status}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{name}, {size}: {status}</source>
+            <translation>{name}，{size}：{status}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/upload_queue.py" line="+416" />
+            <location line="+34" />
+            <source>the API key was rejected</source>
+            <translation>API 密钥被拒绝</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>unexpected error: {name}</source>
+            <translation>意外错误：{name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Window</name>
+        <message>
+            <location filename="../uploader_gui/ui/main_window.py" line="-148" />
+            <source>&amp;Uploads</source>
+            <translation>上传(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;History</source>
+            <translation>历史记录(&amp;H)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Overall progress</source>
+            <translation>总体进度</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>{app} (sandbox)</source>
+            <translation>{app}（沙盒）</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Uploading {current} of {total} — {title}</source>
+            <translation>正在上传 {current}/{total} — {title}</translation>
+        </message>
+    </context>
+</TS>
