@@ -117,6 +117,10 @@ def test_the_bundle_runs_on_its_own(
         png = data_home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         assert QImageReader(str(png)).size().width() == size
 
+    # The translations: ours, and Qt's own for its dialogs.
+    for name in ("uploader_de.qm", "uploader_zh_CN.qm", "qtbase_de.qm", "qtbase_zh_CN.qm"):
+        assert list(bundle.rglob(name)), f"{name} is not in the bundle"
+
     # What build-bundle.sh puts beside it for packagers.
     share = bundle / "share"
     assert (share / "applications" / DESKTOP_FILE).is_file()
