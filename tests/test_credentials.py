@@ -131,3 +131,23 @@ def test_keys_that_cannot_be_sent_are_not_saved(memory_keyring: MemoryKeyring) -
     with pytest.raises(ConfigurationError):
         Credentials(env={}).save(PROD, "has space")
     assert memory_keyring.secrets == {}
+
+
+def test_a_proxy_password_has_its_own_entry(memory_keyring: MemoryKeyring) -> None:
+    creds = Credentials(env={})
+    creds.save("https://api.imagepipeline.io", "k" * 32)
+    creds.save_proxy_password("http://alice@proxy.corp:3128", "s3cret")
+    assert memory_keyring.secrets[(SERVICE, "proxy alice@proxy.corp:3128")] == "s3cret"
+    assert creds.proxy_password("http://alice@proxy.corp:3128") == "s3cret"
+    assert creds.proxy_password("http://bob@proxy.corp:3128") is None
+    creds.delete_proxy_password("http://alice@proxy.corp:3128")
+    assert creds.proxy_password("http://alice@proxy.corp:3128") is None
+    assert (SERVICE, "api.imagepipeline.io") in memory_keyring.secrets  # the key stays
+
+
+def test_without_a_keyring_a_proxy_password_lasts_the_session_only() -> None:
+    creds = Credentials(env={})
+    with pytest.raises(NoSecureBackendError):
+        creds.save_proxy_password("socks5://alice@socks.corp:1080", "s3cret")
+    assert creds.proxy_password("socks5://alice@socks.corp:1080") == "s3cret"
+    assert "s3cret" not in repr(creds)

@@ -236,7 +236,10 @@ class Credentials:
 
     def delete(self, api_url: str) -> None:
         """Forget the key for ``api_url`` (session and keyring). Missing is not an error."""
-        user = self.username(api_url)
+        self._forget(self.username(api_url))
+
+    def _forget(self, user: str) -> None:
+        """Remove the entry ``user`` (session and keyring); missing is not an error."""
         with self._lock:
             self._session.pop(user, None)
             if not self.has_secure_backend():
@@ -283,18 +286,7 @@ class Credentials:
             self._session.pop(user, None)
 
     def delete_proxy_password(self, proxy_url: str) -> None:
-        user = keyring_user(proxy_url)
-        with self._lock:
-            self._session.pop(user, None)
-            if not self.has_secure_backend():
-                return
-            keyring = self._keyring()
-            backend = self.backend_name()
-            try:
-                if keyring.get_password(SERVICE, user) is not None:
-                    keyring.delete_password(SERVICE, user)
-            except Exception as exc:
-                raise CredentialError(_describe(exc, backend)) from None
+        self._forget(keyring_user(proxy_url))
 
     def __repr__(self) -> str:
         return f"Credentials(session_hosts={sorted(self._session)})"
