@@ -15,8 +15,8 @@ the ``#:`` attribute comments it mistakes for translator comments are dropped.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -156,12 +156,19 @@ def unfinished(language: str) -> list[str]:
     return missing
 
 
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
+def fields(text: str) -> set[str] | None:
+    """The ``{names}`` ``str.format`` sees in ``text`` (and ``%n``); None if it cannot parse
+    it (a stray brace would make ``.format()`` raise in the window)."""
+    try:
+        found = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+    return found | ({"%n"} if "%n" in text else set())
 
 
 def mismatched(language: str) -> list[str]:
-    """Messages whose translation lacks a ``{placeholder}`` or ``%n`` of the source, or has
-    one the source does not (the text would break at ``.format()``)."""
+    """Messages whose translation lacks a ``{placeholder}`` or ``%n`` of the source, has
+    one the source does not, or does not parse as a format string."""
     wrong = []
     for message in parse(ts_file(language)).getroot().iter("message"):
         source = message.findtext("source") or ""
@@ -169,13 +176,13 @@ def mismatched(language: str) -> list[str]:
         if translation is None:
             continue
         forms = [form.text or "" for form in translation.iter("numerusform")]
-        wanted = sorted(set(PLACEHOLDER.findall(source)))
+        wanted = fields(source)
         for text in forms or [translation.text or ""]:
             if not text:
                 continue  # untranslated: counted apart
-            found = sorted(set(PLACEHOLDER.findall(text)))
-            plural_free = [p for p in wanted if p != "%n"]
-            # A language with one plural form may say the number in words ("一"): %n optional.
+            found = fields(text)
+            # A language with one plural form may say the number in words: %n optional.
+            plural_free = None if wanted is None else wanted - {"%n"}
             if found != wanted and not (forms and found == plural_free):
                 wrong.append(f"{source!r} -> {text!r}")
     return wrong

@@ -297,3 +297,13 @@ def test_ssl_cert_dir_is_honoured_too(
         monkeypatch.setenv("SSL_CERT_FILE", str(empty))
         with UploadClient(server.url, server.key) as client:
             assert client.upload(photo(tmp_path)).url
+
+
+def test_an_address_httpx_refuses_is_a_usage_error_not_a_traceback(
+    api: SandboxServer, tmp_path: Path
+) -> None:
+    image = photo(tmp_path)
+    done = headless(api, "--proxy", "http://proxy\u200b.corp:3128", str(image), env=clean_env())
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "the proxy cannot be used" in done.stderr

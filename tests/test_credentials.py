@@ -151,3 +151,16 @@ def test_without_a_keyring_a_proxy_password_lasts_the_session_only() -> None:
         creds.save_proxy_password("socks5://alice@socks.corp:1080", "s3cret")
     assert creds.proxy_password("socks5://alice@socks.corp:1080") == "s3cret"
     assert "s3cret" not in repr(creds)
+
+
+def test_a_proxy_password_the_keyring_refused_is_still_used_this_session(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("locked")
+
+    monkeypatch.setattr(memory_keyring, "set_password", refuse)
+    creds = Credentials(env={})
+    with pytest.raises(CredentialError):
+        creds.save_proxy_password("http://alice@proxy.corp:3128", "s3cret")
+    assert creds.proxy_password("http://alice@proxy.corp:3128") == "s3cret"

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImageReader
 
 from uploader_gui import APP_NAME, __version__
+from uploader_gui.core.prepare.convert import CONVERTIBLE_MIMES
 from uploader_gui.core.sniff import ACCEPTED_MIMES
 from uploader_gui.desktop import APP_ID, DESKTOP_FILE, ICON_SVG
 from uploader_gui.desktop.resources import ResourceMissingError, read_bytes, resource
@@ -76,7 +77,7 @@ def test_desktop_entry_says_what_the_app_is() -> None:
     assert keys["Type"] == "Application"
     assert keys["Exec"] == f"{APP_NAME} %F"
     assert keys["Icon"] == APP_ID
-    assert set(split_list(keys["MimeType"])) == ACCEPTED_MIMES
+    assert set(split_list(keys["MimeType"])) == ACCEPTED_MIMES | CONVERTIBLE_MIMES
     main_categories = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game"}
     main_categories |= {"Graphics", "Network", "Office", "Science", "Settings", "System"}
     main_categories |= {"Utility"}
@@ -93,7 +94,8 @@ def test_metainfo_matches_the_entry_the_app_and_the_screenshot() -> None:
     assert component.findtext("id") == APP_ID
     assert component.findtext("launchable[@type='desktop-id']") == DESKTOP_FILE
     assert component.find("content_rating[@type='oars-1.1']") is not None
-    assert {m.text for m in component.iterfind("provides/mediatype")} == ACCEPTED_MIMES
+    provided = {m.text for m in component.iterfind("provides/mediatype")}
+    assert provided == ACCEPTED_MIMES | CONVERTIBLE_MIMES
     assert component.findtext("provides/binary") == APP_NAME
     # Every version gets its release notes: the newest release is the running version.
     releases = component.findall("releases/release")

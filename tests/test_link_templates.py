@@ -169,3 +169,9 @@ def _base_env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if not k.startswith("IMAGEPIPELINE_")}
+
+
+def test_a_value_with_a_line_break_stays_on_one_line() -> None:
+    odd = LinkInfo(URL, "a\nb\u2028c\x1b.png")
+    assert render("{url} {filename} {name}", odd) == f"{URL} a b c .png a b c "
+    assert "\n" not in format_link(URL, "a\nb.png", LinkFormat.MARKDOWN)

@@ -181,3 +181,28 @@ def test_gnome_socks_only_and_off(gnome_settings: Path) -> None:
     assert found.url == "socks5://socks.corp:1080"
     gnome_settings.write_text("[system/proxy]\nmode='none'\n")
     assert gnome.desktop_proxy(API) is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "http://bob:pa/ss@proxy:3128",  # a "/" in the password
+        "http://bob:p#w@proxy:3128",
+        "http://bob:p?w@proxy:3128",
+        "http://bob:pw@proxy:99999",  # a bad port
+    ],
+)
+def test_an_address_that_does_not_parse_loses_its_password(typed: str) -> None:
+    bare, password = split_password(typed)
+    assert password is None
+    assert bare == "http://proxy:" + typed.rsplit(":", 1)[1]
+    assert "bob" not in bare
+
+
+def test_loopback_spelt_otherwise_is_still_loopback() -> None:
+    from uploader_gui.core.urls import is_loopback_host
+
+    for host in ("localhost.", "LOCALHOST", "[::ffff:127.0.0.1]", "127.0.0.2", "[::1]"):
+        assert is_loopback_host(host), host
+    for host in ("localhost.example.com", "128.0.0.1", "[::ffff:10.0.0.1]"):
+        assert not is_loopback_host(host), host

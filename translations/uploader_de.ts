@@ -335,12 +335,12 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
         </message>
         <message>
-            <location line="+150" />
+            <location line="+166" />
             <source>the server's reply was far too long</source>
             <translation>die Antwort des Servers war viel zu lang</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+24" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} hat nicht rechtzeitig geantwortet ({reason})</translation>
         </message>
@@ -465,7 +465,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+89" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+91" />
             <source>not a format uploader-gui converts</source>
             <translation>kein Format, das uploader-gui umwandelt</translation>
         </message>
@@ -575,7 +575,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>unerwarteter Fehler: {kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+41" />
+            <location filename="../uploader_gui/core/urls.py" line="+43" />
             <source>not a valid API URL: {url}</source>
             <translation>keine gültige API-URL: {url}</translation>
         </message>
@@ -1227,7 +1227,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <location filename="../uploader_gui/core/links.py" line="+61" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1332,7 +1332,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>die Proxy-Adresse enthält Leerzeichen oder Steuerzeichen</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+106" />
             <source>{variable} is not a usable proxy address: {reason}</source>
             <translation>{variable} ist keine verwendbare Proxy-Adresse: {reason}</translation>
         </message>
@@ -1411,6 +1411,16 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <source>the certificate of {host} could not be verified, so the connection is not safe</source>
             <translation>das Zertifikat von {host} konnte nicht überprüft werden, die Verbindung ist also nicht sicher</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="-232" />
+            <source>the proxy cannot be used: {address} is not a valid address</source>
+            <translation>der Proxy kann nicht verwendet werden: {address} ist keine gültige Adresse</translation>
+        </message>
+        <message>
+            <location line="+152" />
+            <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
+            <translation>Der Proxy unter {proxy} wird ebenfalls über HTTPS erreicht: Möglicherweise wurde sein eigenes Zertifikat abgelehnt.</translation>
+        </message>
     </context>
     <context>
         <name>Notices</name>
@@ -1453,7 +1463,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+43" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+44" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>%n Bild hochgeladen</numerusform>
@@ -1492,7 +1502,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{uploaded}; Links kopiert</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Show</source>
             <translation>Anzeigen</translation>
         </message>
@@ -2033,7 +2043,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>der Name einer Vorlage darf keine geschweiften Klammern und keine Steuerzeichen enthalten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+55" />
+            <location filename="../uploader_gui/core/links.py" line="+61" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>eine Vorlage ist eine Zeile: Jeder Link wird in eine eigene Zeile kopiert</translation>
         </message>

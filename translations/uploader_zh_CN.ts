@@ -334,12 +334,12 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法使用代理：{reason}</translation>
         </message>
         <message>
-            <location line="+150" />
+            <location line="+166" />
             <source>the server's reply was far too long</source>
             <translation>服务器的回复过长</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+24" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} 未及时响应（{reason}）</translation>
         </message>
@@ -464,7 +464,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法读取文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+89" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+91" />
             <source>not a format uploader-gui converts</source>
             <translation>不是 uploader-gui 可转换的格式</translation>
         </message>
@@ -574,7 +574,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>意外错误：{kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+41" />
+            <location filename="../uploader_gui/core/urls.py" line="+43" />
             <source>not a valid API URL: {url}</source>
             <translation>不是有效的 API URL：{url}</translation>
         </message>
@@ -1220,7 +1220,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <location filename="../uploader_gui/core/links.py" line="+61" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1322,7 +1322,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>代理地址包含空格或控制字符</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+106" />
             <source>{variable} is not a usable proxy address: {reason}</source>
             <translation>{variable} 不是可用的代理地址：{reason}</translation>
         </message>
@@ -1401,6 +1401,16 @@ It will be used until you quit uploader-gui.</source>
             <source>the certificate of {host} could not be verified, so the connection is not safe</source>
             <translation>无法验证 {host} 的证书，连接不安全</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="-232" />
+            <source>the proxy cannot be used: {address} is not a valid address</source>
+            <translation>无法使用代理：{address} 不是有效的地址</translation>
+        </message>
+        <message>
+            <location line="+152" />
+            <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
+            <translation>位于 {proxy} 的代理同样通过 HTTPS 连接：被拒绝的可能是代理自己的证书。</translation>
+        </message>
     </context>
     <context>
         <name>Notices</name>
@@ -1443,7 +1453,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+43" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+44" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>已上传 %n 张图片</numerusform>
@@ -1479,7 +1489,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{uploaded}；链接已复制</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -2011,7 +2021,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>模板名称不能包含花括号或控制字符</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+55" />
+            <location filename="../uploader_gui/core/links.py" line="+61" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>模板只能有一行：每个链接会单独复制为一行</translation>
         </message>

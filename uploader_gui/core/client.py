@@ -221,7 +221,7 @@ def _refused_by_proxy_host(exc: BaseException) -> bool:
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
-    return "Connection refused" in str(exc) or "Name or service not known" in str(exc)
+    return False
 
 
 def _part_filename(path: Path) -> str:
@@ -260,13 +260,29 @@ class UploadClient:
             max_connections=max_connections, max_keepalive_connections=max_connections
         )
         if transport is None:
-            transport = httpx.HTTPTransport(
-                verify=tls.ssl_context(),
-                proxy=httpx.Proxy(self.proxy.url) if self.proxy else None,
-                limits=limits,
-                retries=0,  # retries are ours, with backoff and a fresh file
-                socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)],
-            )
+            context = tls.ssl_context()
+            try:
+                # An https:// proxy's own certificate is checked against the system's store too.
+                proxy_config = None
+                if self.proxy is not None:
+                    tls_proxy = self.proxy.url.startswith("https://")
+                    proxy_config = httpx.Proxy(
+                        self.proxy.url, ssl_context=context if tls_proxy else None
+                    )
+                transport = httpx.HTTPTransport(
+                    verify=context,
+                    proxy=proxy_config,
+                    limits=limits,
+                    retries=0,  # retries are ours, with backoff and a fresh file
+                    socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)],
+                )
+            except (httpx.InvalidURL, ValueError):
+                address = self.proxy.address if self.proxy else ""
+                raise ProxySettingError(
+                    translate(
+                        "Network", "the proxy cannot be used: {address} is not a valid address"
+                    ).format(address=address)
+                ) from None
         if self.proxy is not None:
             log.info("uploads to %s go through %r", self.host, self.proxy)
         self._http = httpx.Client(
@@ -412,7 +428,15 @@ class UploadClient:
         reason = self._redact(str(exc)) or type(exc).__name__
         certificate = tls.verification_error(exc)
         if certificate is not None:
-            return CertificateError(tls.explain(certificate, self._hostname))
+            explained = tls.explain(certificate, self._hostname)
+            if self.proxy is not None and self.proxy.url.startswith("https://"):
+                # The refused certificate may be the proxy's own (its TLS leg) as well.
+                explained += " " + translate(
+                    "Network",
+                    "The proxy at {proxy} is reached over HTTPS too: its own certificate may be "
+                    "the one refused.",
+                ).format(proxy=self.proxy.address)
+            return CertificateError(explained)
         if self.proxy is not None:
             reason = reason.replace(self.proxy.url, self.proxy.address)
             if isinstance(exc, httpx.ProxyError):

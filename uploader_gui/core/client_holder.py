@@ -31,6 +31,12 @@ class ClientHolder:
         """``proxy_password(url)`` looks up a manual proxy's password (the keyring); it is
         called on the worker that makes the client, never on the GUI thread."""
         self._lock = threading.Lock()
+        # Workers wait for each other here while one makes the client (the keyring, GNOME's
+        # settings, importing httpx): the GUI thread, which only takes _lock, never does.
+        self._building = threading.Lock()
+        #: Bumped by every change: a client made for older settings is not used.
+        self._generation = 0
+        self._closed = False
         self._settings: tuple[str, str, RetryPolicy] | None = None
         self._proxy = ProxySettings()
         self._proxy_password = proxy_password
@@ -44,6 +50,7 @@ class ClientHolder:
             if proxy == self._proxy:
                 return
             self._proxy = proxy
+            self._generation += 1
             if self._client is not None:
                 self._retired.append(self._client)
                 self._client = None
@@ -53,6 +60,7 @@ class ClientHolder:
             if self._settings == (api_url, api_key, retry):
                 return
             self._settings = (api_url, api_key, retry)
+            self._generation += 1
             if self._client is not None:
                 # Uploads under way keep using it; closed at shutdown.
                 self._retired.append(self._client)
@@ -68,23 +76,45 @@ class ClientHolder:
         """No destination until :meth:`configure`: uploads not yet begun start again."""
         with self._lock:
             self._settings = None
+            self._generation += 1
             if self._client is not None:
                 self._retired.append(self._client)
                 self._client = None
 
     def get(self, api_url: str | None = None) -> UploadClient:
-        """The client; with ``api_url``, only if uploads still go there."""
-        with self._lock:
-            if self._settings is None or (api_url is not None and self._settings[0] != api_url):
-                raise DestinationChangedError()
-            if self._client is None:
+        """The client; with ``api_url``, only if uploads still go there. Made outside the
+        lock the GUI thread takes, so a slow keyring or ``gsettings`` never blocks it."""
+        while True:
+            with self._building:
+                with self._lock:
+                    settings = self._current(api_url)
+                    if self._client is not None:
+                        return self._client
+                    generation, proxy = self._generation, self._proxy
                 from .client import UploadClient
 
-                api_url, api_key, retry = self._settings
-                self._client = UploadClient(
-                    api_url, api_key, retry=retry, proxy=self._with_password(self._proxy)
+                made = UploadClient(
+                    settings[0], settings[1], retry=settings[2], proxy=self._with_password(proxy)
                 )
-            return self._client
+                with self._lock:
+                    closed = self._closed
+                    if generation == self._generation and not closed:
+                        self._client = made
+                        return made
+                    if not closed:
+                        self._retired.append(made)  # the settings changed meanwhile: again
+                if closed:
+                    made.close()
+                    raise DestinationChangedError()
+
+    def _current(self, api_url: str | None) -> tuple[str, str, RetryPolicy]:
+        if (
+            self._closed
+            or self._settings is None
+            or (api_url is not None and self._settings[0] != api_url)
+        ):
+            raise DestinationChangedError()
+        return self._settings
 
     def _with_password(self, proxy: ProxySettings) -> ProxySettings:
         if (
@@ -104,6 +134,7 @@ class ClientHolder:
     def close(self) -> None:
         """Close every client; uploads still running fail fast and are reported cancelled."""
         with self._lock:
+            self._closed = True
             clients = [*self._retired, *([self._client] if self._client else [])]
             self._client = None
             self._retired.clear()

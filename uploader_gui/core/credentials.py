@@ -282,6 +282,7 @@ class Credentials:
             try:
                 self._keyring().set_password(SERVICE, user, password)
             except Exception as exc:
+                self._session[user] = password  # "used until you quit", as the message says
                 raise CredentialError(_describe(exc, backend)) from None
             self._session.pop(user, None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import html
 import json
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from pathlib import PurePath
 
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .urls import is_web_url
+
+#: C0 and C1 control characters, line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 PLACEHOLDERS: tuple[str, ...] = (
     "url",
@@ -95,6 +99,12 @@ class LinkInfo:
     date: str | None = None
 
     def values(self) -> dict[str, str]:
+        """Each placeholder's text, on one line (a name the server returned with a control
+        character in it must not break one-link-per-line)."""
+        values = self._raw_values()
+        return {key: _CONTROL.sub(" ", value) for key, value in values.items()}
+
+    def _raw_values(self) -> dict[str, str]:
         path = PurePath(self.filename)
         suffix = path.suffix
         return {

@@ -312,8 +312,8 @@ def picture_size(path: Path) -> tuple[int, int] | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 width, height = image.size
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return None
+    except (OSError, ValueError, SyntaxError, LocalFileError, Image.DecompressionBombError):
+        return None  # gone, replaced or unreadable since: the upload itself still counts
     return (int(width), int(height)) if width > 0 and height > 0 else None
 
 

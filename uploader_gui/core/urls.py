@@ -17,13 +17,15 @@ from .i18n import translate
 
 
 def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
+    host = host.strip("[]").lower().removesuffix(".")
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+    return address.is_loopback or (mapped is not None and mapped.is_loopback)
 
 
 def normalize_api_url(url: str) -> str:

@@ -11,6 +11,7 @@ tray icon's message is the fallback where there is a system tray.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Callable
@@ -63,6 +64,7 @@ def _send(address: str, icon: str, summary: str, body: str) -> int:
     from jeepney import DBusAddress, MessageType, new_method_call
     from jeepney.io.blocking import open_dbus_connection
 
+    body = html.escape(body, quote=False)  # "body-markup" servers read <, > and & as markup
     target = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
     call = new_method_call(
         target,
@@ -119,7 +121,7 @@ class Notifier(QObject):
         if not self._enabled() or self._window_active() or done + failed == 0:
             return
         summary, body = message(done, failed, copied, failures)
-        self.sent.append((summary, body))
+        self.sent = [*self.sent[-19:], (summary, body)]
         if not self._address:
             self._tray_message(summary, body)
             return
@@ -131,6 +133,8 @@ class Notifier(QObject):
                 log.info("no desktop notification (%s); trying the system tray", error)
                 self._tray_message(summary, body)
                 return
+            if len(self._ids) > 100:
+                self._ids.clear()  # only recent notifications are clicked
             self._ids.add(result)
 
         self._pool.submit(lambda: _send(address, icon, summary, body), delivered)

@@ -64,12 +64,8 @@ def desktop_proxy(api_url: str, settings: dict[str, object] | None = None) -> Pr
     patterns = [str(entry).lstrip("*") for entry in ignore] if isinstance(ignore, list) else []
     if patterns and _bypassed(host, ",".join(patterns)):
         return None
-    # The HTTPS proxy; else the HTTP one when GNOME is told to use it for everything; else
-    # SOCKS (as glib-networking's resolver does).
-    candidates = [("https", "http")]
-    if values.get("use-same-proxy") is True:
-        candidates.append(("http", "http"))
-    candidates.append(("socks", "socks5"))
+    # The HTTPS proxy; else the HTTP one; else SOCKS (as glib-networking's resolver does).
+    candidates = [("https", "http"), ("http", "http"), ("socks", "socks5")]
     for group, scheme in candidates:
         proxy_host, port = values.get(f"{group}.host"), values.get(f"{group}.port")
         if isinstance(proxy_host, str) and proxy_host and isinstance(port, int) and port > 0:

@@ -111,14 +111,33 @@ def check_proxy_url(url: str) -> str:
 
 def split_password(url: str) -> tuple[str, str | None]:
     """``url`` without its password (for the settings file) and the password (for the
-    keyring). The user name stays in the URL: it says whose password to look up."""
-    parts = urlsplit(url)
-    if parts.password is None:
+    keyring). The user name stays in the URL: it says whose password to look up.
+
+    An address that does not parse (a ``/`` or ``#`` in the password, a bad port) loses all
+    its user information instead: nothing after ``://`` and before the last ``@`` is kept.
+    """
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        return without_credentials(url), None
+    if "@" in url and "@" not in parts.netloc:
+        return without_credentials(url), None  # an "@" past the host: do not guess
+    if password is None:
         return url, None
     host = _host_port(parts.hostname or "", parts.port)
     user = quote(unquote(parts.username or ""), safe="")
     netloc = f"{user}@{host}" if user else host
-    return urlunsplit((parts.scheme, netloc, "", "", "")), unquote(parts.password)
+    return urlunsplit((parts.scheme, netloc, "", "", "")), unquote(password)
+
+
+def without_credentials(text: str) -> str:
+    """``text`` with everything between the scheme and the last ``@`` removed."""
+    scheme, separator, rest = text.rpartition("://")
+    if "@" not in rest:
+        return text
+    return f"{scheme}{separator}{rest.rpartition('@')[2]}"
 
 
 def with_password(url: str, password: str | None) -> str:

@@ -38,6 +38,8 @@ MAX_PIXELS = 50_000_000
 JPEG_QUALITY = 92
 #: What a source type becomes: its name as :func:`describe` gives it, and Pillow's format.
 CONVERTIBLE = {"HEIC": "heic", "HEIF": "heif", "AVIF": "avif", "BMP": "bmp", "TIFF": "tiff"}
+#: Their MIME types: the desktop entry offers the app for these too ("Open With").
+CONVERTIBLE_MIMES = frozenset({"image/heic", "image/heif", "image/avif", "image/bmp", "image/tiff"})
 #: Lossless sources stay lossless.
 LOSSLESS = {"bmp", "tiff"}
 _ORIENTATION = 0x0112
