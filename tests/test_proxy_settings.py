@@ -69,6 +69,23 @@ def test_no_proxy_does_not_bypass_other_hosts() -> None:
     assert system({"HTTPS_PROXY": "http://p:1", "NO_PROXY": "example.org,ample.com"}) is not None
 
 
+@pytest.mark.parametrize(
+    ("api", "no_proxy", "bypassed"),
+    [
+        ("https://10.1.2.3", "10.0.0.0/8", True),
+        ("https://10.1.2.3", "192.168.0.0/16", False),
+        ("https://[2001:db8::5]", "2001:db8::/32", True),
+        ("https://[2001:db8::5]", "[2001:db8::5]:443", True),
+        ("https://10.1.2.3:8443", "10.1.2.3:8443", True),
+        ("https://10.1.2.3", "corp", False),
+    ],
+)
+def test_no_proxy_addresses_and_ranges(api: str, no_proxy: str, bypassed: bool) -> None:
+    env = {"HTTPS_PROXY": "http://p:1", "NO_PROXY": no_proxy}
+    found = resolve(api, ProxySettings(), environ=env, desktop=lambda _url: None)
+    assert (found is None) is bypassed
+
+
 def test_loopback_and_none_are_never_proxied_and_manual_wins() -> None:
     manual = ProxySettings(ProxyMode.MANUAL, "http://manual:3128", password="pw")
     env = {"HTTPS_PROXY": "http://env:1"}

@@ -60,8 +60,8 @@ def desktop_proxy(api_url: str, settings: dict[str, object] | None = None) -> Pr
         return None
     host = urlsplit(api_url).hostname or ""
     ignore = values.get("ignore-hosts")
-    # GNOME writes "*.corp" where NO_PROXY writes ".corp" (CIDR ranges are not matched).
-    patterns = [str(entry).lstrip("*") for entry in ignore] if isinstance(ignore, list) else []
+    # GNOME writes "*.corp" and "10.0.0.0/8": the NO_PROXY matcher takes both.
+    patterns = [str(entry) for entry in ignore] if isinstance(ignore, list) else []
     if patterns and _bypassed(host, ",".join(patterns)):
         return None
     # The HTTPS proxy; else the HTTP one; else SOCKS (as glib-networking's resolver does).

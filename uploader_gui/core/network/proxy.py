@@ -16,6 +16,7 @@ SOCKS connection), so the key never crosses the proxy in clear text.
 from __future__ import annotations
 
 import enum
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -215,13 +216,33 @@ def from_environment(scheme: str, host: str, environ: Mapping[str, str]) -> Prox
 
 
 def _bypassed(host: str, no_proxy: str) -> bool:
-    if no_proxy.strip() == "*":
-        return True
-    import urllib.request  # lazily: it imports http.client and email
-
-    # The standard library's matcher: suffixes, leading dots, ports, case.
-    bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # no stub
-    return bool(bypass(host, {"no": no_proxy}))
+    """Whether ``NO_PROXY`` (comma or space separated) names ``host``: ``*``, a name, a
+    domain suffix (``.corp``, ``corp``, ``*.corp``), an address or an address range
+    (``10.0.0.0/8``, ``[::1]``); a ``:port`` on an entry is ignored, as curl does."""
+    host = host.strip("[]").lower().removesuffix(".")
+    try:
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for raw in no_proxy.replace(",", " ").split():
+        entry = raw.lower()
+        if entry == "*":
+            return True
+        if entry.startswith("["):
+            entry = entry[1:].partition("]")[0]
+        elif entry.count(":") == 1:
+            entry = entry.partition(":")[0]
+        if address is not None:
+            try:
+                if address in ipaddress.ip_network(entry, strict=False):
+                    return True
+            except ValueError:
+                pass
+            continue
+        domain = entry.lstrip("*").lstrip(".").removesuffix(".")
+        if domain and (host == domain or host.endswith("." + domain)):
+            return True
+    return False
 
 
 def _any_proxy_variable(environ: Mapping[str, str]) -> bool:
