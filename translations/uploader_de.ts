@@ -1297,7 +1297,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>die GNOME-Proxy-Einstellungen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+31" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+32" />
             <source>the proxy set in Settings</source>
             <translation>der in den Einstellungen festgelegte Proxy</translation>
         </message>
@@ -1337,7 +1337,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{variable} ist keine verwendbare Proxy-Adresse: {reason}</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+71" />
             <source>the proxy at {address} refused the connection ({kind}: it wants a user name and password)</source>
             <translation>der Proxy unter {address} hat die Verbindung abgelehnt ({kind}: er verlangt Benutzername und Passwort)</translation>
         </message>
@@ -1595,7 +1595,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Die neue Sprache gilt ab dem nächsten Start von uploader-gui</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>The templates were not saved</source>
             <translation>Die Vorlagen wurden nicht gespeichert</translation>
         </message>
@@ -1743,12 +1743,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+289" />
+            <location line="+309" />
             <source>Set Key…</source>
             <translation>Schlüssel festlegen…</translation>
         </message>
         <message>
-            <location line="-287" />
+            <location line="-307" />
             <source>Remove Key</source>
             <translation>Schlüssel entfernen</translation>
         </message>
@@ -1958,14 +1958,29 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Ad&amp;resse:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>&amp;Forget Password</source>
+            <translation>Passwort ver&amp;gessen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete this proxy's password from the keyring</source>
+            <translation>Das Passwort dieses Proxys aus dem Schlüsselbund löschen</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Pass&amp;word:</source>
             <translation>Pass&amp;wort:</translation>
         </message>
         <message>
             <location line="+17" />
+            <source>none (forgotten when you press OK)</source>
+            <translation>keins (wird beim Klick auf OK vergessen)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>unchanged (kept in the keyring)</source>
-            <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+            <translation>unverändert (im Schlüsselbund)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1973,7 +1988,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>nur, wenn der Proxy eines verlangt</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+29" />
             <source>add the user name to the address (http://user@proxy.example:3128) so the password can be kept for it</source>
             <translation>den Benutzernamen in die Adresse aufnehmen (http://user@proxy.example:3128), damit das Passwort dafür gespeichert werden kann</translation>
         </message>

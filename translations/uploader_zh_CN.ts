@@ -1287,7 +1287,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>GNOME 代理设置</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+31" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+32" />
             <source>the proxy set in Settings</source>
             <translation>设置中指定的代理</translation>
         </message>
@@ -1327,7 +1327,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{variable} 不是可用的代理地址：{reason}</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+71" />
             <source>the proxy at {address} refused the connection ({kind}: it wants a user name and password)</source>
             <translation>位于 {address} 的代理拒绝了连接（{kind}：需要用户名和密码）</translation>
         </message>
@@ -1578,7 +1578,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>新语言将在 uploader-gui 下次启动时生效</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>The templates were not saved</source>
             <translation>模板未保存</translation>
         </message>
@@ -1724,12 +1724,12 @@ It will be used until you quit uploader-gui.</source>
         </message>
         <message>
             <location line="+8" />
-            <location line="+289" />
+            <location line="+309" />
             <source>Set Key…</source>
             <translation>设置密钥…</translation>
         </message>
         <message>
-            <location line="-287" />
+            <location line="-307" />
             <source>Remove Key</source>
             <translation>移除密钥</translation>
         </message>
@@ -1939,12 +1939,27 @@ It will be used until you quit uploader-gui.</source>
             <translation>地址(&amp;A)：</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>&amp;Forget Password</source>
+            <translation>忘记密码(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete this proxy's password from the keyring</source>
+            <translation>从密钥环中删除此代理的密码</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Pass&amp;word:</source>
             <translation>密码(&amp;W)：</translation>
         </message>
         <message>
             <location line="+17" />
+            <source>none (forgotten when you press OK)</source>
+            <translation>无（按“确定”后忘记）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>unchanged (kept in the keyring)</source>
             <translation>未更改（保存在密钥环中）</translation>
         </message>
@@ -1954,7 +1969,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>仅在代理要求时填写</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+29" />
             <source>add the user name to the address (http://user@proxy.example:3128) so the password can be kept for it</source>
             <translation>请在地址中加入用户名（http://user@proxy.example:3128），以便为其保存密码</translation>
         </message>

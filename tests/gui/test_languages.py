@@ -192,6 +192,12 @@ def clipped(widget: QWidget) -> Iterator[str]:
     for child in widget.findChildren(QWidget):
         if not child.isVisible():
             continue
+        if (
+            isinstance(child, QLabel)
+            and child.buddy() is None
+            and re.search(r"&[^&\s]", child.text().replace("&&", ""))
+        ):
+            yield f"QLabel {child.text()!r}: an accelerator with no buddy shows a literal '&'"
         if isinstance(child, QLabel) and child.wordWrap():
             continue
         if (

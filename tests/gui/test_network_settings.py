@@ -180,3 +180,37 @@ def test_the_row_says_the_certificate_is_not_trusted(
         assert item.state is State.DONE, item.error
         assert window.notices.notice_text(NETWORK_NOTICE) is None
         shut(qtbot, window)
+
+
+def test_a_saved_proxy_password_can_be_forgotten(
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    dialogs: ScriptedDialogs,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    values = SettingsValues(
+        "",
+        4,
+        3,
+        True,
+        LinkFormat.URL,
+        proxy_mode=ProxyMode.MANUAL,
+        proxy_url="http://bob@proxy.corp:3128",
+    )
+    dialog = SettingsDialog(None, values, STATUS, "https://api.imagepipeline.io")
+    qtbot.addWidget(dialog)
+    assert dialog.values().proxy_password is None  # untouched: the saved one stays
+    assert dialog.forget_password.isEnabled()
+    dialog.forget_password.click()
+    assert not dialog.forget_password.isEnabled()
+    assert dialog.values().proxy_password == ""
+
+    key = (SERVICE, "proxy bob@proxy.corp:3128")
+    memory_keyring.secrets[key] = "old"
+    window = make_window(qtbot, sandbox.url, dialogs)
+    dialogs.settings_answer = dialog.values()
+    window.registry[ActionId.SETTINGS].trigger()
+    qtbot.waitUntil(lambda: key not in memory_keyring.secrets, timeout=5000)
+    # And the next client does not look the old one up meanwhile.
+    assert window.queue.clients._proxy.password == ""
+    shut(qtbot, window)

@@ -144,7 +144,8 @@ class Preferences(QObject):
         if password is not None and values.proxy_url and "@" in values.proxy_url:
             self._keys.keep_proxy_password(values.proxy_url, password)
         self._queue.set_proxy(
-            ProxySettings(values.proxy_mode, values.proxy_url, password or None)
+            # "" (forgotten): no password, and none looked up in the keyring meanwhile.
+            ProxySettings(values.proxy_mode, values.proxy_url, password)
             if values.proxy_mode is ProxyMode.MANUAL
             else ProxySettings(values.proxy_mode)
         )

@@ -329,7 +329,18 @@ class SettingsDialog(QDialog):
         manual = QFormLayout()
         manual.setContentsMargins(24, 0, 0, 0)
         manual.addRow(translate("SettingsDialog", "&Address:"), self.proxy_url)
-        manual.addRow(translate("SettingsDialog", "Pass&word:"), self.proxy_password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.proxy_password, 1)
+        self.forget_password = QPushButton(translate("SettingsDialog", "&Forget Password"))
+        self.forget_password.setToolTip(
+            translate("SettingsDialog", "Delete this proxy's password from the keyring")
+        )
+        self.forget_password.clicked.connect(self._forget_password)
+        self._forget = False
+        password_row.addWidget(self.forget_password)
+        password_label = QLabel(translate("SettingsDialog", "Pass&word:"))
+        password_label.setBuddy(self.proxy_password)  # a row of two: Qt sets no buddy itself
+        manual.addRow(password_label, password_row)
         box.addLayout(manual)
         self.proxy_error = QLabel()
         self.proxy_error.setWordWrap(True)
@@ -345,15 +356,24 @@ class SettingsDialog(QDialog):
     def _proxy_url_edited(self) -> None:
         self.proxy_error.hide()
         named = "@" in self.proxy_url.text()
-        self.proxy_password.setPlaceholderText(
-            translate("SettingsDialog", "unchanged (kept in the keyring)")
-            if named
-            else translate("SettingsDialog", "only if the proxy asks for one")
-        )
+        if self._forget:
+            hint = translate("SettingsDialog", "none (forgotten when you press OK)")
+        elif named:
+            hint = translate("SettingsDialog", "unchanged (kept in the keyring)")
+        else:
+            hint = translate("SettingsDialog", "only if the proxy asks for one")
+        self.proxy_password.setPlaceholderText(hint)
+        self.forget_password.setEnabled(named and not self._forget and self.proxy_url.isEnabled())
+
+    def _forget_password(self) -> None:
+        self._forget = True
+        self.proxy_password.clear()
+        self._proxy_url_edited()
 
     def _proxy_mode_changed(self, manual: bool) -> None:
         self.proxy_url.setEnabled(manual)
         self.proxy_password.setEnabled(manual)
+        self._proxy_url_edited()
         self.proxy_error.hide()
 
     def _proxy_mode(self) -> ProxyMode:
@@ -366,6 +386,8 @@ class SettingsDialog(QDialog):
         in the address); raises :class:`ProxyURLError` with the reason."""
         url, inline = split_password(check_proxy_url(self.proxy_url.text()))
         password = self.proxy_password.text() or inline
+        if password is None and self._forget:
+            password = ""  # delete the saved one
         if password and "@" not in url:
             raise ProxyURLError(
                 translate(
