@@ -231,7 +231,7 @@ def upload_window(
         raise RuntimeError("run this in a child with an isolated XDG_CONFIG_HOME")
     fail_fast()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from uploader_gui.ui.app import compose, create_application
+    from uploader_gui.ui.app import compose, create_application, settle_after_start
     from uploader_gui.ui.settings import Settings
 
     app = create_application()
@@ -240,6 +240,7 @@ def upload_window(
     settings.remove_metadata = settings.convert_formats = prepare
     settings.sync()
     window = compose(settings, api_url)
+    settle_after_start()  # as run_app does shortly after the first paint
     window.queue.set_concurrency(concurrency)
     window.keys.use_key(api_url, api_key)
     window.show()

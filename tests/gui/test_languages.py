@@ -38,6 +38,7 @@ from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui import language
 from uploader_gui.ui.key_dialog import KeyDialog
 from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.sizes import shown_size
 
 #: Words that are the same in every language: names, formats, units.
 SAME_EVERYWHERE = {
@@ -171,6 +172,9 @@ def test_qt_s_own_buttons_are_translated_too(speak: object) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     assert i18n.translate("Summary", "%n image(s) uploaded", None, 2) != "2 images uploaded"
+    assert shown_size(2_900_000) == "2,9 MB"  # the German decimal mark
+    language.install("zh_CN")
+    assert shown_size(2_900_000) == "2.9 MB"
 
 
 class PseudoTranslator(QTranslator):

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 
 from ..core.history import HistoryEntry, HistoryState
 from ..core.i18n import translate
-from ..core.units import format_size
 from .list_view import RowListView
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
+from .sizes import shown_size
 from .thumbnails import ThumbnailService
 
 PAGE_SIZE = 200
@@ -202,7 +202,7 @@ class HistoryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(colors.text)
-        size_text = format_size(entry.size) if entry.size is not None else ""
+        size_text = shown_size(entry.size) if entry.size is not None else ""
         bold_metrics = QFontMetrics(bold)
         size_width = metrics.horizontalAdvance(size_text) + 10 if size_text else 0
         name = bold_metrics.elidedText(

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.i18n import translate
-from ..core.units import format_size
 from .actions import SPECS, ActionId, Actions, shown_text
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
+from .sizes import shown_size
 from .upload_model import FailureKind, ItemRole, State, ThumbnailErrorRole, UploadItem
 
 ROW_HEIGHT = 64
@@ -164,7 +164,7 @@ class UploadDelegate(QStyledItemDelegate):
         line = metrics.height()
         top = rect.top() + (rect.height() - (2 * line + 4)) // 2
 
-        size_text = format_size(item.size) if item.size is not None else ""
+        size_text = shown_size(item.size) if item.size is not None else ""
         size_width = metrics.horizontalAdvance(size_text) + (12 if size_text else 0)
         bold = font.__class__(font)
         bold.setBold(True)

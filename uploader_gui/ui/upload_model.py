@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from ..core.errors import FileTooLargeError, LocalFileError, TypeRejectedError, UploadError
 from ..core.history import HistoryEntry
 from ..core.i18n import QT_TRANSLATE_NOOP, translate
-from ..core.units import format_size
+from .sizes import shown_size
 
 if TYPE_CHECKING:
     from .thumbnails import ThumbnailService
@@ -212,7 +212,7 @@ class UploadItem:
         if self.size is None:
             return translate("UploadRow", "{name}: {status}").format(name=self.name, status=status)
         return translate("UploadRow", "{name}, {size}: {status}").format(
-            name=self.name, size=format_size(self.size), status=status
+            name=self.name, size=shown_size(self.size), status=status
         )
 
 
