@@ -56,8 +56,8 @@ from .errors import (
 )
 from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
 from .i18n import translate
+from .network import causes, tls
 from .network import proxy as proxies
-from .network import tls
 from .responses import UploadResult, parse_error_detail, parse_success
 from .retry import CancelToken, RetryPolicy, parse_retry_after
 from .sniff import open_upload
@@ -214,14 +214,7 @@ def _desktop_proxy(api_url: str) -> proxies.Proxy | None:
 
 def _refused_by_proxy_host(exc: BaseException) -> bool:
     """A connection that failed before any tunnel existed: to the proxy itself."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, (ConnectionRefusedError, socket.gaierror)):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
+    return any(isinstance(e, (ConnectionRefusedError, socket.gaierror)) for e in causes(exc))
 
 
 def _part_filename(path: Path) -> str:

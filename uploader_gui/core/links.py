@@ -77,10 +77,6 @@ class Template:
     name: str
     text: str
 
-    @property
-    def label(self) -> str:
-        return self.name
-
 
 #: What a link is copied as: a built-in format, or a template.
 LinkStyle = LinkFormat | Template

@@ -112,8 +112,6 @@ class Notifier(QObject):
         self._tokens: dict[int, str] = {}
         self._tray: QSystemTrayIcon | None = None
         self._listening = False
-        #: Sent notifications' (summary, body), newest last (for the tests and the log).
-        self.sent: list[tuple[str, str]] = []
 
     def drop_finished(
         self, done: int, failed: int, copied: bool, failures: list[tuple[str, str]]
@@ -121,7 +119,6 @@ class Notifier(QObject):
         if not self._enabled() or self._window_active() or done + failed == 0:
             return
         summary, body = message(done, failed, copied, failures)
-        self.sent = [*self.sent[-19:], (summary, body)]
         if not self._address:
             self._tray_message(summary, body)
             return

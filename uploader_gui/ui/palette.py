@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 
 #: WCAG AA for normal text.
 AA_CONTRAST = 4.5
@@ -218,3 +219,13 @@ def overlay_colors(palette: QPalette, acceptable: bool) -> OverlayColors:
     return OverlayColors(
         fill=fill, border=readable(accent, under, minimum=3.0), text=readable(accent, under)
     )
+
+
+def error_label(owner: QWidget) -> QLabel:
+    """A hidden, wrapping label in the error colour of ``owner``'s palette, for saying under
+    a field why what was typed cannot be used."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {error_color(owner.palette()).name()};")
+    label.hide()
+    return label

@@ -31,7 +31,7 @@ from ..core.urls import normalize_api_url
 from .dialog_types import KeyStatus, SettingsValues
 from .language import LANGUAGES, SYSTEM, SYSTEM_LABEL
 from .links import style_label, style_value
-from .palette import error_color
+from .palette import error_label
 from .templates_editor import TemplatesEditor
 
 __all__ = ["KeyStatus", "SettingsDialog", "SettingsValues"]
@@ -279,10 +279,7 @@ class SettingsDialog(QDialog):
             translate("SettingsDialog", "Applies when uploader-gui starts again")
         )
         advanced_form.addRow(translate("SettingsDialog", "&Language:"), self.language)
-        self.url_error = QLabel()
-        self.url_error.setWordWrap(True)
-        self.url_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
-        self.url_error.hide()
+        self.url_error = error_label(self)
         advanced_form.addRow(self.url_error)
         return advanced
 
@@ -342,10 +339,7 @@ class SettingsDialog(QDialog):
         password_label.setBuddy(self.proxy_password)  # a row of two: Qt sets no buddy itself
         manual.addRow(password_label, password_row)
         box.addLayout(manual)
-        self.proxy_error = QLabel()
-        self.proxy_error.setWordWrap(True)
-        self.proxy_error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
-        self.proxy_error.hide()
+        self.proxy_error = error_label(self)
         box.addWidget(self.proxy_error)
         self.proxy_manual.toggled.connect(self._proxy_mode_changed)
         self.proxy_url.textChanged.connect(self._proxy_url_edited)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..core.i18n import translate
 from ..core.link_templates import check_name
 from ..core.links import PLACEHOLDERS, TemplateError, check_template
-from .palette import error_color
+from .palette import error_label
 
 #: What a new template starts as: one line of an ImagePipeline request body.
 EXAMPLE = '"person_image": "{url}"'
@@ -59,10 +59,7 @@ class TemplatesEditor(QWidget):
             )
         )
         self.hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {error_color(self.palette()).name()};")
-        self.error.hide()
+        self.error = error_label(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)

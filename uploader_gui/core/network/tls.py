@@ -13,6 +13,7 @@ import ssl
 from typing import Final
 
 from ..i18n import translate
+from . import causes
 
 #: OpenSSL's verification results (``X509_V_ERR_*``) and what they mean for a person.
 _UNKNOWN_AUTHORITY: Final = frozenset({2, 20, 27})  # no issuer, no local issuer, untrusted
@@ -31,14 +32,8 @@ def ssl_context() -> ssl.SSLContext:
 
 
 def verification_error(exc: BaseException | None) -> ssl.SSLCertVerificationError | None:
-    """The certificate failure behind ``exc`` (httpx wraps it twice), if there is one."""
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            return exc
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return None
+    """The certificate failure behind ``exc``, if there is one."""
+    return next((e for e in causes(exc) if isinstance(e, ssl.SSLCertVerificationError)), None)
 
 
 def explain(error: ssl.SSLCertVerificationError, host: str) -> str:
