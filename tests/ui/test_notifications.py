@@ -103,3 +103,21 @@ def test_the_wording() -> None:
         "0 images uploaded, 1 failed",
         "a.png: not an image",
     )
+
+
+def test_without_a_session_bus_nothing_asks_for_a_tray(
+    host: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Linux the tray is a D-Bus service too: asking Qt for it without a bus would have
+    libdbus try to start one on the GUI thread."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    def asked() -> bool:
+        raise AssertionError("the tray was asked for")
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(asked))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    workers = Workers(host)
+    made = Notifier(workers, lambda: False, lambda: True, "io.imagepipeline.UploaderGui", host)
+    made.drop_finished(1, 0, True, [])
+    workers.cancel()

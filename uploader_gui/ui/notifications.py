@@ -5,8 +5,8 @@
 send a signed ``i``, which GNOME Shell refuses), so the GUI thread never waits on D-Bus. The
 clicks come back through QtDBus on the GUI thread: ``ActionInvoked`` with the ``default``
 action brings the window forward, with the activation token the server sent just before
-(Wayland lets a window take the focus only with one). Without a notification service, a
-tray icon's message is the fallback where there is a system tray.
+(Wayland lets a window take the focus only with one). On macOS and Windows, which have
+no such service, a tray icon's message is used instead.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 #: How long the server shows it (ms); -1 would leave it to the server.
 EXPIRE_MS = 8000
+#: Desktops whose notifications (and tray) are D-Bus services: no tray fallback there.
+_FREEDESKTOP = not sys.platform.startswith(("darwin", "win32", "cygwin"))
 #: At most this many failed files are named.
 NAMED_FAILURES = 3
 
@@ -168,6 +171,10 @@ class Notifier(QObject):
     # -- elsewhere ---------------------------------------------------------------------
 
     def _tray_message(self, summary: str, body: str) -> None:
+        if _FREEDESKTOP:
+            # Linux's tray is a D-Bus service too: without the bus there is none, and asking
+            # Qt would have libdbus try to start a bus (dbus-launch) on the GUI thread.
+            return
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QSystemTrayIcon
 
