@@ -26,7 +26,7 @@ from tests.test_desktop_install import (
     wait_for,
 )
 from uploader_gui import APP_NAME, __version__
-from uploader_gui.core.prepare.convert import register_heif
+from uploader_gui.core.prepare.limits import pillow_with_heif
 from uploader_gui.desktop import APP_ID, DESKTOP_FILE
 from uploader_gui.sandbox import SandboxServer
 
@@ -91,10 +91,10 @@ def test_the_bundle_runs_on_its_own(
     assert headless.returncode == 0, headless.stderr
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/u/\w+\.png\n", headless.stdout)
 
-    # Preparation's native libraries are in the bundle: libexiv2 strips a photo's location,
-    # libheif (pillow-heif) converts a HEIC.
+    # Preparation works frozen: the walkers strip a photo's location, libheif (pillow-heif)
+    # converts a HEIC.
     holiday = jpeg_with_metadata(tmp_path / "holiday.jpg")
-    register_heif()
+    pillow_with_heif()
     heic = tmp_path / "phone.heic"
     picture((64, 48)).save(heic, "HEIF", quality=80)
     prepared = run(

@@ -1,155 +1,251 @@
-"""Where a JPEG's own image ends, so that what phones append after it is not uploaded.
+"""JPEG, rebuilt from what draws the picture (ITU T.81, JFIF 1.02, Exif 2.3, ICC.1 Annex B).
 
-Phones write more than one picture into a ".jpg": MPF (multi-picture) previews and other
-exposures, gain maps, depth maps, and vendor trailers (Samsung's, for one, holds time stamps
-and the mobile network's country code). libexiv2 rewrites the metadata segments before the
-image data and copies everything after it, so these would arrive on the server untouched.
+Kept, in the order the file has them: SOI; the tables (DQT, DHT, DAC, DRI, DNL), the frame
+header (SOFn) and every scan (SOS and its entropy-coded data, byte for byte, restart markers
+included: a progressive file's tables between scans too); the ICC profile (``APP2
+ICC_PROFILE`` chunks, only when they form one whole profile, put in order); ``APP14 Adobe``
+(its colour transform changes the pixels), cut to its defined 12 bytes; ``APP0 JFIF`` rewritten
+without its thumbnail; EOI. The orientation, when it is not 1, is written anew in a minimal
+EXIF of its own where the first EXIF was. Everything else goes: other APPn segments (EXIF, XMP,
+Photoshop/IPTC, MPF, vendors' blocks, all of them, whoever wrote them), comments, unknown
+markers, stray bytes between segments, and every byte after the first image's EOI (further
+MPF images, trailers).
 
-:func:`primary_image` cuts the file at the end of its first image. Pillow finds MPF images
-(each with its own EXIF, counted one by one); for anything else after the End Of Image marker
-the walk below follows the marker segments and the entropy-coded data, where a 0xFF byte is
-always followed by 0x00 or a restart marker, to the first End Of Image that is not inside a
-segment. The compressed data itself is never changed.
+Markers are found as a decoder finds them: any number of 0xFF fill bytes may precede one, and
+stray bytes before one are skipped (and dropped). Inside entropy-coded data a 0xFF is followed
+by 0x00 (a stuffed byte), a restart marker or more fill; anything else ends the scan.
 """
 
 from __future__ import annotations
 
-import io
 import re
+from dataclasses import dataclass, field
 from typing import Final
 
-from .fields import EXTRA_IMAGES, OTHER, XMP
+from ..i18n import QT_TRANSLATE_NOOP
+from . import exif
+from .fields import COLOUR_PROFILE, COMMENT, ORIENTATION, OTHER, PREVIEW
+from .found import Found
+from .source import ENDS_EARLY, Damaged, Plan, Rebuild, Source
 
 _SOI: Final = 0xD8
 _EOI: Final = 0xD9
 _SOS: Final = 0xDA
-#: Markers with no length field: restart markers, TEM.
+_COM: Final = 0xFE
+_APP0, _APP1, _APP2, _APP13, _APP14 = 0xE0, 0xE1, 0xE2, 0xED, 0xEE
+#: Frame headers: SOF0 to SOF15 but DHT (C4), JPG (C8) and DAC (CC); and JPEG-LS's SOF55.
+_FRAMES: Final = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC} | {0xF7}
+#: Tables and parameters the decoder reads: DHT, DAC, DQT, DNL, DRI, DHP, EXP, JPEG-LS LSE.
+_TABLES: Final = frozenset({0xC4, 0xCC, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF, 0xF8})
+#: Markers with no length: restart markers and TEM (harmless outside a scan: dropped).
 _STANDALONE: Final = frozenset({0x01, *range(0xD0, 0xD8)})
 
-
-def primary_image(data: bytes) -> tuple[bytes, int]:
-    """``data`` cut to its first image, and how many further images or trailers were cut off."""
-    data, extra = _mpf_first_image(data)
-    end = end_of_image(data)
-    if end is not None and end < len(data) and data[end:].strip(b"\x00"):
-        return data[:end], extra + 1
-    return data, extra
-
-
-#: Application segments kept by :func:`drop_segments`, by the identifier they start with:
-#: JFIF, the EXIF and XMP libexiv2 edits, its IPTC (Photoshop), the ICC profile, and Adobe's
-#: colour transform (it changes how the pixels decode).
-_KEPT_APPLICATION_SEGMENTS: Final = {
-    0xE0: (b"JFIF\x00", b"JFXX\x00"),
-    0xE1: (b"Exif\x00", b"http://ns.adobe.com/xap/1.0/\x00"),
-    0xE2: (b"ICC_PROFILE\x00",),
-    0xED: (b"Photoshop 3.0\x00",),
-    0xEE: (b"Adobe",),
-}
-_EXTENDED_XMP: Final = b"http://ns.adobe.com/xmp/extension/\x00"
+_JFIF: Final = b"JFIF\x00"
+_JFXX: Final = b"JFXX\x00"
+_XMP: Final = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
+_ICC: Final = b"ICC_PROFILE\x00"
 _MPF: Final = b"MPF\x00"
+_PHOTOSHOP: Final = b"Photoshop 3.0\x00"
+_ADOBE: Final = b"Adobe"
+#: ``APP14 Adobe``: identifier, version, two flag words, the colour transform.
+_ADOBE_LENGTH: Final = 12
+#: The MP index's field that counts the images (CIPA DC-007).
+_MP_NUMBER_OF_IMAGES: Final = 0xB001
+
+#: A marker: 0xFF, then anything but a stuffed 0x00 or another fill 0xFF.
+_MARKER: Final = re.compile(rb"\xff[^\x00\xff]")
+#: A marker that ends entropy-coded data: also not a restart marker.
+_SCAN_END: Final = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+NOT_JPEG = QT_TRANSLATE_NOOP("Errors", "it does not start like a JPEG")
+_NO_FRAME = QT_TRANSLATE_NOOP("Errors", "the picture data comes before the frame header")
+_TWO_FRAMES = QT_TRANSLATE_NOOP("Errors", "it has two frame headers")
+_TWO_STARTS = QT_TRANSLATE_NOOP("Errors", "it has a second start marker inside the image")
+_NO_PICTURE = QT_TRANSLATE_NOOP("Errors", "it ends without any picture data")
+_BAD_LENGTH = QT_TRANSLATE_NOOP("Errors", "a segment has an impossible length")
 
 
-def drop_segments(data: bytes, images_cut: int = 0) -> tuple[bytes, list[str]]:
-    """``data`` without the application segments libexiv2 leaves alone (maker-specific APPn
-    blocks, extended XMP, a multi-picture index), and the group of each one dropped. The
-    image data after the first scan header is copied as it is."""
-    if data[:2] != bytes((0xFF, _SOI)):
-        return data, []
-    parts = [data[:2]]
-    dropped: list[str] = []
-    changed = False
-    at = 2
-    while at + 4 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
-        if marker in (_SOS, _EOI, 0xFF) or marker in _STANDALONE:
-            break
-        end = at + 2 + int.from_bytes(data[at + 2 : at + 4], "big")
-        if end > len(data):
-            break
-        body = data[at + 4 : end]
-        if 0xE0 <= marker <= 0xEF and not body.startswith(
-            _KEPT_APPLICATION_SEGMENTS.get(marker, ())
-        ):
-            changed = True
-            if body.startswith(_EXTENDED_XMP):
-                dropped.append(XMP)
-            elif not (body.startswith(_MPF) and images_cut):  # counted with the images
-                dropped.append(EXTRA_IMAGES if body.startswith(_MPF) else OTHER)
-        else:
-            parts.append(data[at:end])
-        at = end
-    if not changed:
-        return data, []
-    parts.append(data[at:])
-    return b"".join(parts), dropped
+@dataclass
+class _Profile:
+    """The ``APP2 ICC_PROFILE`` chunks met: ``(sequence, count, offset, length, data)``."""
 
+    chunks: list[tuple[int, int, int, int, bytes]] = field(default_factory=list)
+    #: Where in the plan the profile goes: where its first chunk was.
+    mark: int = -1
 
-def end_of_image(data: bytes) -> int | None:
-    """The offset just past the first image's End Of Image marker; None if the walk fails
-    (a damaged file is then left as it is, for libexiv2 to accept or refuse)."""
-    if data[:2] != bytes((0xFF, _SOI)):
-        return None
-    at = 2
-    size = len(data)
-    while at + 1 < size:
-        if data[at] != 0xFF:
+    def pieces(self) -> list[tuple[int, int]] | None:
+        """The segments to copy, in sequence order; ``None`` unless they form one whole,
+        plausible profile (every number 1..N once, its declared size, the ``acsp`` tag)."""
+        if not self.chunks:
             return None
-        marker = data[at + 1]
-        if marker == 0xFF:  # fill byte before a marker
-            at += 1
-            continue
-        if marker == _EOI:
-            return at + 2
-        if marker in _STANDALONE:
-            at += 2
-            continue
-        if at + 4 > size:
+        total = self.chunks[0][1]
+        ordered = sorted(self.chunks)
+        if [chunk[0] for chunk in ordered] != list(range(1, total + 1)):
             return None
-        length = int.from_bytes(data[at + 2 : at + 4], "big")
-        if length < 2:
+        if any(chunk[1] != total for chunk in ordered):
             return None
-        at += 2 + length
+        profile = b"".join(chunk[4] for chunk in ordered)
+        if len(profile) < 128 or int.from_bytes(profile[:4], "big") != len(profile):
+            return None
+        if profile[36:40] != b"acsp":
+            return None
+        return [(chunk[2], chunk[3]) for chunk in ordered]
+
+
+def rebuild_jpeg(src: Source) -> Rebuild:
+    """The plan of the JPEG to send, and what was left out."""
+    if src.read_at_most(0, 3) != b"\xff\xd8\xff":
+        raise Damaged(NOT_JPEG)
+    walk = _Walk(src)
+    walk.run()
+    return Rebuild(walk.plan, walk.found, walk.kept)
+
+
+class _Walk:
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.plan = Plan()
+        self.found = Found()
+        self.kept: set[str] = set()
+        self.frame = False
+        self.scans = 0
+        self.profile = _Profile()
+        self.exif_seen = False
+        self.jfif_seen = False
+        self.adobe_seen = False
+        self.extra_images = 0
+        self.index_seen = False
+
+    def run(self) -> None:
+        src = self.src
+        self.plan.copy(0, 2)
+        at = 2
+        while True:
+            marker_at = src.search(_MARKER, at)
+            if marker_at is None:
+                raise Damaged(ENDS_EARLY)
+            if marker_at > at and src.read(at, marker_at - at).strip(b"\xff"):
+                self.found.add(OTHER)  # stray bytes before the marker (fill bytes are not)
+            marker = src.byte(marker_at + 1)
+            if marker == _EOI:
+                if not self.frame or not self.scans:
+                    raise Damaged(_NO_PICTURE)
+                self.plan.copy(marker_at, 2)
+                self._finish(marker_at + 2)
+                return
+            if marker == _SOI:
+                raise Damaged(_TWO_STARTS)
+            if marker in _STANDALONE:
+                at = marker_at + 2
+                continue
+            length = int.from_bytes(src.read(marker_at + 2, 2), "big")
+            end = marker_at + 2 + length
+            if length < 2:
+                raise Damaged(_BAD_LENGTH)
+            if end > src.size:
+                raise Damaged(ENDS_EARLY)
+            at = self._segment(marker, marker_at, end)
+
+    def _segment(self, marker: int, at: int, end: int) -> int:
+        """Plan one segment; the offset where the walk goes on."""
+        src, plan = self.src, self.plan
         if marker == _SOS:
-            at = _end_of_scan(data, at)
-    return None
+            if not self.frame:
+                raise Damaged(_NO_FRAME)
+            plan.copy(at, end - at)
+            scan_end = src.search(_SCAN_END, end)
+            if scan_end is None:
+                raise Damaged(ENDS_EARLY)
+            # Fill bytes before the marker are not data (a data byte 0xFF is always followed
+            # by a stuffed 0x00, so entropy-coded data never ends with one).
+            while scan_end > end and src.byte(scan_end - 1) == 0xFF:
+                scan_end -= 1
+            plan.copy(end, scan_end - end)
+            self.scans += 1
+            return scan_end
+        if marker in _FRAMES:
+            if self.frame:
+                raise Damaged(_TWO_FRAMES)
+            self.frame = True
+            plan.copy(at, end - at)
+        elif marker in _TABLES:
+            plan.copy(at, end - at)
+        elif marker == _COM:
+            self.found.add(COMMENT)
+        elif 0xE0 <= marker <= 0xEF:
+            self._application(marker, at, src.read(at + 4, end - at - 4))
+        else:
+            self.found.add(OTHER)  # a marker no decoder needs
+        return end
 
+    def _application(self, marker: int, at: int, body: bytes) -> None:
+        found, plan = self.found, self.plan
+        header = not self.scans  # metadata between scans is never the file's own
+        if marker == _APP0 and body.startswith(_JFIF) and header and not self.jfif_seen:
+            self.jfif_seen = True
+            if len(body) < 14:
+                found.add(OTHER)
+                return
+            if len(body) > 14:
+                found.add(PREVIEW)  # its uncompressed thumbnail
+            plan.write(b"\xff\xe0\x00\x10" + body[:12] + b"\x00\x00", self.src, at)
+        elif marker == _APP0 and body.startswith(_JFXX):
+            found.add(PREVIEW)
+        elif marker == _APP1 and body.startswith(exif.PREFIX):
+            self._exif(at, body[len(exif.PREFIX) :], header)
+        elif marker == _APP1 and body.startswith(b"Exif\x00"):
+            found.exif(body[6:])  # an identifier no reader expects: dropped all the same
+        elif marker == _APP1 and body.startswith(_XMP):
+            found.xmp(body)
+        elif marker == _APP2 and body.startswith(_ICC) and header and len(body) > 14:
+            if self.profile.mark < 0:
+                self.profile.mark = plan.mark()
+            sequence, count = body[12], body[13]
+            self.profile.chunks.append((sequence, count, at, len(body) + 4, body[14:]))
+        elif marker == _APP2 and body.startswith(_MPF):
+            self.index_seen = True
+            images = exif.first_value(body[len(_MPF) :], _MP_NUMBER_OF_IMAGES) or 1
+            self.extra_images = max(self.extra_images, min(images, 100) - 1)
+        elif marker == _APP13 and body.startswith(_PHOTOSHOP):
+            found.photoshop(body[len(_PHOTOSHOP) :])
+        elif marker == _APP14 and body.startswith(_ADOBE) and header and not self.adobe_seen:
+            self.adobe_seen = True
+            if len(body) < _ADOBE_LENGTH:
+                found.add(OTHER)
+                return
+            if len(body) > _ADOBE_LENGTH:
+                found.add(OTHER)
+            segment = b"\xff\xee" + (_ADOBE_LENGTH + 2).to_bytes(2, "big")
+            plan.write(segment + body[:_ADOBE_LENGTH], self.src, at)
+        else:
+            found.add(OTHER)
 
-#: A marker inside entropy-coded data: 0xFF followed by anything but a stuffed 0x00, a
-#: restart marker (RST0-7) or another 0xFF (fill).
-_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+    def _exif(self, at: int, tiff: bytes, header: bool) -> None:
+        self.found.exif(tiff)
+        if self.exif_seen or not header:
+            return
+        self.exif_seen = True
+        value = exif.orientation(tiff)
+        if value is None or value == 1:
+            return
+        self.kept.add(ORIENTATION)
+        body = exif.PREFIX + exif.orientation_only(value, exif.byte_order(tiff))
+        segment = b"\xff\xe1" + (len(body) + 2).to_bytes(2, "big") + body
+        self.plan.write(segment, self.src, at)
 
-
-#: Bytes searched per call: each call holds the interpreter lock (about 0.1 ms for this
-#: much), so a 20 MB photo never makes the GUI thread wait on one long search.
-_SEARCH_CHUNK = 256 * 1024
-
-
-def _end_of_scan(data: bytes, at: int) -> int:
-    """The offset of the marker that ends the entropy-coded data starting at ``at``."""
-    size = len(data)
-    while at < size:
-        end = min(size, at + _SEARCH_CHUNK)
-        found = _MARKER.search(data, at, end + 1)  # +1: a marker may straddle the boundary
-        if found:
-            return found.start()
-        at = end
-    return size
-
-
-def _mpf_first_image(data: bytes) -> tuple[bytes, int]:
-    """A JPEG holding further images after its own (MPF), cut to its first image, and how
-    many images were cut off. Pillow reads the MP index, which says where each one is."""
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format != "MPO":
-                return data, 0
-            entries = image.mpinfo[0xB002]  # MPEntry: each image's size and offset
-            first = int(entries[0]["Size"])
-    except (OSError, KeyError, IndexError, TypeError, ValueError):
-        return data, 0
-    if not 0 < first < len(data):
-        return data, 0
-    return data[:first], len(entries) - 1
+    def _finish(self, end: int) -> None:
+        pieces = self.profile.pieces()
+        if pieces is not None:
+            self.kept.add(COLOUR_PROFILE)
+            for offset, length in reversed(pieces):
+                self.plan.insert(self.profile.mark, (offset, length))
+        elif self.profile.chunks:
+            self.found.add(OTHER)  # a profile with chunks missing or damaged: not used
+        trailing = self.src.size - end
+        if trailing and not self.src.is_zero(end, trailing):
+            images = self.extra_images
+            if not images and self.src.read_at_most(end, 3) == b"\xff\xd8\xff":
+                images = 1
+            self.found.after_end(images)
+        elif self.index_seen:
+            self.found.add(OTHER)  # an index of further images that are not there
