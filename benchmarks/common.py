@@ -88,3 +88,44 @@ def print_table(title: str, rows: Sequence[Sequence[str]], headers: Sequence[str
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+@dataclass
+class Peak:
+    """What a finished process printed, how it ended, and the most memory it held."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    #: Its peak resident set size (``ru_maxrss``), in MB.
+    peak_mb: float
+
+
+#: A small process that runs the command as its child and reports the child's peak RSS on
+#: its own last stderr line. (``ru_maxrss`` survives ``exec``: a child forked straight from a
+#: large process would report that process's size.)
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_pid, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\npeak_kb={usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(command: Sequence[str], env: dict[str, str] | None = None) -> Peak:
+    """Run ``command`` to its end and measure its own peak RSS (not this process's)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *command],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
+    errors, _, last = done.stderr.rstrip().rpartition(b"\n")
+    if not last.startswith(b"peak_kb="):
+        raise RuntimeError(f"no peak reported: {done.stderr[-500:]!r}")
+    return Peak(done.returncode, done.stdout, errors, int(last.split(b"=")[1]) / 1024)

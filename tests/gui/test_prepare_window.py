@@ -117,7 +117,7 @@ def test_a_file_too_large_for_the_service_offers_shrink_and_retry(
 ) -> None:
     from PIL import Image, ImageOps
 
-    from uploader_gui.core.prepare.convert import shrink
+    from uploader_gui.core.prepare.convert import Converted, shrink
     from uploader_gui.ui.upload_delegate import actions_for
     from uploader_gui.ui.upload_model import FailureKind
 
@@ -126,7 +126,7 @@ def test_a_file_too_large_for_the_service_offers_shrink_and_retry(
     calibrate = tmp_path / "calibrate"
     calibrate.mkdir()
     small = shrink(photo, calibrate, 2048)
-    assert small is not None
+    assert isinstance(small, Converted)
     # The service takes the 2048-px copy but not the original.
     sandbox.max_bytes = (photo.stat().st_size + small.path.stat().st_size) // 2
     drop_files(window, [photo])

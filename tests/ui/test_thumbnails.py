@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 
 from tests.fixtures_metadata import picture
+from uploader_gui.core.prepare.limits import pillow_with_heif
 from uploader_gui.ui.thumbnails import THUMBNAIL_PIXELS, read_thumbnail
 
-pillow_heif = pytest.importorskip("pillow_heif")
-pillow_heif.register_heif_opener()
+pillow_with_heif()  # pillow-heif is a dependency: a broken install fails, never skips
 
 
 @pytest.mark.parametrize("name", ["photo.heic", "photo.avif", "scan.bmp", "scan.tiff"])

@@ -304,16 +304,17 @@ def picture_size(path: Path) -> tuple[int, int] | None:
     it cannot be read. EXIF orientation is not applied: it is the stored picture's size."""
     import warnings
 
-    from PIL import Image
+    from .prepare.limits import pillow
 
+    image_module = pillow()
     try:
         file, _info = open_regular(path)
         with file, warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
+            warnings.simplefilter("ignore", image_module.DecompressionBombWarning)
+            with image_module.open(file) as image:
                 width, height = image.size
-    except (OSError, ValueError, SyntaxError, LocalFileError, Image.DecompressionBombError):
-        return None  # gone, replaced or unreadable since: the upload itself still counts
+    except Exception:  # gone, replaced, unreadable or a surprise: the upload still counts
+        return None
     return (int(width), int(height)) if width > 0 and height > 0 else None
 
 

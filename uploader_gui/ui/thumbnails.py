@@ -105,24 +105,36 @@ def _decode(file: BinaryIO, size: int, longest: int) -> tuple[QImage, int]:
 def _read_with_pillow(file: BinaryIO, longest: int) -> QImage:
     """HEIC, HEIF and AVIF, which Qt cannot read: decoded by Pillow (pillow-heif), turned
     upright and scaled, on the thumbnail thread."""
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
-    from ..core.prepare.convert import MAX_PIXELS, register_heif
+    from ..core.prepare.budget import DECODING
+    from ..core.prepare.limits import MAX_PIXELS, pillow_with_heif
 
-    register_heif()
+    pil = pillow_with_heif()
     try:
-        with Image.open(file) as image:
+        with pil.open(file) as image:
             if image.size[0] * image.size[1] > MAX_PIXELS:
                 raise ThumbnailError(translate("Thumbnails", "no preview: the image is too large"))
-            image.thumbnail((longest, longest))
+            image.draft(image.mode, (longest, longest))  # an embedded preview when there is one
+            with DECODING.reserve(image.size[0] * image.size[1] * 6):
+                image.thumbnail((longest, longest))
             picture = ImageOps.exif_transpose(image).convert("RGBA")
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError, pil.DecompressionBombError) as exc:
         raise ThumbnailError(
             translate("Thumbnails", "no preview: {reason}").format(reason=exc)
         ) from None
     data = picture.tobytes()
     stride = picture.width * 4
     return QImage(data, picture.width, picture.height, stride, QImage.Format.Format_RGBA8888).copy()
+
+
+def _decode_cost(full: QSize, mime: str, longest: int) -> int:
+    """What Qt holds to decode a thumbnail: the whole picture (4 bytes a pixel), but for a
+    JPEG, which it decodes at reduced size (at most 8 times the thumbnail's side)."""
+    pixels = max(0, full.width()) * max(0, full.height())
+    if mime == "image/jpeg":
+        pixels = min(pixels, (longest * 8) ** 2)
+    return pixels * 4
 
 
 def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
@@ -137,7 +149,10 @@ def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
         reader.setScaledSize(
             full.scaled(QSize(longest, longest), Qt.AspectRatioMode.KeepAspectRatio)
         )
-    image = reader.read()
+    from ..core.prepare.budget import DECODING
+
+    with DECODING.reserve(_decode_cost(full, mime, longest)):
+        image = reader.read()
     if image.isNull():
         raise ThumbnailError(
             translate("Thumbnails", "no preview: {reason}").format(reason=reader.errorString())

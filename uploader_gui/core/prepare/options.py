@@ -1,6 +1,6 @@
 """What the person asked for before upload (Settings ▸ Images, or ``--headless`` flags).
 
-Kept apart from the preparing itself, whose libraries (Pillow, libexiv2, libheif) load only
+Kept apart from the preparing itself, whose libraries (Pillow, libheif) load only
 when a file is prepared, never at start-up.
 """
 
