@@ -27,13 +27,13 @@ apt_run=(
 # binutils (objdump, objcopy) for PyInstaller's bundle build, exiftool (an independent
 # reader of image metadata for the metadata-removal tests), heif-convert (the reference
 # converter of benchmarks/bench_prepare.py), real HTTP and SOCKS5 proxies and openssl (a
-# private CA) and GNOME's proxy schema for the company-network tests, and weston (a
-# headless Wayland compositor).
+# private CA) and GNOME's proxy schema for the company-network tests, weston (a headless
+# Wayland compositor), and the locale sources (the --json tests run under en_US.UTF-8).
 apt_test=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream libglib2.0-bin gtk-update-icon-cache binutils
     libimage-exiftool-perl libheif-examples
-    tinyproxy microsocks openssl weston gsettings-desktop-schemas
+    tinyproxy microsocks openssl weston gsettings-desktop-schemas locales
 )
 
 python=${PYTHON:-python3}
@@ -77,6 +77,18 @@ if [ ${#missing[@]} -gt 0 ]; then
         echo "setup: these Debian packages are missing. Install them, then run this again:" >&2
         echo "    sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
         exit 1
+    fi
+fi
+
+# A real UTF-8 locale besides C.UTF-8, for the tests of output in every locale.
+if [ "$purpose" = test ] && command -v localedef >/dev/null 2>&1 \
+    && ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "setup: generating the en_US.UTF-8 locale" >&2
+        localedef -i en_US -c -f UTF-8 en_US.UTF-8
+    else
+        echo "setup: the en_US.UTF-8 locale is missing (sudo localedef -i en_US -f UTF-8" \
+            "en_US.UTF-8); the tests that need it are skipped" >&2
     fi
 fi
 

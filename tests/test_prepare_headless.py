@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
-import pytest
 from PIL import Image, ImageOps
 
 from tests.fixtures_metadata import gif_with_metadata, jpeg_with_metadata, picture
@@ -18,13 +18,13 @@ from tests.images import png_bytes, write
 from tests.test_headless import run
 from tests.test_prepare_metadata import exiftool, jpeg_scan
 from uploader_gui.core.paths import cache_dir
+from uploader_gui.core.prepare.limits import pillow_with_heif
 from uploader_gui.sandbox import SandboxServer
 
-pillow_heif = pytest.importorskip("pillow_heif")
-pillow_heif.register_heif_opener()
+pillow_with_heif()  # pillow-heif is a dependency: a broken install fails, never skips
 
 
-def _headless(sandbox: SandboxServer, *args: str) -> list[dict[str, object]]:
+def _headless(sandbox: SandboxServer, *args: str) -> list[dict[str, Any]]:
     done = run(
         "--headless", "--json", "--api-url", sandbox.url, *args, key=sandbox.key, plain=False
     )
@@ -77,7 +77,7 @@ def test_an_animated_gif_arrives_without_its_comment_and_xmp(
     assert stored.content_type == "image/gif"
     prepared = record["prepared"]
     assert isinstance(prepared, dict)
-    assert prepared["removed"] == ["XMP", "IPTC", "comment", "other data"]
+    assert prepared["removed"] == ["owner", "hidden data after the image", "XMP", "IPTC", "comment"]
 
 
 def test_heic_is_sent_as_jpeg_named_after_it(sandbox: SandboxServer, tmp_path: Path) -> None:
@@ -172,3 +172,82 @@ def test_a_photo_replaced_while_its_clean_copy_uploads_is_prepared_and_sent_agai
     with Image.open(final.path) as sent, Image.open(photo) as now:
         assert sent.tobytes() == now.tobytes()  # the file as it is now, not as it was
     assert not [key for key in exiftool(final.path) if key.startswith("GPS:")]
+
+
+def test_a_shrunk_copy_carries_nothing_of_the_original_but_its_colour(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from tests import hostile_images as hi
+    from tests.test_prepare_allowlist import exiftool_all, not_allowed
+
+    photo = tmp_path / "big.jpg"
+    picture((1600, 1200)).save(
+        photo,
+        quality=90,
+        icc_profile=hi.icc(),
+        exif=hi.gps_exif("shrunk"),
+        xmp=hi.xmp("shrunk"),
+        comment=hi.secret("comment"),  # Pillow's encoder would write a comment back from info
+    )
+    (record,) = _headless(sandbox, "--max-size", "800", str(photo))
+    (stored,) = sandbox.uploads
+    sent = stored.path.read_bytes()
+    assert hi.SECRET not in sent
+    assert not_allowed(exiftool_all([stored.path])[stored.path]) == []
+    with Image.open(stored.path) as image:
+        assert image.size == (800, 600)
+        assert image.info["icc_profile"] == hi.icc()
+    prepared = record["prepared"]
+    assert isinstance(prepared, dict)
+    assert prepared["resized_from"] == [1600, 1200]
+    assert prepared["removed"][:3] == ["location", "camera serial", "owner"]  # the original's
+
+
+def test_max_size_shrinks_an_mpo_and_a_still_gif_and_says_when_it_cannot(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from tests import hostile_images as hi
+
+    mpo = tmp_path / "phone.jpg"
+    first = picture((1200, 900))
+    first.save(mpo, format="MPO", save_all=True, append_images=[picture((1200, 900), seed=4)])
+    still = tmp_path / "banner.gif"
+    picture((1500, 100)).convert("P").save(still)
+    animated = tmp_path / "anim.gif"
+    frames = [hi.photo((400, 40), seed=n * 50).convert("P") for n in range(3)]
+    frames[0].save(animated, save_all=True, append_images=frames[1:], duration=90, loop=0)
+    clean_animation = animated.read_bytes()
+    with Image.open(mpo) as check:
+        assert check.format == "MPO"
+    records = _headless(sandbox, "--max-size", "300", str(mpo), str(still), str(animated))
+    uploads = {upload.filename: upload for upload in sandbox.uploads}
+    shrunk_mpo, shrunk_gif, kept_gif = (uploads[n] for n in ("phone.jpg", "banner.gif", "anim.gif"))
+    with Image.open(shrunk_mpo.path) as image:
+        assert (image.format, image.size) == ("JPEG", (300, 225))
+    assert shrunk_mpo.path.read_bytes().count(b"\xff\xd8") == 1  # one picture
+    with Image.open(shrunk_gif.path) as image:
+        assert (image.format, image.size) == ("GIF", (300, 20))
+    assert kept_gif.path.read_bytes() == clean_animation  # every frame as it was
+    assert records[0]["prepared"]["resized_from"] == [1200, 900]
+    assert records[1]["prepared"]["resized_from"] == [1500, 100]
+    assert records[2]["prepared"] == {"notes": ["an animated GIF is sent at its own size"]}
+
+
+def test_keep_metadata_carries_a_heic_s_exif_and_xmp_into_its_jpeg(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from tests import hostile_images as hi
+
+    heic = tmp_path / "IMG_1.HEIC"
+    picture((64, 48)).save(heic, quality=90, exif=hi.gps_exif("heic"), xmp=hi.xmp("heic"))
+    (kept,) = _headless(sandbox, "--keep-metadata", str(heic))
+    (with_metadata,) = sandbox.uploads
+    (removed,) = _headless(sandbox, str(heic))
+    without = sandbox.uploads[1]
+    tags = exiftool(with_metadata.path)
+    assert "GPS:GPSLatitude" in tags
+    assert any(key.startswith("XMP") for key in tags)
+    assert tags.get("IFD0:Orientation", 1) == 1  # the pixels are upright already
+    assert kept["prepared"] == {"converted_from": "heic"}
+    assert hi.SECRET not in without.path.read_bytes()
+    assert removed["prepared"]["removed"][:2] == ["location", "camera serial"]

@@ -8,6 +8,7 @@ is a terminal, and exits 0 only if every file uploaded and every folder could be
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import os
@@ -15,7 +16,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from .core.prepare.options import PrepareOptions
 from .core.prepare.pipeline import Prepared
 from .core.responses import UploadResult
 from .core.retry import CancelToken, RetryPolicy
+from .core.text import printable
 from .core.upload_job import Preparing, run_upload
 
 EXIT_OK = 0
@@ -53,9 +55,10 @@ class Outcome:
 
     def formatted(self, style: LinkStyle) -> str:
         """The link in ``style``; a failure gives the path as given (Typora then keeps the
-        local image, and the lines still match the files)."""
+        local image, and the lines still match the files), on one line: control characters
+        and bytes that are not UTF-8 escaped (:func:`.core.text.printable`)."""
         if self.result is None:
-            return self.path
+            return printable(self.path)
         info = LinkInfo(
             url=self.result.url,
             filename=self.result.filename,
@@ -67,7 +70,13 @@ class Outcome:
         return format_link(info.url, info.filename, style, info)
 
     def as_json(self) -> str:
+        """One line of JSON, all ASCII (valid in any locale; ``\\u`` escapes for the rest).
+        A path that is not UTF-8 has its bytes in ``path_base64`` too (``path`` holds them
+        as Python's ``surrogateescape`` does: ``os.fsencode`` gives them back)."""
         record: dict[str, object] = {"path": self.path}
+        raw = os.fsencode(self.path)
+        if raw.decode("utf-8", "replace") != self.path:
+            record["path_base64"] = base64.b64encode(raw).decode("ascii")
         if self.result is not None:
             record.update(
                 url=self.result.url,
@@ -78,7 +87,7 @@ class Outcome:
                 record["prepared"] = self.prepared.as_record()
         else:
             record["error"] = self.error
-        return json.dumps(record, ensure_ascii=False)
+        return json.dumps(record, ensure_ascii=True)
 
 
 @dataclass
@@ -245,73 +254,103 @@ def _upload_all(
     options: PrepareOptions,
     link_style: LinkStyle | None = None,
 ) -> int:
+    """Upload every file and print each outcome in input order. Every URL obtained is
+    printed, whatever failed before or after it (even after Ctrl+C)."""
     progress = TerminalProgress(err, len(files)) if err.isatty() else None
     cancel = CancelToken()
     preparing = Preparing(options, work_folder) if options.key() else None
 
     def one(index: int, given: str, path: Path) -> Outcome:
-        name = path.name
+        name = printable(os.fsdecode(path.name))
 
         def on_progress(sent: int, total: int) -> None:
             if progress is not None:
                 progress.update(index, name, sent, total)
 
-        try:
-            done = run_upload(
-                lambda: client,
-                path,
-                history=None,
-                progress=on_progress,
-                cancel=cancel,
-                preparing=preparing,
-            )
-        except UploadError as exc:
-            outcome = Outcome(given, error=str(exc))
-        else:
-            width, height = done.dimensions or (None, None)
-            outcome = Outcome(
-                given,
-                result=done.result,
-                prepared=done.prepared,
-                width=width,
-                height=height,
-                date=datetime.date.today().isoformat(),
-            )
+        outcome = _outcome(client, given, path, on_progress, cancel, preparing)
         if progress is not None:
-            mark = f"✓ {name}" if outcome.result else f"✗ {name}: {outcome.error}"
+            error = printable(outcome.error or "")
+            mark = f"✓ {name}" if outcome.result else f"✗ {name}: {error}"
             progress.finish(index, mark)
         return outcome
 
-    failed = 0
+    def report(outcome: Outcome) -> None:
+        if as_json:
+            out.write(outcome.as_json() + "\n")
+        elif link_style is not None:
+            out.write(outcome.formatted(link_style) + "\n")
+        elif outcome.result is not None:
+            out.write(outcome.result.url + "\n")
+        if outcome.result is None and progress is None:
+            err.write(
+                f"uploader-gui: {printable(outcome.path)}: {printable(outcome.error or '')}\n"
+            )
+        out.flush()
+
+    outcomes: list[Outcome] = []
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         futures: list[Future[Outcome]] = [
             pool.submit(one, i, given, path) for i, (given, path) in enumerate(files)
         ]
         try:
             for future in futures:
-                outcome = future.result()
-                if outcome.result is None:
-                    failed += 1
-                if as_json:
-                    out.write(outcome.as_json() + "\n")
-                elif link_style is not None:
-                    out.write(outcome.formatted(link_style) + "\n")
-                elif outcome.result is not None:
-                    out.write(outcome.result.url + "\n")
-                if outcome.result is None and progress is None:
-                    err.write(f"uploader-gui: {outcome.path}: {outcome.error}\n")
-                out.flush()
+                outcomes.append(future.result())
+                report(outcomes[-1])
         except KeyboardInterrupt:
             cancel.cancel()
             for future in futures:
                 future.cancel()
+            # What finished (or finishes as it is cancelled) is still said, in order: an
+            # uploaded file's URL is never lost.
+            for (given, _path), future in list(zip(files, futures, strict=True))[len(outcomes) :]:
+                if future.cancelled():
+                    interrupted = Outcome(given, error="interrupted before it was sent")
+                else:
+                    interrupted = future.result()
+                outcomes.append(interrupted)
+                report(interrupted)
             if progress is not None:
                 progress.close()
             err.write("uploader-gui: interrupted; unfinished uploads cancelled\n")
             return EXIT_INTERRUPTED
     if progress is not None:
         progress.close()
+    failed = sum(1 for outcome in outcomes if outcome.result is None)
     if failed:
         err.write(f"uploader-gui: {failed} of {len(files)} files failed\n")
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def _outcome(
+    client: UploadClient,
+    given: str,
+    path: Path,
+    on_progress: Callable[[int, int], None],
+    cancel: CancelToken,
+    preparing: Preparing | None,
+) -> Outcome:
+    """One file's upload, whatever happens: a failure of any kind is this file's outcome,
+    never the end of the run."""
+    try:
+        done = run_upload(
+            lambda: client,
+            path,
+            history=None,
+            progress=on_progress,
+            cancel=cancel,
+            preparing=preparing,
+        )
+    except UploadError as exc:
+        return Outcome(given, error=str(exc))
+    except Exception as exc:
+        return Outcome(given, error=f"unexpected error: {type(exc).__name__}")
+    width, height = done.dimensions or (None, None)
+    return Outcome(
+        given,
+        result=done.result,
+        prepared=done.prepared,
+        width=width,
+        height=height,
+        date=datetime.date.today().isoformat(),
+    )
