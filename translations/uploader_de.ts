@@ -330,7 +330,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>{message}: {detail}</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+48" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
         </message>
@@ -465,17 +465,17 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+91" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+121" />
             <source>not a format uploader-gui converts</source>
             <translation>kein Format, das uploader-gui umwandelt</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+182" />
             <source>the image cannot be read: {reason}</source>
             <translation>das Bild kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>the image has too many pixels: more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
             <translation>das Bild hat zu viele Pixel: mehr als die {megapixels} Megapixel, die uploader-gui umwandelt oder verkleinert (möglicherweise eine Dekompressionsbombe)</translation>
         </message>
@@ -485,39 +485,14 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>das Bild hat zu viele Pixel ({width} x {height}): mehr als die {megapixels} Megapixel, die uploader-gui umwandelt oder verkleinert (möglicherweise eine Dekompressionsbombe)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="-18" />
             <source>the image cannot be decoded: {reason}</source>
             <translation>das Bild kann nicht dekodiert werden: {reason}</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+140" />
             <source>no free file name in {folder}</source>
             <translation>kein freier Dateiname in {folder}</translation>
-        </message>
-        <message>
-            <location filename="../uploader_gui/core/prepare/gif.py" line="+63" />
-            <source>the file ends inside a block</source>
-            <translation>die Datei endet mitten in einem Block</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>not a GIF header</source>
-            <translation>kein GIF-Header</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>the file ends inside an image descriptor</source>
-            <translation>die Datei endet mitten in einem Bilddeskriptor</translation>
-        </message>
-        <message>
-            <location filename="../uploader_gui/core/prepare/metadata.py" line="+136" />
-            <source>could not remove the metadata from this image ({reason})</source>
-            <translation>die Metadaten konnten nicht aus diesem Bild entfernt werden ({reason})</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>the rewritten file is not a valid image</source>
-            <translation>die neu geschriebene Datei ist kein gültiges Bild</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/responses.py" line="+75" />
@@ -598,6 +573,100 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <location line="+3" />
             <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
             <translation>der API-Schlüssel wird nicht über unverschlüsseltes http an {host} gesendet: bitte https:// verwenden (unverschlüsseltes http ist nur für localhost erlaubt)</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/gif.py" line="+37" />
+            <source>it does not start like a GIF</source>
+            <translation>es beginnt nicht wie ein GIF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../uploader_gui/core/prepare/jpeg.py" line="+64" />
+            <location filename="../uploader_gui/core/prepare/png.py" line="+46" />
+            <location filename="../uploader_gui/core/prepare/webp.py" line="+29" />
+            <source>it ends without any picture data</source>
+            <translation>es endet ohne Bilddaten</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/jpeg.py" line="-4" />
+            <source>it does not start like a JPEG</source>
+            <translation>es beginnt nicht wie ein JPEG</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the picture data comes before the frame header</source>
+            <translation>die Bilddaten stehen vor dem Bildkopf</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it has two frame headers</source>
+            <translation>es hat zwei Bildköpfe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it has a second start marker inside the image</source>
+            <translation>es hat eine zweite Startmarke mitten im Bild</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a segment has an impossible length</source>
+            <translation>ein Segment hat eine unmögliche Länge</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="+99" />
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+114" />
+            <source>the image is damaged: {reason}</source>
+            <translation>das Bild ist beschädigt: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="-5" />
+            <source>there was not enough memory to prepare this image</source>
+            <translation>für die Vorbereitung dieses Bildes war nicht genug Speicher frei</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/png.py" line="-6" />
+            <source>it does not start like a PNG</source>
+            <translation>es beginnt nicht wie ein PNG</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a chunk has an impossible name or length</source>
+            <translation>ein Block hat einen unmöglichen Namen oder eine unmögliche Länge</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a part of the picture is damaged (its checksum is wrong)</source>
+            <translation>ein Teil des Bildes ist beschädigt (seine Prüfsumme stimmt nicht)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>it does not start with an image header</source>
+            <translation>es beginnt nicht mit einem Bildkopf</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/source.py" line="+35" />
+            <source>the file ends in the middle of the image</source>
+            <translation>die Datei endet mitten im Bild</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file changed while it was being prepared</source>
+            <translation>die Datei hat sich während der Vorbereitung geändert</translation>
+        </message>
+        <message>
+            <location line="+114" />
+            <source>the prepared copy could not be written: {reason}</source>
+            <translation>die vorbereitete Kopie konnte nicht geschrieben werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/webp.py" line="-1" />
+            <source>it does not start like a WebP</source>
+            <translation>es beginnt nicht wie ein WebP</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>its extended header is too short</source>
+            <translation>sein erweiterter Kopf ist zu kurz</translation>
         </message>
     </context>
     <context>
@@ -1382,7 +1451,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>keine Verbindung zum Proxy unter {address} möglich (Quelle: {source}): {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/tls.py" line="+48" />
+            <location filename="../uploader_gui/core/network/tls.py" line="+43" />
             <source>the certificate of {host} is not trusted: it is self-signed, so nobody vouches for it. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
             <translation>das Zertifikat von {host} ist nicht vertrauenswürdig: Es ist selbstsigniert, also bürgt niemand dafür. Wenn Ihre Firma HTTPS-Verkehr prüft, bitten Sie die IT, ihr Stammzertifikat im System zu installieren.</translation>
         </message>
@@ -1463,7 +1532,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+44" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+47" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>%n Bild hochgeladen</numerusform>
@@ -1603,7 +1672,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Prepare</name>
         <message>
-            <location filename="../uploader_gui/core/prepare/fields.py" line="+14" />
+            <location filename="../uploader_gui/core/prepare/fields.py" line="+15" />
             <source>location</source>
             <translation>Standort</translation>
         </message>
@@ -1643,6 +1712,16 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>zusätzliche Bilder</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>hidden data after the image</source>
+            <translation>versteckte Daten nach dem Bild</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>preview image</source>
+            <translation>Vorschaubild</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>XMP</source>
             <translation>XMP</translation>
@@ -1673,7 +1752,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>sonstige Daten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/metadata.py" line="-49" />
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="-20" />
             <source>no personal metadata found</source>
             <translation>keine persönlichen Metadaten gefunden</translation>
         </message>
@@ -1691,7 +1770,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+50" />
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="-47" />
             <source>converted from {format}</source>
             <translation>aus {format} umgewandelt</translation>
         </message>
@@ -1707,6 +1786,11 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
                 <numerusform>{format} mit %n Seite: nur die erste wurde gesendet</numerusform>
                 <numerusform>{format} mit %n Seiten: nur die erste wurde gesendet</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>an animated {format} is sent at its own size</source>
+            <translation>ein animiertes {format} wird in seiner Größe gesendet</translation>
         </message>
     </context>
     <context>
@@ -1743,12 +1827,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+309" />
+            <location line="+305" />
             <source>Set Key…</source>
             <translation>Schlüssel festlegen…</translation>
         </message>
         <message>
-            <location line="-307" />
+            <location line="-303" />
             <source>Remove Key</source>
             <translation>Schlüssel entfernen</translation>
         </message>
@@ -1908,7 +1992,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Sprache:</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>Proxy</source>
             <translation>Proxy</translation>
         </message>
@@ -1973,7 +2057,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Pass&amp;wort:</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>none (forgotten when you press OK)</source>
             <translation>keins (wird beim Klick auf OK vergessen)</translation>
         </message>
@@ -2058,7 +2142,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>der Name einer Vorlage darf keine geschweiften Klammern und keine Steuerzeichen enthalten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+61" />
+            <location filename="../uploader_gui/core/links.py" line="+57" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>eine Vorlage ist eine Zeile: Jeder Link wird in eine eigene Zeile kopiert</translation>
         </message>
@@ -2113,7 +2197,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Platzhalter: {placeholders}</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>two templates are named “{name}”</source>
             <translation>zwei Vorlagen heißen „{name}“</translation>
         </message>
@@ -2151,13 +2235,13 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Datei kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>no preview: the image is too large</source>
             <translation>keine Vorschau: das Bild ist zu groß</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+22" />
+            <location line="+7" />
+            <location line="+34" />
             <source>no preview: {reason}</source>
             <translation>keine Vorschau: {reason}</translation>
         </message>

@@ -329,7 +329,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>{message}：{detail}</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+48" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>无法使用代理：{reason}</translation>
         </message>
@@ -464,17 +464,17 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法读取文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+91" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+121" />
             <source>not a format uploader-gui converts</source>
             <translation>不是 uploader-gui 可转换的格式</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+182" />
             <source>the image cannot be read: {reason}</source>
             <translation>无法读取图片：{reason}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>the image has too many pixels: more than the {megapixels} megapixels uploader-gui converts or shrinks (it may be a decompression bomb)</source>
             <translation>图片像素过多：超过了 uploader-gui 可转换或缩小的 {megapixels} 百万像素上限（可能是解压炸弹）</translation>
         </message>
@@ -484,39 +484,14 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>图片像素过多（{width} x {height}）：超过了 uploader-gui 可转换或缩小的 {megapixels} 百万像素上限（可能是解压炸弹）</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="-18" />
             <source>the image cannot be decoded: {reason}</source>
             <translation>无法解码图片：{reason}</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+140" />
             <source>no free file name in {folder}</source>
             <translation>{folder} 中没有可用的文件名</translation>
-        </message>
-        <message>
-            <location filename="../uploader_gui/core/prepare/gif.py" line="+63" />
-            <source>the file ends inside a block</source>
-            <translation>文件在数据块中间意外结束</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>not a GIF header</source>
-            <translation>不是有效的 GIF 文件头</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>the file ends inside an image descriptor</source>
-            <translation>文件在图像描述符中间意外结束</translation>
-        </message>
-        <message>
-            <location filename="../uploader_gui/core/prepare/metadata.py" line="+136" />
-            <source>could not remove the metadata from this image ({reason})</source>
-            <translation>无法移除此图片的元数据（{reason}）</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>the rewritten file is not a valid image</source>
-            <translation>重写后的文件不是有效的图片</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/responses.py" line="+75" />
@@ -597,6 +572,100 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <location line="+3" />
             <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
             <translation>拒绝通过明文 http 向 {host} 发送 API 密钥：请使用 https://（仅 localhost 允许使用明文 http）</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/gif.py" line="+37" />
+            <source>it does not start like a GIF</source>
+            <translation>开头不像 GIF 文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../uploader_gui/core/prepare/jpeg.py" line="+64" />
+            <location filename="../uploader_gui/core/prepare/png.py" line="+46" />
+            <location filename="../uploader_gui/core/prepare/webp.py" line="+29" />
+            <source>it ends without any picture data</source>
+            <translation>文件结束时没有任何图像数据</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/jpeg.py" line="-4" />
+            <source>it does not start like a JPEG</source>
+            <translation>开头不像 JPEG 文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the picture data comes before the frame header</source>
+            <translation>图像数据出现在帧头之前</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it has two frame headers</source>
+            <translation>它有两个帧头</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it has a second start marker inside the image</source>
+            <translation>图像中间出现了第二个起始标记</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a segment has an impossible length</source>
+            <translation>某个段的长度不可能成立</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="+99" />
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+114" />
+            <source>the image is damaged: {reason}</source>
+            <translation>图片已损坏：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="-5" />
+            <source>there was not enough memory to prepare this image</source>
+            <translation>内存不足，无法准备这张图片</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/png.py" line="-6" />
+            <source>it does not start like a PNG</source>
+            <translation>开头不像 PNG 文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a chunk has an impossible name or length</source>
+            <translation>某个数据块的名称或长度不可能成立</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a part of the picture is damaged (its checksum is wrong)</source>
+            <translation>图像的一部分已损坏（校验和不正确）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>it does not start with an image header</source>
+            <translation>文件开头没有图像头</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/source.py" line="+35" />
+            <source>the file ends in the middle of the image</source>
+            <translation>文件在图像中途就结束了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the file changed while it was being prepared</source>
+            <translation>文件在准备期间发生了变化</translation>
+        </message>
+        <message>
+            <location line="+114" />
+            <source>the prepared copy could not be written: {reason}</source>
+            <translation>无法写入准备好的副本：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/prepare/webp.py" line="-1" />
+            <source>it does not start like a WebP</source>
+            <translation>开头不像 WebP 文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>its extended header is too short</source>
+            <translation>它的扩展头太短</translation>
         </message>
     </context>
     <context>
@@ -1372,7 +1441,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法连接到位于 {address} 的代理（来源：{source}）：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/tls.py" line="+48" />
+            <location filename="../uploader_gui/core/network/tls.py" line="+43" />
             <source>the certificate of {host} is not trusted: it is self-signed, so nobody vouches for it. If your company inspects HTTPS traffic, ask IT to install its root certificate in the system.</source>
             <translation>{host} 的证书不受信任：它是自签名证书，没有任何机构为其担保。如果您的公司会检查 HTTPS 流量，请让 IT 部门将公司的根证书安装到系统中。</translation>
         </message>
@@ -1453,7 +1522,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+44" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+47" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>已上传 %n 张图片</numerusform>
@@ -1586,7 +1655,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Prepare</name>
         <message>
-            <location filename="../uploader_gui/core/prepare/fields.py" line="+14" />
+            <location filename="../uploader_gui/core/prepare/fields.py" line="+15" />
             <source>location</source>
             <translation>位置信息</translation>
         </message>
@@ -1626,6 +1695,16 @@ It will be used until you quit uploader-gui.</source>
             <translation>附加图像</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>hidden data after the image</source>
+            <translation>图像之后的隐藏数据</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>preview image</source>
+            <translation>预览图</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>XMP</source>
             <translation>XMP</translation>
@@ -1656,7 +1735,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>其他数据</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/metadata.py" line="-49" />
+            <location filename="../uploader_gui/core/prepare/metadata.py" line="-20" />
             <source>no personal metadata found</source>
             <translation>未发现个人元数据</translation>
         </message>
@@ -1673,7 +1752,7 @@ It will be used until you quit uploader-gui.</source>
             </translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/pipeline.py" line="+50" />
+            <location filename="../uploader_gui/core/prepare/pipeline.py" line="-47" />
             <source>converted from {format}</source>
             <translation>已从 {format} 转换</translation>
         </message>
@@ -1688,6 +1767,11 @@ It will be used until you quit uploader-gui.</source>
             <translation>
                 <numerusform>{format} 共 %n 页：仅发送了第一页</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>an animated {format} is sent at its own size</source>
+            <translation>动画 {format} 按原尺寸发送</translation>
         </message>
     </context>
     <context>
@@ -1724,12 +1808,12 @@ It will be used until you quit uploader-gui.</source>
         </message>
         <message>
             <location line="+8" />
-            <location line="+309" />
+            <location line="+305" />
             <source>Set Key…</source>
             <translation>设置密钥…</translation>
         </message>
         <message>
-            <location line="-307" />
+            <location line="-303" />
             <source>Remove Key</source>
             <translation>移除密钥</translation>
         </message>
@@ -1889,7 +1973,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
@@ -1954,7 +2038,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>密码(&amp;W)：</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>none (forgotten when you press OK)</source>
             <translation>无（按“确定”后忘记）</translation>
         </message>
@@ -2036,7 +2120,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>模板名称不能包含花括号或控制字符</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+61" />
+            <location filename="../uploader_gui/core/links.py" line="+57" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>模板只能有一行：每个链接会单独复制为一行</translation>
         </message>
@@ -2091,7 +2175,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>占位符：{placeholders}</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>two templates are named “{name}”</source>
             <translation>有两个模板都名为“{name}”</translation>
         </message>
@@ -2129,13 +2213,13 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法读取文件：{reason}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>no preview: the image is too large</source>
             <translation>无预览：图片过大</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+22" />
+            <location line="+7" />
+            <location line="+34" />
             <source>no preview: {reason}</source>
             <translation>无预览：{reason}</translation>
         </message>
