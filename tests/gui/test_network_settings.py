@@ -61,10 +61,11 @@ def test_the_network_choices_and_a_typed_password(qtbot: QtBot) -> None:
     assert "inline" not in repr(values)
     dialog.proxy_none.setChecked(True)
     assert dialog.values().proxy_mode is ProxyMode.NONE
-    # An address typed but not in use, with a password that does not parse: kept without it.
+    # An address typed but not in use, with a password that does not parse: none of it is
+    # kept (which part is the password cannot be told); the saved address (none) stays.
     dialog.proxy_url.setText("http://bob:pa/ss@proxy.corp:3128")
     kept = dialog.values()
-    assert (kept.proxy_url, kept.proxy_password) == ("http://proxy.corp:3128", None)
+    assert (kept.proxy_url, kept.proxy_password) == ("", None)
 
 
 def test_a_proxy_password_goes_to_the_keyring_never_to_settings(

@@ -14,7 +14,8 @@ from pathlib import Path
 from .atomic import atomic_text_file
 from .i18n import translate
 from .links import TemplateError, check_template
-from .paths import config_dir
+from .paths import config_dir, private_config_dir
+from .text import printable
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,14 @@ def save_templates(templates: dict[str, str], path: Path | None = None) -> None:
         check_name(name)
         check_template(text)
     path = path or templates_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # The folder the user's alone first (0700, whatever the umask); the file is made 0600
+    # (mkstemp) and replaces whatever was there, a link or another user's file included.
+    if not private_config_dir(path.parent):
+        raise OSError(
+            translate("SettingsFile", "{path} belongs to another user.").format(
+                path=printable(str(path.parent))
+            )
+        )
     with atomic_text_file(path) as stream:
         json.dump(templates, stream, ensure_ascii=False, indent=2)
         stream.write("\n")

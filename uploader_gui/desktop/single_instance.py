@@ -4,39 +4,54 @@ The first ``uploader-gui`` to start listens on a local socket (``QLocalServer``)
 ``uploader-gui FILE...`` run by the same user for the same target connects, sends the absolute
 paths, waits for the answer and exits; the first window adds the files and comes to the front.
 
-Where: ``$XDG_RUNTIME_DIR`` (private to the user, emptied at logout), else the temporary folder
-with the user id in the name and the file's owner checked before trusting it. The name also
-carries a digest of the upload target (``--sandbox``, an explicit API URL, or the URL in
-Settings), so files meant for production never land in a sandbox window and vice versa.
+Where: a folder only this user can enter (see :mod:`.private_socket`): ``$XDG_RUNTIME_DIR``
+when it is private, else ``$XDG_CACHE_HOME/uploader-gui/instance``; never the shared temporary
+folder. The name carries a digest of the upload target (``--sandbox``, an explicit API URL, or
+the URL in Settings), so files meant for production never land in a sandbox window and vice
+versa. Each side checks that the other is this user before it sends or reads anything.
 
-Robustness: the check and the ``listen`` run under a ``QLockFile`` so two simultaneous starts do
-not both become the first. A socket file nobody listens on (a crash) is removed; a server that
-accepts but does not greet within a short timeout (a hung first instance) loses the name to the
-new one, which starts normally. Nothing is sent to a server before its greeting, so a hung
-instance that wakes up later finds no files to add twice.
+Robustness: the lock is taken first (a ``QLockFile`` in that folder), and the connect and the
+``listen`` run under it, so two simultaneous starts do not both become the first. A socket
+file nobody listens on (a crash) is removed; a server that accepts but does not greet within a
+short timeout (a hung first instance) loses the name to the new one, which starts normally.
+Nothing is sent to a server before its greeting, so a hung instance that wakes up later finds
+no files to add twice.
 
 Protocol (one connection per hand-off, UTF-8 lines): the server greets with ``GREETING``; the
 client sends one JSON object ``{"paths": [...], "activation_token": "..."}`` and a newline; the
 server answers ``ACK`` and closes. Anything else (not UTF-8 JSON of that shape, nested too
 deep, longer than ``MAX_MESSAGE_BYTES``) is dropped at once, with at most a debug log line.
 
-Light on purpose: it runs on every start, so it imports only QtCore and QtNetwork.
+When another user's file is in the way, or the folder is not private, the start says so
+(:attr:`Claim.obstacle`: the window shows it once) and opens its own window.
+
+Light on purpose: it runs on every start, so it imports only QtCore, QtNetwork and the
+standard library.
 """
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import os
-import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from .. import APP_NAME
+from .private_socket import (
+    Obstacle,
+    ObstacleError,
+    PrivateFolder,
+    Refusal,
+    instance_folder,
+    open_private,
+    same_user,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,49 +86,31 @@ def _user() -> str:
     return str(getuid()) if getuid is not None else os.environ.get("USERNAME", "user")
 
 
-def _runtime_dir() -> Path | None:
-    """``$XDG_RUNTIME_DIR`` when it is an absolute folder that belongs to this user."""
-    value = os.environ.get("XDG_RUNTIME_DIR", "")
-    if not value or not os.path.isabs(value):
-        return None
-    try:
-        info = os.stat(value)
-    except OSError:
-        return None
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return Path(value) if stat.S_ISDIR(info.st_mode) and owner_ok else None
+def _file_name(target: str) -> str:
+    """The socket's file name for this user and ``target`` (the lock adds ``.lock``)."""
+    user = _user()
+    # Only a short, stable name is needed (zlib is already loaded; hashlib costs start-up).
+    key = f"{user}\0{target}".encode()
+    return f"{APP_NAME}-{user}-{zlib.crc32(key):08x}"
 
 
 def socket_name(target: str) -> str:
     """The local socket's name for this user and ``target``: a full path on Unix."""
-    user = _user()
-    # Only a short, stable name is needed (zlib is already loaded; hashlib costs start-up).
-    key = f"{user}\0{target}".encode()
-    digest = f"{zlib.crc32(key):08x}"
-    name = f"{APP_NAME}-{user}-{digest}"
     if os.name == "nt":  # a named pipe, private to the user's session
-        return name
-    folder = _runtime_dir() or Path(QDir.tempPath())
-    return str(folder / name)
-
-
-def _foreign_owner(name: str) -> bool:
-    """The socket file exists and belongs to someone else (in a shared temporary folder)."""
-    if os.name == "nt":
-        return False
-    try:
-        return os.lstat(name).st_uid != os.getuid()
-    except OSError:
-        return False
+        return _file_name(target)
+    folder, _top = instance_folder()
+    return str(folder / _file_name(target))
 
 
 @dataclass
 class Claim:
     """The outcome of :func:`claim`: the files went to a running window (``forwarded``), or
-    this process is the first and ``server`` listens (``None`` if that was not possible)."""
+    this process is the first and ``server`` listens (``None`` if that was not possible).
+    ``obstacle``: what stopped the hand-off, for the window to say once."""
 
     forwarded: bool
     server: InstanceServer | None = None
+    obstacle: Obstacle | None = None
 
 
 def claim(target: str, paths: list[str], activation_token: str = "") -> Claim:
@@ -121,44 +118,88 @@ def claim(target: str, paths: list[str], activation_token: str = "") -> Claim:
 
     Needs a ``QCoreApplication``. Paths are made absolute here, against this process's folder.
     """
-    name = socket_name(target)
-    if _foreign_owner(name):
-        log.warning("%s belongs to another user; not using single-instance mode", name)
-        return Claim(forwarded=False)
+    absolute = [os.path.abspath(path) for path in paths]
+    if os.name == "nt":
+        return _claim_at(socket_name(target), None, absolute, activation_token)
+    folder, top = instance_folder()
+    try:
+        place = open_private(folder, top)
+    except ObstacleError as error:
+        return _alone(error.obstacle)
+    outcome = _claim_at(place.address(_file_name(target)), place, absolute, activation_token)
+    if outcome.server is None:
+        place.close()  # (a server holds it open while it listens)
+    return outcome
+
+
+def _alone(obstacle: Obstacle) -> Claim:
+    log.warning("%s: this window works on its own", obstacle.describe())
+    return Claim(forwarded=False, obstacle=obstacle)
+
+
+def _claim_at(
+    name: str, place: PrivateFolder | None, paths: list[str], activation_token: str
+) -> Claim:
+    """:func:`claim` at socket ``name``: lock first, then hand over or listen."""
     lock = QLockFile(name + ".lock")
     if not lock.tryLock(LOCK_TIMEOUT_MS):
         log.warning("could not lock %s.lock; not using single-instance mode", name)
         return Claim(forwarded=False)
     try:
-        absolute = [os.path.abspath(path) for path in paths]
-        if forward(name, absolute, activation_token):
+        outcome = _hand_off(name, paths, activation_token)
+        if outcome is HandOff.DELIVERED:
             return Claim(forwarded=True)
+        if outcome is HandOff.FOREIGN:
+            return _alone(Obstacle(_plain(name, place), Refusal.FOREIGN))
         # Nobody answered: a socket file left by a crash, or a hung instance. Take the name.
         QLocalServer.removeServer(name)
         server = InstanceServer()
-        if not server.listen(name):
+        if not server.listen(name, place):
             log.warning("cannot listen on %s: %s", name, server.error_string())
             return Claim(forwarded=False)
+        if place is not None and not place.unchanged():  # swapped since it was checked
+            server.close()
+            return _alone(Obstacle(str(place.path), Refusal.FOREIGN))
         return Claim(forwarded=False, server=server)
     finally:
         lock.unlock()
 
 
+def _plain(name: str, place: PrivateFolder | None) -> str:
+    """``name`` as a person would find it (not through ``/proc/self/fd``)."""
+    return name if place is None else str(place.path / Path(name).name)
+
+
+class HandOff(enum.Enum):
+    DELIVERED = "delivered"
+    #: Nobody listens, or it did not answer in time (a crash, a hung instance).
+    NO_ANSWER = "no answer"
+    #: Another user's process listens at the name: it was sent nothing.
+    FOREIGN = "foreign"
+
+
 def forward(name: str, paths: list[str], activation_token: str = "") -> bool:
     """Sends ``paths`` to the server at ``name``; ``True`` once it has confirmed them."""
+    return _hand_off(name, paths, activation_token) is HandOff.DELIVERED
+
+
+def _hand_off(name: str, paths: list[str], activation_token: str) -> HandOff:
     sock = QLocalSocket()
     try:
         sock.connectToServer(name)
         if not sock.waitForConnected(CONNECT_TIMEOUT_MS):
-            return False
+            return HandOff.NO_ANSWER
+        if not same_user(int(sock.socketDescriptor())):
+            log.warning("%s is served by another user; nothing was sent to it", name)
+            return HandOff.FOREIGN
         if _read_line(sock, GREETING_TIMEOUT_MS) != GREETING:
             log.warning("the running %s did not answer; starting a new window", APP_NAME)
-            return False
+            return HandOff.NO_ANSWER
         message = json.dumps({"paths": paths, "activation_token": activation_token})
         sock.write(message.encode() + b"\n")
         if not sock.waitForBytesWritten(ACK_TIMEOUT_MS):
-            return False
-        return _read_line(sock, ACK_TIMEOUT_MS) == ACK
+            return HandOff.NO_ANSWER
+        return HandOff.DELIVERED if _read_line(sock, ACK_TIMEOUT_MS) == ACK else HandOff.NO_ANSWER
     finally:
         sock.abort()
 
@@ -191,11 +232,15 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._peers: set[_Peer] = set()
         self._socket_file: tuple[int, int] | None = None
+        self._place: PrivateFolder | None = None
 
-    def listen(self, name: str) -> bool:
+    def listen(self, name: str, place: PrivateFolder | None = None) -> bool:
+        """Listens at ``name``; holds ``place`` (the folder ``name`` is in, which it may be
+        named through) open until :meth:`close`."""
         if not self._server.listen(name):
             return False
         self._socket_file = _file_identity(self._server.fullServerName())
+        self._place = place
         return True
 
     def error_string(self) -> str:
@@ -203,7 +248,8 @@ class InstanceServer(QObject):
 
     @property
     def name(self) -> str:
-        return self._server.fullServerName()
+        """The socket's path, as a person would find it (not through ``/proc/self/fd``)."""
+        return _plain(self._server.fullServerName(), self._place)
 
     def close(self) -> None:
         """Stops listening, removes the socket file and drops connections in progress.
@@ -221,6 +267,9 @@ class InstanceServer(QObject):
         self._socket_file = None
         for peer in list(self._peers):
             peer.close(abort=True)
+        if self._place is not None:
+            self._place.close()
+            self._place = None
 
     def _close_beside(self, path: str) -> None:
         lock = QLockFile(path + ".lock")
@@ -246,6 +295,11 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
+            if not same_user(int(sock.socketDescriptor())):  # before a byte is read or sent
+                log.warning("refused a connection from another user to %s", self.name)
+                sock.abort()
+                sock.deleteLater()
+                continue
             self._peers.add(_Peer(sock, self))
 
     def _deliver(self, paths: list[Path], token: str) -> None:

@@ -19,8 +19,11 @@ from .. import APP_NAME, __version__
 from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
+from ..core.i18n import translate
 from ..core.retry import RetryPolicy
+from ..core.text import printable
 from ..desktop import APP_ID, single_instance
+from ..desktop.private_socket import Obstacle, Refusal
 from ..desktop.signals import on_termination
 from ..desktop.window import bring_to_front
 from .settings import Settings
@@ -111,6 +114,7 @@ def compose(
     from .pages import HistoryPage, UploadsPage, running_history_ids
     from .preferences import Preferences, prepare_options, proxy_settings
     from .run_tracker import RunTracker
+    from .settings_notices import watch_settings_files
     from .thumbnails import ThumbnailService
     from .upload_model import UploadListModel
     from .upload_queue import UploadQueue
@@ -169,6 +173,7 @@ def compose(
         history_controller, thumbnails, links, actions, dialogs, lambda: running_history_ids(model)
     )
     preferences = Preferences(settings, queue, keys, links, dialogs, uploads)
+    watch_settings_files(notices, settings, preferences)
     notifier = Notifier(
         workers,
         lambda: QApplication.activeWindow() is not None,
@@ -289,11 +294,7 @@ def _run_window(
     args: argparse.Namespace,
 ) -> int:
     window.show()
-    if instance.server is not None:
-        server = instance.server
-        server.files_received.connect(lambda paths, token: _take_forwarded(window, paths, token))
-        # A closing window takes no files: the next start becomes the new instance.
-        window.shutting_down.connect(server.close)
+    attach_instance(window, instance)
     if args.files:
         window.intake.add_paths([Path(name) for name in args.files])
     if not window.queue.has_key:
@@ -304,6 +305,57 @@ def _run_window(
     finally:
         if instance.server is not None:
             instance.server.close()
+
+
+def attach_instance(window: MainWindow, instance: single_instance.Claim) -> None:
+    """Later starts' files go to ``window``; or, if something kept this start from the
+    single-window hand-off, the window says so once (it works on its own)."""
+    if instance.server is not None:
+        server = instance.server
+        server.files_received.connect(lambda paths, token: _take_forwarded(window, paths, token))
+        # A closing window takes no files: the next start becomes the new instance.
+        window.shutting_down.connect(server.close)
+    if instance.obstacle is not None:
+        show_alone(window.notices, instance.obstacle)
+
+
+#: The key of the notice that says this window takes no files from later starts.
+ALONE_NOTICE = "single-instance"
+
+
+def show_alone(notices: NoticeBar, obstacle: Obstacle) -> None:
+    from .notice_bar import Severity
+
+    notices.show_notice(
+        ALONE_NOTICE,
+        alone_text(obstacle),
+        Severity.WARNING,
+        (translate("Notices", "Dismiss"), lambda: notices.clear_notice(ALONE_NOTICE)),
+    )
+
+
+def alone_text(obstacle: Obstacle) -> str:
+    """Why this window takes no files from later starts, and what that means."""
+    if obstacle.kind is Refusal.FOREIGN:
+        text = translate(
+            "Notices",
+            "Another user's file is in the way of the single-window hand-off ({path}): this "
+            "window works on its own, and files you open later get windows of their own.",
+        )
+    elif obstacle.kind is Refusal.NOT_PRIVATE:
+        text = translate(
+            "Notices",
+            "{path} is not a private folder (it is a link or a file, or other users may open "
+            "it), so the single-window hand-off is off: this window works on its own. Remove "
+            "it, and the next start makes it anew.",
+        )
+    else:
+        text = translate(
+            "Notices",
+            "The single-window hand-off cannot use {path} ({reason}): this window works on "
+            "its own.",
+        )
+    return text.format(path=printable(obstacle.path), reason=printable(obstacle.reason))
 
 
 def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:

@@ -7,15 +7,16 @@ not yet sending (they wait for its key). A URL fixed for the session (``--sandbo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..core.config import DEFAULT_API_URL
 from ..core.errors import ConfigurationError
 from ..core.i18n import translate
-from ..core.link_templates import save_templates
+from ..core.link_templates import save_templates, templates_path
 from ..core.links import TemplateError
 from ..core.network.proxy import ProxyMode, ProxySettings
+from ..core.paths import unsafe_config
 from ..core.prepare.options import PrepareOptions
 from ..core.retry import RetryPolicy
 from ..core.urls import normalize_api_url
@@ -23,13 +24,15 @@ from .dialog_types import SettingsValues
 from .dialogs import Dialogs
 from .keys import KeyController
 from .links import LinkService
-from .settings import Settings
+from .settings import Settings, proxy_address
 from .upload_queue import UploadQueue
 
 
 def proxy_settings(settings: Settings) -> ProxySettings:
     """The proxy choice Settings ▸ Network holds (its password comes from the keyring)."""
-    return ProxySettings(settings.proxy_mode, settings.proxy_url)
+    return ProxySettings(
+        settings.proxy_mode, settings.proxy_url, plain_password_ok=settings.plain_password_ok
+    )
 
 
 def prepare_options(settings: Settings) -> PrepareOptions:
@@ -43,6 +46,9 @@ def prepare_options(settings: Settings) -> PrepareOptions:
 
 class Preferences(QObject):
     """Opens the settings dialog and applies its answer to the parts that use each value."""
+
+    #: The settings were stored (and the files repaired if another user could change them).
+    saved = Signal()
 
     def __init__(
         self,
@@ -126,6 +132,7 @@ class Preferences(QObject):
         self._apply_templates(values)
         self._links.set_format(values.link_format)
         settings.sync()
+        self.saved.emit()
         if values.api_url_fixed_by:
             return
         try:
@@ -136,25 +143,57 @@ class Preferences(QObject):
 
     def _apply_proxy(self, values: SettingsValues) -> None:
         """Settings ▸ Network: the address goes to the settings file, a password typed now
-        to the keyring (in the background) and straight to the next uploads."""
+        to the keyring (in the background) and straight to the next uploads. An address
+        that does not parse is not stored (part of a password could be taken for the host):
+        the saved one stays, and a password typed with it is dropped."""
         settings = self.settings
         settings.proxy_mode = values.proxy_mode
-        settings.proxy_url = values.proxy_url
-        password = values.proxy_password
-        if password is not None and values.proxy_url and "@" in values.proxy_url:
-            self._keys.keep_proxy_password(values.proxy_url, password)
+        address = proxy_address(values.proxy_url)
+        if address is not None:
+            settings.proxy_url = address
+        url = settings.proxy_url
+        password = values.proxy_password if address is not None else None
+        if password is not None and url and "@" in url:
+            self._keys.keep_proxy_password(url, password)
+        allowed = settings.plain_password_ok
         self._queue.set_proxy(
             # "" (forgotten): no password, and none looked up in the keyring meanwhile.
-            ProxySettings(values.proxy_mode, values.proxy_url, password)
+            ProxySettings(values.proxy_mode, url, password, plain_password_ok=allowed)
             if values.proxy_mode is ProxyMode.MANUAL
-            else ProxySettings(values.proxy_mode)
+            else ProxySettings(values.proxy_mode, plain_password_ok=allowed)
         )
 
+    def allow_plain_password(self, address: str) -> bool:
+        """Ask whether the proxy at ``address`` may receive its password in clear text;
+        if so, remember it (for this proxy only) and use it for the next uploads."""
+        if address in self.settings.plain_password_ok:
+            return True
+        allowed = self._dialogs.confirm(
+            self._parent,
+            translate("Preferences", "Send the Proxy Password Unencrypted?"),
+            translate(
+                "Preferences",
+                "The proxy at {address} asks for a password, and its address starts with "
+                "http:// or socks5://: the password would cross the network unencrypted, where "
+                "others on the way can read it (the uploads themselves stay encrypted). An "
+                "https:// proxy address would keep it private. Send it to this proxy anyway?",
+            ).format(address=address),
+            translate("Preferences", "Send It to This Proxy"),
+        )
+        if not allowed:
+            return False
+        self.settings.allow_plain_password(address)
+        self.settings.sync()
+        self._queue.clients.allow_plain_password(address)
+        return True
+
     def _apply_templates(self, values: SettingsValues) -> None:
-        """Saved templates go to ``templates.json`` (one small file, written whole)."""
+        """Saved templates go to ``templates.json`` (one small file, written whole; again,
+        for the user alone, when another user could change it)."""
         templates = dict(values.templates)
-        if templates == self._links.templates:
-            return
+        problem = unsafe_config(templates_path())
+        if templates == self._links.templates and (problem is None or problem.in_foreign_folder):
+            return  # nothing new, nothing to repair (or nothing can be: the notice says so)
         try:
             save_templates(templates)
         except (OSError, TemplateError) as exc:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -32,6 +31,7 @@ from .dialog_types import KeyStatus, SettingsValues
 from .language import LANGUAGES, SYSTEM, SYSTEM_LABEL
 from .links import style_label, style_value
 from .palette import error_label
+from .plain_text import form_row, plain_label
 from .templates_editor import TemplatesEditor
 
 __all__ = ["KeyStatus", "SettingsDialog", "SettingsValues"]
@@ -91,10 +91,10 @@ class SettingsDialog(QDialog):
     def _key_box(self) -> QGroupBox:
         key_box = QGroupBox(translate("SettingsDialog", "API key"))
         key_layout = QVBoxLayout(key_box)
-        self.key_label = QLabel()
+        self.key_label = plain_label()
         self.key_label.setWordWrap(True)
         self.key_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.backend_label = QLabel()
+        self.backend_label = plain_label()
         self.backend_label.setWordWrap(True)
         key_buttons = QHBoxLayout()
         self.change_key_button = QPushButton(translate("SettingsDialog", "Set Key…"))
@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
         key_buttons.addWidget(self.change_key_button)
         key_buttons.addWidget(self.remove_key_button)
         key_buttons.addStretch(1)
-        self.url_pending = QLabel(
+        self.url_pending = plain_label(
             translate(
                 "SettingsDialog", "Press OK to switch to the new API URL; its key comes next."
             )
@@ -131,14 +131,14 @@ class SettingsDialog(QDialog):
                 "SettingsDialog", "How many files upload at once (applies to the next uploads)"
             )
         )
-        form.addRow(translate("SettingsDialog", "&Parallel uploads:"), self.concurrency)
+        form_row(form, translate("SettingsDialog", "&Parallel uploads:"), self.concurrency)
         self.retries = QSpinBox()
         self.retries.setRange(0, 10)
         self.retries.setValue(values.retries)
         self.retries.setToolTip(
             translate("SettingsDialog", "How often a rate-limited or failed upload is tried again")
         )
-        form.addRow(translate("SettingsDialog", "&Retries:"), self.retries)
+        form_row(form, translate("SettingsDialog", "&Retries:"), self.retries)
         self.reuse_duplicates = QCheckBox(
             translate("SettingsDialog", "Reuse the link of a file already uploaded")
         )
@@ -210,7 +210,7 @@ class SettingsDialog(QDialog):
         shrink_row.addWidget(self.max_side)
         shrink_row.addStretch(1)
         images_form.addRow(shrink_row)
-        note = QLabel(translate("SettingsDialog", "Changes apply to files not yet started."))
+        note = plain_label(translate("SettingsDialog", "Changes apply to files not yet started."))
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         images_form.addRow(note)
         return images
@@ -220,14 +220,14 @@ class SettingsDialog(QDialog):
         copy_form = QFormLayout(copying)
         self.link_format = QComboBox()
         self._chosen_format = style_value(values.link_format)
-        copy_form.addRow(translate("SettingsDialog", "Copy &format:"), self.link_format)
+        form_row(copy_form, translate("SettingsDialog", "Copy &format:"), self.link_format)
         self.auto_copy = QCheckBox(
             translate("SettingsDialog", "Copy the links when every file of a drop has finished")
         )
         self.auto_copy.setChecked(values.auto_copy)
         copy_form.addRow(self.auto_copy)
         self.templates = TemplatesEditor(values.templates)
-        copy_form.addRow(QLabel(translate("SettingsDialog", "Your templates:")))
+        copy_form.addRow(plain_label(translate("SettingsDialog", "Your templates:")))
         copy_form.addRow(self.templates)
         self.templates.changed.connect(self._list_formats)
         self.link_format.currentIndexChanged.connect(self._format_chosen)
@@ -258,11 +258,11 @@ class SettingsDialog(QDialog):
         self.api_url.setToolTip(
             translate("SettingsDialog", "The API's base URL; https only (http only for localhost)")
         )
-        advanced_form.addRow(translate("SettingsDialog", "API &URL:"), self.api_url)
+        form_row(advanced_form, translate("SettingsDialog", "API &URL:"), self.api_url)
         if self._fixed_by:
             # Shown as it is in use, and not editable: a change would be silently ignored.
             self.api_url.setReadOnly(True)
-            fixed = QLabel(
+            fixed = plain_label(
                 translate("SettingsDialog", "Set by {source} for this session.").format(
                     source=self._fixed_by
                 )
@@ -278,7 +278,7 @@ class SettingsDialog(QDialog):
         self.language.setToolTip(
             translate("SettingsDialog", "Applies when uploader-gui starts again")
         )
-        advanced_form.addRow(translate("SettingsDialog", "&Language:"), self.language)
+        form_row(advanced_form, translate("SettingsDialog", "&Language:"), self.language)
         self.url_error = error_label(self)
         advanced_form.addRow(self.url_error)
         return advanced
@@ -297,6 +297,7 @@ class SettingsDialog(QDialog):
         )
         self.proxy_none = QRadioButton(translate("SettingsDialog", "&No proxy"))
         self.proxy_manual = QRadioButton(translate("SettingsDialog", "Use &this proxy:"))
+        self._saved_proxy_url = values.proxy_url
         self.proxy_url = QLineEdit(values.proxy_url)
         self.proxy_url.setPlaceholderText("http://proxy.example:3128")
         self.proxy_url.setAccessibleName(translate("SettingsDialog", "Proxy address"))
@@ -325,7 +326,7 @@ class SettingsDialog(QDialog):
             box.addWidget(button)
         manual = QFormLayout()
         manual.setContentsMargins(24, 0, 0, 0)
-        manual.addRow(translate("SettingsDialog", "&Address:"), self.proxy_url)
+        form_row(manual, translate("SettingsDialog", "&Address:"), self.proxy_url)
         password_row = QHBoxLayout()
         password_row.addWidget(self.proxy_password, 1)
         self.forget_password = QPushButton(translate("SettingsDialog", "&Forget Password"))
@@ -335,7 +336,7 @@ class SettingsDialog(QDialog):
         self.forget_password.clicked.connect(self._forget_password)
         self._forget = False
         password_row.addWidget(self.forget_password)
-        password_label = QLabel(translate("SettingsDialog", "Pass&word:"))
+        password_label = plain_label(translate("SettingsDialog", "Pass&word:"))
         password_label.setBuddy(self.proxy_password)  # a row of two: Qt sets no buddy itself
         manual.addRow(password_label, password_row)
         box.addLayout(manual)
@@ -491,8 +492,10 @@ class SettingsDialog(QDialog):
         mode = self._proxy_mode()
         try:
             url, password = self._typed_proxy()
-        except ProxyURLError:  # kept as typed (without a password) when not in use
-            url, password = split_password(self.proxy_url.text().strip())[0], None
+        except ProxyURLError:
+            # Not in use, and it does not parse: which part is the password cannot be told
+            # (a raw "@" or "/" in it), so none of it is kept: the saved address stays.
+            url, password = self._saved_proxy_url, None
             if mode is ProxyMode.MANUAL:
                 mode = ProxyMode.SYSTEM  # never reached: OK refuses it
         return mode, url, password
