@@ -307,3 +307,65 @@ def test_an_address_httpx_refuses_is_a_usage_error_not_a_traceback(
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert "the proxy cannot be used" in done.stderr
+
+
+# --- the key check and a proxy's password -----------------------------------------------------
+
+
+@needs_private_hosts
+def test_the_key_check_goes_through_exactly_the_proxy_uploads_use(
+    api: SandboxServer,
+    ca: PrivateCA,
+    hosts: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from uploader_gui.core.client_holder import ClientHolder
+    from uploader_gui.core.errors import ConnectionFailedError
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca.cert))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    holder = ClientHolder()
+    with tinyproxy(tmp_path, hosts) as proxy:
+        holder.set_proxy(ProxySettings(ProxyMode.MANUAL, proxy.url))
+        with holder.probe(api.url, api.key) as client:
+            client.check_key()  # api.test is known only to the proxy: it went through it
+        assert tunnels(proxy)
+        # "No proxy" while the environment names one: the check goes direct, as uploads do
+        # (and api.test is not known here).
+        monkeypatch.setenv("https_proxy", proxy.url)
+        holder.set_proxy(ProxySettings(ProxyMode.NONE))
+        before = len(tunnels(proxy))
+        with holder.probe(api.url, api.key) as client, pytest.raises(ConnectionFailedError):
+            client.check_key()
+        assert len(tunnels(proxy)) == before
+
+
+def test_a_password_in_proxy_is_warned_about_and_others_can_read_it(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """``--proxy http://user:password@…`` puts the password where every user's ``ps`` reads
+    it: the run says so, and how to keep it in the keyring instead."""
+    from tests import hostile_server as hs
+    from tests.other_user import other_user
+
+    user = other_user()
+    image = photo(tmp_path)
+    with hs.serving(hs.slow_loris) as server:  # keeps the run alive while ps looks
+        env = clean_env(IMAGEPIPELINE_API_KEY="k")
+        command = [sys.executable, "-m", "uploader_gui", "--headless", "--retries", "0"]
+        command += ["--api-url", server.url, "--proxy", "http://alice:pa55word@proxy.corp:3128"]
+        process = subprocess.Popen(
+            [*command, str(image)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        try:
+            assert process.stderr is not None
+            warning = process.stderr.readline().decode()  # said before anything is sent
+            assert "pa55word" in user.run(["ps", "-eo", "args"]).stdout  # another user reads it
+        finally:
+            process.kill()
+            process.communicate(timeout=30)
+    assert "can be read by every user of this computer (ps)" in warning
+    assert "--proxy http://alice@proxy.corp:3128" in warning
+    assert 'keyring set uploader-gui "proxy alice@proxy.corp:3128"' in warning
+    assert "pa55word" not in warning

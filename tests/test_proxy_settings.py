@@ -6,12 +6,14 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from uploader_gui.core.network import gnome, tls
 from uploader_gui.core.network.proxy import (
+    PlainPasswordError,
     Proxy,
     ProxyMode,
     ProxySettings,
@@ -87,7 +89,12 @@ def test_no_proxy_addresses_and_ranges(api: str, no_proxy: str, bypassed: bool) 
 
 
 def test_loopback_and_none_are_never_proxied_and_manual_wins() -> None:
-    manual = ProxySettings(ProxyMode.MANUAL, "http://manual:3128", password="pw")
+    manual = ProxySettings(
+        ProxyMode.MANUAL,
+        "http://manual:3128",
+        password="pw",
+        plain_password_ok=frozenset({"manual:3128"}),
+    )
     env = {"HTTPS_PROXY": "http://env:1"}
     for host in ("http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"):
         assert resolve(host, manual, environ=env) is None
@@ -223,3 +230,37 @@ def test_loopback_spelt_otherwise_is_still_loopback() -> None:
         assert is_loopback_host(host), host
     for host in ("localhost.example.com", "128.0.0.1", "[::ffff:10.0.0.1]"):
         assert not is_loopback_host(host), host
+
+
+@pytest.mark.parametrize(
+    ("settings", "environ"),
+    [
+        (ProxySettings(ProxyMode.MANUAL, "http://alice@proxy.corp:3128", password="pw"), {}),
+        (ProxySettings(ProxyMode.MANUAL, "socks5h://alice@proxy.corp:1080", password="pw"), {}),
+        (ProxySettings(), {"HTTPS_PROXY": "http://alice:pw@proxy.corp:3128"}),
+    ],
+    ids=["manual-http", "manual-socks", "environment"],
+)
+def test_a_password_in_clear_text_to_a_remote_proxy_needs_consent(
+    settings: ProxySettings, environ: dict[str, str]
+) -> None:
+    with pytest.raises(
+        PlainPasswordError, match="would receive its password in clear text"
+    ) as raised:
+        resolve(API, settings, environ=environ)
+    assert "pw" not in str(raised.value)
+    address = raised.value.address
+    allowed = replace(settings, plain_password_ok=frozenset({address}))
+    found = resolve(API, allowed, environ=environ)
+    assert found is not None
+    assert found.address == address
+    assert resolve(API, replace(settings, plain_password_ok=frozenset({"*"})), environ=environ)
+
+
+def test_no_consent_is_needed_over_https_to_loopback_or_without_a_password() -> None:
+    for url, password in (
+        ("https://alice@proxy.corp:3128", "pw"),  # TLS to the proxy
+        ("http://alice@127.0.0.1:3128", "pw"),  # this computer
+        ("http://proxy.corp:3128", None),  # no password
+    ):
+        assert resolve(API, ProxySettings(ProxyMode.MANUAL, url, password=password)) is not None

@@ -15,6 +15,8 @@ from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .core.links import LinkStyle
     from .core.network.proxy import ProxySettings
     from .core.prepare.options import PrepareOptions
@@ -110,11 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse the formats the service does not take instead of converting them",
     )
-    network = parser.add_argument_group(
+    network_group = parser.add_argument_group(
         "network (with --headless)",
         "By default the system's proxy settings are used: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY "
         "and NO_PROXY, else GNOME's. Certificates are checked against the system's trust store.",
-    ).add_mutually_exclusive_group()
+    )
+    network = network_group.add_mutually_exclusive_group()
     network.add_argument(
         "--proxy",
         metavar="URL",
@@ -123,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     network.add_argument(
         "--no-proxy", action="store_true", help="connect directly, ignoring proxy settings"
+    )
+    network_group.add_argument(
+        "--allow-plain-proxy-password",
+        action="store_true",
+        help="send a proxy's password even where it crosses the network in clear text (an "
+        "http:// or SOCKS proxy on another computer); without it such a proxy is refused",
     )
     desktop = parser.add_argument_group("desktop integration")
     entry = desktop.add_mutually_exclusive_group()
@@ -153,8 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--json and --format need --headless")
     if args.keep_metadata or args.max_size or args.no_convert:
         parser.error("--keep-metadata, --max-size and --no-convert need --headless")
-    if args.proxy or args.no_proxy:
-        parser.error("--proxy and --no-proxy need --headless (the window has Settings ▸ Network)")
+    if args.proxy or args.no_proxy or args.allow_plain_proxy_password:
+        parser.error(
+            "--proxy, --no-proxy and --allow-plain-proxy-password need --headless (the window "
+            "has Settings ▸ Network)"
+        )
     from .ui.app import run_app
 
     return run_app(args)
@@ -238,13 +250,33 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 
 def _link_style(parser: argparse.ArgumentParser, value: str) -> LinkStyle:
-    from .core.link_templates import load_templates
-    from .core.links import TemplateError, resolve_style
+    from .core.link_templates import load_templates, templates_path
+    from .core.links import LinkFormat, TemplateError, resolve_style
 
+    templates = load_templates()
     try:
-        return resolve_style(value, load_templates())
+        style = resolve_style(value, templates)
     except TemplateError as exc:
         parser.error(f"--format: {exc}")
+    if value in templates and not isinstance(style, LinkFormat):
+        _warn_if_unsafe(templates_path(), value)
+    return style
+
+
+def _warn_if_unsafe(path: Path, name: str) -> None:
+    """A saved template from a file another user can change: used, said on one line."""
+    from .core.i18n import translate
+    from .core.paths import unsafe_config
+    from .core.text import printable
+
+    problem = unsafe_config(path)
+    if problem is None:
+        return
+    line = translate(
+        "SettingsFile",
+        "warning: {problem} The template {name} comes from it: check it, then run: {command}",
+    ).format(problem=problem.problem(), name=printable(repr(name)), command=problem.command())
+    sys.stderr.write(f"{APP_NAME}: {line}\n")
 
 
 def _proxy_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ProxySettings:
@@ -254,20 +286,30 @@ def _proxy_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         ProxySettings,
         ProxyURLError,
         check_proxy_url,
+        keyring_user,
         split_password,
     )
 
+    allowed = frozenset({"*"}) if args.allow_plain_proxy_password else frozenset()
     if args.no_proxy:
         return ProxySettings(ProxyMode.NONE)
     if not args.proxy:
-        return ProxySettings(ProxyMode.SYSTEM)
+        return ProxySettings(ProxyMode.SYSTEM, plain_password_ok=allowed)
     try:
         url, password = split_password(check_proxy_url(args.proxy))
     except ProxyURLError as exc:
         parser.error(f"--proxy: {exc}")
-    if password is None and "@" in url:
+    if password is not None:
+        # Every user of this computer can read a process's arguments (ps).
+        sys.stderr.write(
+            f"{APP_NAME}: warning: the proxy's password in --proxy can be read by every user "
+            f"of this computer (ps). Keep it in the keyring instead: give --proxy {url} and "
+            f"save the password once with Settings ▸ Network, or: keyring set {APP_NAME} "
+            f'"{keyring_user(url)}"\n'
+        )
+    elif "@" in url:
         try:
             password = Credentials().proxy_password(url)
         except CredentialError as exc:
             sys.stderr.write(f"{APP_NAME}: the proxy's password could not be read: {exc}\n")
-    return ProxySettings(ProxyMode.MANUAL, url, password)
+    return ProxySettings(ProxyMode.MANUAL, url, password, plain_password_ok=allowed)

@@ -214,7 +214,7 @@ def upload_files(
     try:
         client = UploadClient(api_url, api_key, retry=RetryPolicy(retries=retries), proxy=proxy)
     except UploadError as exc:
-        err.write(f"uploader-gui: {exc}\n")
+        err.write(f"uploader-gui: {printable(str(exc))}\n")
         return EXIT_USAGE
     with client:
         try:
@@ -223,9 +223,11 @@ def upload_files(
             err.write("uploader-gui: interrupted\n")
             return EXIT_INTERRUPTED
         for folder in expansion.empty:
-            err.write(f"uploader-gui: {folder}: no images in this folder\n")
+            err.write(f"uploader-gui: {printable(folder)}: no images in this folder\n")
         for folder, reason in expansion.unreadable:
-            err.write(f"uploader-gui: {folder}: cannot read folder: {reason}\n")
+            err.write(
+                f"uploader-gui: {printable(folder)}: cannot read folder: {printable(reason)}\n"
+            )
         if not expansion.files:
             err.write("uploader-gui: nothing to upload: no image files found\n")
             return EXIT_SOME_FAILED

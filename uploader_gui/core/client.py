@@ -24,6 +24,7 @@ import logging
 import re
 import socket
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ from .errors import (
     FileChangedError,
     FileTooLargeError,
     KeyRejectedError,
+    PlainProxyPasswordError,
     ProxyRefusedError,
     ProxySettingError,
     ProxyUnreachableError,
@@ -57,6 +59,7 @@ from .errors import (
 from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
 from .i18n import translate
 from .network import causes, tls
+from .network import deadline as deadlines
 from .network import proxy as proxies
 from .responses import UploadResult, parse_error_detail, parse_success
 from .retry import CancelToken, RetryPolicy, parse_retry_after
@@ -67,8 +70,12 @@ log = logging.getLogger(__name__)
 
 UPLOAD_PATH = "/upload/image/v1"
 HEALTH_PATH = "/health"
-#: Largest reply body we read; the service's replies are a few hundred bytes.
+#: Largest reply body we read, after decompression: the service's replies are a few hundred
+#: bytes (an upload's, the key check's, an error's).
 MAX_REPLY_BYTES = 1 << 20
+#: Reply encodings we decompress ourselves, a bounded piece at a time (we ask for none:
+#: ``Accept-Encoding: identity``; a server that compresses anyway is still bounded).
+_DECOMPRESSED = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": 47}
 #: Kernel send buffer per connection. The default grows to several MB, so progress would
 #: reach 100 % long before the server has the bytes; 256 KiB keeps it honest and still
 #: fills a 40 Mbit/s link at 100 ms round trip per connection.
@@ -82,8 +89,8 @@ RetryCallback = Callable[[int, float, UploadError], None]
 
 
 def default_timeout() -> httpx.Timeout:
-    # No overall deadline: a 500 MB file on a slow link must be able to finish. Each write
-    # or read may stall at most this long.
+    # Each write or read may stall at most this long; the whole request also has a
+    # deadline that grows with the body (:mod:`.network.deadline`).
     return httpx.Timeout(connect=10.0, write=60.0, read=120.0, pool=None)
 
 
@@ -235,8 +242,11 @@ class UploadClient:
         max_connections: int = 16,
         transport: httpx.BaseTransport | None = None,
         proxy: proxies.ProxySettings | None = None,
+        deadline_base: float = deadlines.BASE_SECONDS,
+        min_rate: float = deadlines.MIN_RATE,
     ) -> None:
         self.api_url = normalize_api_url(api_url)
+        self._deadline = (deadline_base, min_rate)
         self._key = _Secret(check_api_key(api_key))
         self.retry = retry or RetryPolicy()
         self.host = api_host(self.api_url)
@@ -246,6 +256,9 @@ class UploadClient:
             self.proxy = proxies.resolve(
                 self.api_url, proxy or proxies.ProxySettings(), desktop=_desktop_proxy
             )
+        except proxies.PlainPasswordError as exc:
+            message = translate("Errors", "the proxy cannot be used: {reason}")
+            raise PlainProxyPasswordError(message.format(reason=exc), exc.address) from None
         except proxies.ProxyURLError as exc:
             message = translate("Errors", "the proxy cannot be used: {reason}")
             raise ProxySettingError(message.format(reason=exc)) from None
@@ -269,6 +282,7 @@ class UploadClient:
                     retries=0,  # retries are ours, with backoff and a fresh file
                     socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)],
                 )
+                deadlines.install(transport._pool)  # every wait ends at the request's deadline
             except (httpx.InvalidURL, ValueError):
                 address = self.proxy.address if self.proxy else ""
                 raise ProxySettingError(
@@ -282,7 +296,7 @@ class UploadClient:
             follow_redirects=False,
             timeout=timeout or default_timeout(),
             limits=limits,
-            headers={"User-Agent": f"{APP_NAME}/{__version__}"},
+            headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept-Encoding": "identity"},
             # Proxies and certificates are chosen above; no .netrc, no variables here.
             trust_env=False,
             transport=transport,
@@ -359,14 +373,19 @@ class UploadClient:
                     time.sleep(delay)
 
     def check_key(self) -> None:
-        """``GET /health``: return if the key is accepted, else raise an UploadError."""
+        """``GET /health``: return if the key is accepted, else raise an UploadError. Its
+        reply is bounded like an upload's, and so is the wait."""
+        headers = {"X-API-Key": self._key.reveal()}
         try:
-            response = self._http.get(
-                self.api_url + HEALTH_PATH, headers={"X-API-Key": self._key.reveal()}
-            )
+            with (
+                deadlines.deadline(deadlines.seconds_for(0, *self._deadline)),
+                self._http.stream("GET", self.api_url + HEALTH_PATH, headers=headers) as response,
+            ):
+                body = self._read_reply(response)
+                status, reply_headers = response.status_code, response.headers
         except httpx.HTTPError as exc:
             raise self._transport_error(exc) from None
-        self._raise_for_status(response.status_code, response.headers, response.content)
+        self._raise_for_status(status, reply_headers, body)
 
     # -- one attempt -------------------------------------------------------------------
 
@@ -384,9 +403,12 @@ class UploadClient:
             filename = _part_filename(Path(name) if name is not None else path)
             part = (filename, cast(BinaryIO, reader), opened.image_type.mime)
             headers = {"X-API-Key": self._key.reveal()}
-            with self._http.stream(
-                "POST", self.api_url + UPLOAD_PATH, files={"file": part}, headers=headers
-            ) as response:
+            with (
+                deadlines.deadline(deadlines.seconds_for(size, *self._deadline)),
+                self._http.stream(
+                    "POST", self.api_url + UPLOAD_PATH, files={"file": part}, headers=headers
+                ) as response,
+            ):
                 body = self._read_reply(response)
                 status, reply_headers = response.status_code, response.headers
             # Accepted bytes count only if they are still the file's: not written to (the
@@ -408,14 +430,31 @@ class UploadClient:
 
     @staticmethod
     def _read_reply(response: httpx.Response) -> bytes:
-        chunks: list[bytes] = []
-        received = 0
-        for chunk in response.iter_bytes():
-            received += len(chunk)
-            if received > MAX_REPLY_BYTES:
+        """The reply's body, at most :data:`MAX_REPLY_BYTES` of it once decompressed:
+        never decompressed (nor read) past that."""
+        if response.is_stream_consumed:  # (a reply made in memory, by a test's transport)
+            if len(response.content) > MAX_REPLY_BYTES:
                 raise BadResponseError(translate("Errors", "the server's reply was far too long"))
-            chunks.append(chunk)
-        return b"".join(chunks)
+            return response.content
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in ("", "identity", *_DECOMPRESSED):
+            message = translate(
+                "Errors", "the server's reply is in an encoding it was not asked for"
+            )
+            raise BadResponseError(message)
+        decoder = zlib.decompressobj(_DECOMPRESSED[encoding]) if encoding in _DECOMPRESSED else None
+        body = bytearray()
+        try:
+            for raw in response.iter_raw():
+                room = MAX_REPLY_BYTES + 1 - len(body)
+                body += raw if decoder is None else decoder.decompress(raw, room)
+                if len(body) > MAX_REPLY_BYTES or (decoder is not None and decoder.unconsumed_tail):
+                    raise BadResponseError(
+                        translate("Errors", "the server's reply was far too long")
+                    )
+        except zlib.error:
+            raise BadResponseError(translate("Errors", "the server's reply is damaged")) from None
+        return bytes(body)
 
     def _transport_error(self, exc: httpx.HTTPError) -> UploadError:
         reason = self._redact(str(exc)) or type(exc).__name__
@@ -437,6 +476,14 @@ class UploadClient:
             if isinstance(exc, httpx.ConnectError) and _refused_by_proxy_host(exc):
                 return ProxyUnreachableError(proxies.explain_unreachable(self.proxy, reason))
         if isinstance(exc, httpx.TimeoutException):
+            if self.proxy is not None:
+                message = translate(
+                    "Errors",
+                    "{host} did not answer in time through the proxy at {proxy} ({reason})",
+                )
+                return UploadTimeoutError(
+                    message.format(host=self.host, proxy=self.proxy.address, reason=reason)
+                )
             message = translate("Errors", "{host} did not answer in time ({reason})")
             return UploadTimeoutError(message.format(host=self.host, reason=reason))
         if isinstance(exc, httpx.ConnectError):

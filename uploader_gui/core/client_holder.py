@@ -55,6 +55,12 @@ class ClientHolder:
                 self._retired.append(self._client)
                 self._client = None
 
+    def allow_plain_password(self, address: str) -> None:
+        """The proxy at ``address`` may now receive its password in clear text."""
+        with self._lock:
+            proxy = self._proxy
+        self.set_proxy(replace(proxy, plain_password_ok=proxy.plain_password_ok | {address}))
+
     def configure(self, api_url: str, api_key: str, retry: RetryPolicy) -> None:
         with self._lock:
             if self._settings == (api_url, api_key, retry):
@@ -106,6 +112,18 @@ class ClientHolder:
                 if closed:
                     made.close()
                     raise DestinationChangedError()
+
+    def probe(self, api_url: str, api_key: str) -> UploadClient:
+        """A client of its own for one check (Test key) of ``api_url`` with ``api_key``,
+        through exactly the network settings uploads use (the proxy chosen, its password).
+        No retries; the caller closes it. Call it on a worker, as :meth:`get`."""
+        with self._lock:
+            proxy = self._proxy
+        from .client import UploadClient
+
+        return UploadClient(
+            api_url, api_key, retry=RetryPolicy(retries=0), proxy=self._with_password(proxy)
+        )
 
     def _current(self, api_url: str | None) -> tuple[str, str, RetryPolicy]:
         if (

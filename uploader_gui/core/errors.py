@@ -31,6 +31,15 @@ class ProxySettingError(ConfigurationError):
     """The proxy to use is not a usable address (a variable or the setting)."""
 
 
+class PlainProxyPasswordError(ProxySettingError):
+    """The proxy would receive its password in clear text and the person has not allowed
+    it for this proxy (:attr:`address`, ``host:port``)."""
+
+    def __init__(self, message: str, address: str) -> None:
+        super().__init__(message)
+        self.address = address
+
+
 class CertificateError(UploadError):
     """The server's certificate failed verification; nothing was sent. Retrying cannot help
     until the system trusts it (or the service fixes it)."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import BadResponseError
 from .i18n import translate
-from .urls import is_web_url
+from .urls import url_problem
 
 #: Longest detail text we quote to a user.
 MAX_DETAIL = 300
@@ -78,10 +78,10 @@ def parse_success(body: bytes) -> UploadResult:
     url = data.get("url")
     if url is None:
         raise BadResponseError(translate("Errors", "the server's reply has no url"))
-    if not is_web_url(url):
-        raise BadResponseError(
-            translate("Errors", "the server's reply has a url that is not an http(s) address")
-        )
+    problem = url_problem(url)
+    if problem is not None:
+        message = translate("Errors", "the server's reply has a url that cannot be used: {reason}")
+        raise BadResponseError(message.format(reason=problem))
     filename = data.get("filename")
     size = data.get("size_bytes")
     return UploadResult(

@@ -1,15 +1,14 @@
 """Checks on URLs: which API URLs may carry the key, and which returned URLs may be shown.
 
 The key travels only over HTTPS, except to a loopback host (the sandbox, a local proxy).
-A URL that came from the server is shown, copied or opened only when it is an absolute
-``http``/``https`` URL with a host and no control characters or spaces. Bidirectional
-formatting characters (raw, not percent-encoded) count as control characters: they can make a
-URL display as another address.
+A URL that came from the server is shown, copied or opened only when it is a plain absolute
+``http``/``https`` URL (:func:`url_problem` says why one is not).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
 from .errors import InsecureURLError
@@ -72,31 +71,55 @@ def api_host(url: str) -> str:
     return parts.netloc.lower()
 
 
-#: Characters that reorder how text around them is displayed (embeddings, overrides,
-#: isolates and the directional marks), plus C0/C1 controls and DEL.
-_UNSHOWABLE = frozenset(
-    [chr(code) for code in range(0x20)]
-    + [chr(code) for code in range(0x7F, 0xA0)]
-    + ["\u061c", "\u200e", "\u200f"]
-    + [chr(code) for code in range(0x202A, 0x202F)]
-    + [chr(code) for code in range(0x2066, 0x206A)]
+#: What a URL to show, copy or open may not contain, raw: white space and controls (C0, DEL,
+#: C1), the line and paragraph separators, zero-width characters and the byte-order mark,
+#: bidirectional marks, embeddings, overrides and isolates (they can make the URL display as
+#: another address), quotes, angle brackets, the backtick and the backslash (they end a
+#: string, an attribute or a tag where the URL is pasted). Percent-encoded, all are harmless.
+_REFUSED = re.compile(
+    "[\\s\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\"'<>`\\\\]"
 )
+#: A host name (ASCII labels; a punycode name is ASCII too) or an IPv4 address; an IPv6
+#: literal is in brackets and checked by the parser.
+_HOST_NAME = re.compile(
+    r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?$"
+)
+_MAX_URL = 8192
 
 
-def is_web_url(url: object) -> bool:
-    """True for an absolute ``http``/``https`` URL with a host, safe to show and open.
-
-    Refused: white space, control characters and bidirectional formatting characters, which
-    could make the URL display as a different address. (Percent-encoded, they are shown
-    encoded and harmless.)
-    """
-    if not isinstance(url, str) or not url or len(url) > 8192:
-        return False
-    if any(ch.isspace() or ch in _UNSHOWABLE for ch in url):
-        return False
+def url_problem(url: object) -> str | None:
+    """Why ``url`` (from a server) may not be shown, copied or opened; ``None`` when it is a
+    plain absolute ``http``/``https`` URL that a URL parser and a strict character check
+    agree on: a host, no user name or password, and none of :data:`_REFUSED`."""
+    if not isinstance(url, str):
+        return translate("Errors", "it is not text")
+    if not url:
+        return translate("Errors", "it is empty")
+    if len(url) > _MAX_URL:
+        return translate("Errors", "it is far too long")
+    bad = _REFUSED.search(url)
+    if bad is not None:
+        char = bad.group()
+        code = f"U+{ord(char):04X}"
+        shown = f"{char} ({code})" if char.isprintable() and not char.isspace() else code
+        message = translate("Errors", "it contains {character}, which a URL never holds raw")
+        return message.format(character=shown)
     try:
         parts = urlsplit(url)
         host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
+        return translate("Errors", "it cannot be read as a URL")
+    if parts.scheme.lower() not in ("http", "https"):
+        return translate("Errors", "it is not an http(s) address")
+    if "@" in parts.netloc:
+        return translate("Errors", "it carries a user name or password")
+    if not host or not (parts.netloc.startswith("[") or _HOST_NAME.match(host)):
+        return translate("Errors", "it names no valid host")
+    return None
+
+
+def is_web_url(url: object) -> bool:
+    """True for a plain absolute ``http``/``https`` URL, safe to show, copy and open (see
+    :func:`url_problem`)."""
+    return url_problem(url) is None

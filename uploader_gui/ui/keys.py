@@ -19,7 +19,6 @@ from ..core.config import ENV_API_KEY
 from ..core.credentials import Credentials, KeyLookup, KeySource
 from ..core.errors import ConfigurationError, KeyRejectedError
 from ..core.i18n import translate
-from ..core.retry import RetryPolicy
 from ..core.urls import api_host, normalize_api_url
 from .dialog_types import KeyCheck, KeyChoice, KeyStatus
 from .dialogs import Dialogs
@@ -374,10 +373,11 @@ class KeyController(QObject):
         """Ask ``GET /health`` whether ``key`` is accepted, in the background."""
         api_url, host = self.api_url, self.host
 
-        def work() -> None:
-            from ..core.client import UploadClient
+        clients = self._queue.clients
 
-            with UploadClient(api_url, key, retry=RetryPolicy(retries=0)) as client:
+        def work() -> None:
+            # Through the proxy uploads use (Settings ▸ Network), not the environment's.
+            with clients.probe(api_url, key) as client:
                 client.check_key()
 
         def finished(_result: None, error: BaseException | None) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QTabWidget,
@@ -38,6 +37,8 @@ from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, 
 from .intake import describe_drag
 from .network_notices import clear_network_problem, show_network_problem
 from .pages import ListPage
+from .plain_text import plain_label
+from .proxy_consent import PlainPasswordConsent
 from .run_tracker import Summary
 from .top_bar import TopBar
 from .upload_model import State
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.registry[ActionId.AUTO_COPY].setChecked(self.links.auto_copy)
 
         status = self.statusBar()
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -151,6 +152,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.queue.network_worked.connect(lambda: clear_network_problem(self.notices))
+        self.proxy_consent = PlainPasswordConsent(
+            self.queue,
+            parts.preferences,
+            lambda item_ids: self.parts.run.join(self.queue.retry(item_ids)),
+            self,
+        )
         self.queue.history_changed.connect(self.history_page.history_changed)
         self.keys.settings_requested.connect(parts.preferences.open)
         self.keys.destination_changed.connect(parts.run.update)

@@ -27,6 +27,7 @@ from ..core.errors import (
     CertificateError,
     DestinationChangedError,
     KeyRejectedError,
+    PlainProxyPasswordError,
     UploadError,
 )
 from ..core.history import HistoryEntry
@@ -71,6 +72,9 @@ class UploadQueue(QObject):
     network_failed = Signal(str, bool)
     #: An upload got through (a notice about the network can go).
     network_worked = Signal()
+    #: ``(item id, address)``: the item failed because the proxy at ``address`` would get its
+    #: password in clear text; the person may allow that, and the item is sent again.
+    plain_password_refused = Signal(int, str)
 
     def __init__(
         self,
@@ -428,7 +432,9 @@ class UploadQueue(QObject):
             item.state = State.FAILED
             item.failure = FailureKind.of(error)
             item.error = str(error)
-            if isinstance(error, NETWORK_SETUP_ERRORS):
+            if isinstance(error, PlainProxyPasswordError):
+                self.plain_password_refused.emit(item.id, error.address)
+            elif isinstance(error, NETWORK_SETUP_ERRORS):
                 self.network_failed.emit(str(error), not isinstance(error, CertificateError))
         else:
             log.error("unexpected failure uploading %s", item.name, exc_info=error)

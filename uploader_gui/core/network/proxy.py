@@ -10,7 +10,10 @@ Three choices, the same in the window (Settings ▸ Network) and in ``--headless
 - ``none``.
 
 Loopback hosts (the sandbox) are never proxied. HTTPS goes through a CONNECT tunnel (or a
-SOCKS connection), so the key never crosses the proxy in clear text.
+SOCKS connection), so the key never crosses the proxy in clear text. A proxy's own password
+does, to an ``http://`` or SOCKS proxy (Basic authentication, SOCKS5's user and password):
+unless the proxy is on this computer, :func:`resolve` refuses that until the person allows
+it for that proxy (:attr:`ProxySettings.plain_password_ok`).
 """
 
 from __future__ import annotations
@@ -50,10 +53,29 @@ class ProxySettings:
     mode: ProxyMode = ProxyMode.SYSTEM
     url: str = ""
     password: str | None = None
+    #: Proxies (``host:port``, or ``*`` for any) the person allowed to receive a password in
+    #: clear text (an ``http://`` or SOCKS proxy that is not on this computer).
+    plain_password_ok: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:  # the password never appears in logs or messages
         secret = ", password=***" if self.password else ""
         return f"ProxySettings(mode={self.mode.value!r}, url={self.url!r}{secret})"
+
+
+class PlainPasswordError(ProxyURLError):
+    """The proxy would receive its password in clear text, and the person has not allowed
+    it. :attr:`address` is the proxy's ``host:port``."""
+
+    def __init__(self, address: str) -> None:
+        message = translate(
+            "Network",
+            "the proxy at {address} would receive its password in clear text (its address "
+            "starts with http:// or socks5://): only an https:// proxy keeps it private. To "
+            "send it anyway, allow it for this proxy in Settings ▸ Network (or give "
+            "--allow-plain-proxy-password)",
+        )
+        super().__init__(message.format(address=address))
+        self.address = address
 
 
 @dataclass(frozen=True)
@@ -182,12 +204,29 @@ def resolve(
         return None
     if settings.mode is ProxyMode.MANUAL:
         url = check_proxy_url(settings.url)
-        return _proxy(with_password(url, settings.password), SETTINGS_SOURCE)
+        return _allowed(_proxy(with_password(url, settings.password), SETTINGS_SOURCE), settings)
     env = os.environ if environ is None else environ
     found = from_environment(parts.scheme or "https", host, env)
-    if found is not None or _any_proxy_variable(env):
-        return found
-    return desktop(api_url) if desktop is not None else None
+    if found is None and not _any_proxy_variable(env) and desktop is not None:
+        found = desktop(api_url)
+    return None if found is None else _allowed(found, settings)
+
+
+def sends_plain_password(proxy: Proxy) -> bool:
+    """Whether connecting through ``proxy`` sends its password in clear text on the network:
+    an ``http://`` or SOCKS proxy with a password, not on this computer."""
+    parts = urlsplit(proxy.url)
+    return (
+        parts.scheme.lower() != "https"
+        and bool(parts.password)
+        and not is_loopback_host(parts.hostname or "")
+    )
+
+
+def _allowed(proxy: Proxy, settings: ProxySettings) -> Proxy:
+    if sends_plain_password(proxy) and not {"*", proxy.address} & settings.plain_password_ok:
+        raise PlainPasswordError(proxy.address)
+    return proxy
 
 
 def from_environment(scheme: str, host: str, environ: Mapping[str, str]) -> Proxy | None:
