@@ -429,3 +429,20 @@ def test_a_retried_row_does_not_keep_the_digest_of_an_earlier_attempt(
     assert entry is not None
     assert entry.sha256 is None  # the old bytes' digest would send later duplicates astray
     assert store.find_upload("old", "h") is None
+
+
+def test_a_csv_cell_never_runs_as_a_formula(store: HistoryStore) -> None:
+    """A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return):
+    names and errors from outside are written so that they stay text."""
+    names = ['=HYPERLINK("https://evil.example","x").png', "+1.png", "-2.png", "@SUM(A1).png"]
+    ids = store.add([(f"/p/{name}", name, "h") for name in names] + [("/p/ok.png", "ok.png", "h")])
+    store.finish(ids[0], HistoryState.FAILED, error="=cmd|' /C calc'!A0")
+    store.finish(ids[1], HistoryState.FAILED, error="\t=1+1")
+    out = io.StringIO()
+    export_csv(store.page(0, 10), out)
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    for name in names:
+        assert rows["/p/" + name]["name"] == "'" + name
+    assert rows["/p/" + names[0]]["error"] == "'=cmd|' /C calc'!A0"
+    assert rows["/p/" + names[1]]["error"] == "'\t=1+1"
+    assert rows["/p/ok.png"]["name"] == "ok.png"  # plain cells stay as they are

@@ -57,11 +57,14 @@ def test_an_invalid_template_is_refused_with_the_reason(text: str, reason: str) 
 
 
 def test_the_json_string_format_escapes_the_url() -> None:
-    odd = 'https://img.example/a"b\\c\u00e9.png'
+    odd = "https://img.example/a\u00e9%22b.png"
     line = format_link(odd, "x", LinkFormat.JSON)
     assert json.loads(line) == odd
-    assert line == '"https://img.example/a\\"b\\\\c\u00e9.png"'
+    assert line == '"https://img.example/a\u00e9%22b.png"'
     assert LinkFormat.JSON.label == "JSON string"
+    # A quote or a backslash never gets this far: such a URL is refused where it arrives.
+    with pytest.raises(ValueError, match="not an http"):
+        format_link('https://img.example/a"b\\c.png', "x", LinkFormat.JSON)
 
 
 def test_names_resolve_to_formats_and_templates() -> None:
@@ -173,5 +176,27 @@ def _base_env() -> dict[str, str]:
 
 def test_a_value_with_a_line_break_stays_on_one_line() -> None:
     odd = LinkInfo(URL, "a\nb\u2028c\x1b.png")
-    assert render("{url} {filename} {name}", odd) == f"{URL} a b c .png a b c "
+    assert render("{url} {filename} {name}", odd) == f"{URL} a_b_c_.png a_b_c_"
     assert "\n" not in format_link(URL, "a\nb.png", LinkFormat.MARKDOWN)
+
+
+def test_a_crafted_name_cannot_break_out_of_the_template_s_format() -> None:
+    """``![{name}]({url})`` with a name that closes the alt text and opens a second image
+    still makes one image; quotes cannot end a JSON string or an HTML attribute; a line
+    break cannot start a new line."""
+    url = "https://cdn.example/u/a(1)[2].png?x=(y)"
+    name = 'x](https://evil.example/p.png) ![y"<img src=x onerror=alert(1)>\\`\n.png'
+    info = LinkInfo(url, name)
+    markdown = render("![{name}]({url})", info)
+    assert markdown.count("![") == 1
+    assert markdown.count("](") == 1
+    assert markdown.endswith("(https://cdn.example/u/a%281%29%5B2%5D.png?x=%28y%29)")
+    html_tag = render('<img src="{url}" alt="{name}">', info)
+    assert html_tag.count('"') == 4
+    assert "<img src=x" not in html_tag
+    body = render('{{"person_image": "{url}", "name": "{filename}"}}', info)
+    assert json.loads(body) == {
+        "person_image": "https://cdn.example/u/a%281%29%5B2%5D.png?x=%28y%29",
+        "name": "x_(https://evil.example/p.png) !_y__img src=x onerror=alert(1)____.png",
+    }
+    assert "\n" not in markdown + html_tag + body

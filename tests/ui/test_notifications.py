@@ -82,6 +82,23 @@ def test_failures_are_named(
     ]
 
 
+def test_a_name_or_a_reason_with_line_breaks_is_still_one_line(
+    qtbot: QtBot, server: NotificationServer, notifier: tuple[Notifier, Window]
+) -> None:
+    made, _window = notifier
+    failures = [
+        ("fake\nDone: all 12 uploaded.png", "refused"),
+        ("b.png", "the server said:\r\nALL GOOD\u2028really"),
+    ]
+    made.drop_finished(0, 2, False, failures)
+    qtbot.waitUntil(lambda: len(server.notifications()) == 1, timeout=5000)
+    (sent,) = server.notifications()
+    assert sent.body.splitlines() == [
+        "fake\\nDone: all 12 uploaded.png: refused",
+        "b.png: the server said:\\r\\nALL GOOD\\u2028really",
+    ]
+
+
 def test_nothing_while_the_window_is_active_or_when_turned_off(
     qtbot: QtBot, server: NotificationServer, notifier: tuple[Notifier, Window]
 ) -> None:

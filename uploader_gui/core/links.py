@@ -21,8 +21,15 @@ from pathlib import PurePath
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .urls import is_web_url
 
-#: C0 and C1 control characters, line and paragraph separators.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: What a name may not bring into a template, whatever the template is written in: quotes
+#: (they end a JSON string or an HTML attribute), angle brackets (a tag), square brackets
+#: (Markdown's alt text), the backtick and the backslash; and control, invisible and
+#: direction-changing characters (one link per line, shown as it is). Each becomes ``_``.
+_NAME_UNSAFE = re.compile(
+    "[\"'<>`\\\\\\[\\]\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+#: What a checked URL may still hold that ends a Markdown link or a BBCode tag.
+_URL_BRACKETS = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D"})
 
 PLACEHOLDERS: tuple[str, ...] = (
     "url",
@@ -95,10 +102,15 @@ class LinkInfo:
     date: str | None = None
 
     def values(self) -> dict[str, str]:
-        """Each placeholder's text, on one line (a name the server returned with a control
-        character in it must not break one-link-per-line)."""
+        """Each placeholder's text, safe wherever a template puts it (see the README's
+        table): the URL is a checked http(s) URL with its brackets and parentheses
+        percent-encoded; a name has quotes, angle and square brackets, backticks,
+        backslashes and control or invisible characters replaced by ``_``; the numbers are
+        digits and the date ``YYYY-MM-DD``."""
         values = self._raw_values()
-        return {key: _CONTROL.sub(" ", value) for key, value in values.items()}
+        safe = {key: _NAME_UNSAFE.sub("_", value) for key, value in values.items()}
+        safe["url"] = _template_url(self.url)
+        return safe
 
     def _raw_values(self) -> dict[str, str]:
         path = PurePath(self.filename)
@@ -187,6 +199,14 @@ def _markdown_url(url: str) -> str:
 
 def _bbcode_url(url: str) -> str:
     return url.replace("[", "%5B").replace("]", "%5D")
+
+
+def _template_url(url: str) -> str:
+    """A checked URL with the brackets and parentheses of its path, query and fragment
+    percent-encoded (an IPv6 host keeps its own)."""
+    scheme, _, rest = url.partition("://")
+    host_end = next((i for i, ch in enumerate(rest) if ch in "/?#"), len(rest))
+    return f"{scheme}://{rest[:host_end]}{rest[host_end:].translate(_URL_BRACKETS)}"
 
 
 def format_link(url: str, name: str, fmt: LinkStyle, info: LinkInfo | None = None) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths, SignalInstance
+from PySide6.QtCore import QStandardPaths, Qt, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.i18n import translate
@@ -68,6 +68,7 @@ class ModalDialogs:
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name
         accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(accept)
@@ -91,7 +92,9 @@ class ModalDialogs:
         return answer
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name or a server
+        box.exec()
 
     def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
         """A path to save to, with the chosen filter's extension if none was typed."""

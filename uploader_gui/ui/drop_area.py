@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ..core.i18n import translate
 from .palette import hint_color, overlay_colors
+from .plain_text import plain_label
 
 
 class EmptyState(QWidget):
@@ -20,14 +21,14 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(1)
-        title = QLabel(translate("DropArea", "Drop images here"))
+        title = plain_label(translate("DropArea", "Drop images here"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        self.hint = hint = QLabel(
+        self.hint = hint = plain_label(
             translate(
                 "DropArea",
                 "They upload at once, and each gets a public URL you can copy.\n"

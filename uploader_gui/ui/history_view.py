@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..core.history import HistoryEntry, HistoryState
 from ..core.i18n import translate
 from .list_view import RowListView
+from .plain_text import isolate, tooltip
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
 from .sizes import shown_size
 from .thumbnails import ThumbnailService
@@ -147,9 +148,12 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = translate("History", "{name}: {status}\n{path}")
-            status = describe(entry, entry.id in self.running_ids)
-            return text.format(name=entry.name, status=status, path=entry.path)
+            text = translate("History", "{name}: {status}\n{path}").format(
+                name=isolate(entry.name),
+                status=describe(entry, entry.id in self.running_ids),
+                path=isolate(entry.path),
+            )
+            return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self.thumbnails.pixmap(entry.id)
             if pixmap is None:

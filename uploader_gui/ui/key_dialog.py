@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from ..core.credentials import no_backend_message
 from ..core.i18n import translate
 from .dialog_types import KeyAnswer, KeyCheck, KeyChoice, KeyTester
 from .palette import error_color, success_color
+from .plain_text import plain_label
 
 __all__ = ["KeyAnswer", "KeyCheck", "KeyChoice", "KeyDialog", "KeyTester"]
 
@@ -44,7 +44,7 @@ class KeyDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(
+        heading = plain_label(
             reason
             or translate(
                 "KeyDialog", "Welcome! Paste your ImagePipeline API key to start uploading."
@@ -63,7 +63,9 @@ class KeyDialog(QDialog):
             )
         else:
             where = translate("KeyDialog", "The key is for {host}. {no_keyring}")
-        hint = QLabel(where.format(host=host, keyring=backend, no_keyring=no_backend_message()))
+        hint = plain_label(
+            where.format(host=host, keyring=backend, no_keyring=no_backend_message())
+        )
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
@@ -91,7 +93,7 @@ class KeyDialog(QDialog):
         row.addWidget(self.test_button)
         layout.addLayout(row)
 
-        self.check_label = QLabel(self)
+        self.check_label = plain_label(parent=self)
         self.check_label.setWordWrap(True)
         self.check_label.setAccessibleName(translate("KeyDialog", "Key test result"))
         layout.addWidget(self.check_label)

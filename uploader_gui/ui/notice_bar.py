@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.i18n import translate
 from .palette import is_dark
+from .plain_text import plain_label
 
 #: A button on a notice: its label and what a click does.
 NoticeButton = tuple[str, Callable[[], None]]
@@ -108,10 +108,10 @@ class Notice(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.setSpacing(8)
-        self.icon = QLabel(self)
+        self.icon = plain_label(parent=self)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(self)
+        self.label = plain_label(parent=self)
         self.label.setObjectName("noticeText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)

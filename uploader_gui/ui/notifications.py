@@ -22,6 +22,7 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 
 from .. import APP_NAME
 from ..core.i18n import translate
+from ..core.text import printable
 from .workers import Workers
 
 if TYPE_CHECKING:  # QtDBus and the tray are loaded by the first notification, not at start
@@ -50,7 +51,10 @@ def message(
             uploaded=uploaded, failed=translate("Notifications", "%n failed", None, failed)
         )
         lines = [
-            translate("Notifications", "{name}: {reason}").format(name=name, reason=reason)
+            # One line each: a newline in a name must not make a line of its own.
+            translate("Notifications", "{name}: {reason}").format(
+                name=printable(name), reason=printable(reason)
+            )
             for name, reason in failures[:NAMED_FAILURES]
         ]
         more = failed - len(lines)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -225,6 +226,7 @@ def error_label(owner: QWidget) -> QLabel:
     """A hidden, wrapping label in the error colour of ``owner``'s palette, for saying under
     a field why what was typed cannot be used."""
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it shows what was typed
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {error_color(owner.palette()).name()};")
     label.hide()

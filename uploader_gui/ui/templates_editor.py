@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +18,7 @@ from ..core.i18n import translate
 from ..core.link_templates import check_name
 from ..core.links import PLACEHOLDERS, TemplateError, check_template
 from .palette import error_label
+from .plain_text import plain_label
 
 #: What a new template starts as: one line of an ImagePipeline request body.
 EXAMPLE = '"person_image": "{url}"'
@@ -53,7 +53,7 @@ class TemplatesEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        self.hint = QLabel(
+        self.hint = plain_label(
             translate("Templates", "Placeholders: {placeholders}").format(
                 placeholders=" ".join("{" + name + "}" for name in PLACEHOLDERS)
             )

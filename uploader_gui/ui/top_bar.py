@@ -4,12 +4,13 @@ Format menu: both follow the link service's format, and set it."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from ..core.i18n import translate
 from ..core.links import LinkStyle
 from .actions import ActionId, Actions
 from .links import LinkService, style_label, style_value
+from .plain_text import plain_label
 
 
 class TopBar(QWidget):
@@ -25,7 +26,7 @@ class TopBar(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.paste_button)
         bar.addStretch(1)
-        label = QLabel(translate("TopBar", "Copy as"))
+        label = plain_label(translate("TopBar", "Copy as"))
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName(translate("TopBar", "Copy format"))
         self.format_combo.setToolTip(

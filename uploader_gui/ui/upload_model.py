@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from ..core.errors import FileTooLargeError, LocalFileError, TypeRejectedError, UploadError
 from ..core.history import HistoryEntry
 from ..core.i18n import QT_TRANSLATE_NOOP, translate
+from .plain_text import isolate, tooltip
 from .sizes import shown_size
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ class UploadListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             error = self.thumbnail_error(item)
             preview = f"\n{error}" if error else ""
-            return f"{item.path}\n{self.status_text(item)}{preview}"
+            return tooltip(f"{isolate(str(item.path))}\n{self.status_text(item)}{preview}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.accessible_text(self.waiting_reason)
         if role == Qt.ItemDataRole.DecorationRole:

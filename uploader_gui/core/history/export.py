@@ -1,4 +1,10 @@
-"""The history as CSV or JSON, for the History tab's Export."""
+"""The history as CSV or JSON, for the History tab's Export.
+
+A CSV is opened in spreadsheets, which run a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (or a tab or carriage return before one) as a formula: such a cell (a file name, an
+error the server wrote) is written with a leading apostrophe, as OWASP advises, so it stays
+text. JSON needs no such care.
+"""
 
 from __future__ import annotations
 
@@ -39,11 +45,24 @@ def _export_record(entry: HistoryEntry) -> dict[str, object]:
     return {name: record[name] for name in EXPORT_FIELDS}
 
 
+#: What starts a formula in a spreadsheet's cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a CSV cell that a spreadsheet shows as text, never runs."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def export_csv(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for entry in entries:
-        writer.writerow({k: ("" if v is None else v) for k, v in _export_record(entry).items()})
+        writer.writerow({k: csv_cell(v) for k, v in _export_record(entry).items()})
 
 
 def export_json(entries: Iterable[HistoryEntry], stream: IO[str]) -> None:
