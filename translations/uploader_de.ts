@@ -268,12 +268,12 @@
             <translation>Alle Dateien (*)</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+83" />
             <source>Add images</source>
             <translation>Bilder hinzufügen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+314" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+321" />
             <source>Quit uploader-gui?</source>
             <translation>uploader-gui beenden?</translation>
         </message>
@@ -294,7 +294,7 @@
     <context>
         <name>DropArea</name>
         <message>
-            <location filename="../uploader_gui/ui/drop_area.py" line="+23" />
+            <location filename="../uploader_gui/ui/drop_area.py" line="+24" />
             <source>Drop images here</source>
             <translation>Bilder hier ablegen</translation>
         </message>
@@ -324,23 +324,40 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+202" />
+            <location filename="../uploader_gui/core/client.py" line="+209" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}: {detail}</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+51" />
+            <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+174" />
+            <location line="+16" />
             <source>the server's reply was far too long</source>
             <translation>die Antwort des Servers war viel zu lang</translation>
         </message>
         <message>
+            <location line="-12" />
+            <source>the server's reply is in an encoding it was not asked for</source>
+            <translation>die Antwort des Servers ist in einer Kodierung, um die nicht gebeten wurde</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the server's reply is damaged</source>
+            <translation>die Antwort des Servers ist beschädigt</translation>
+        </message>
+        <message>
             <location line="+24" />
+            <source>{host} did not answer in time through the proxy at {proxy} ({reason})</source>
+            <translation>{host} hat über den Proxy {proxy} nicht rechtzeitig geantwortet ({reason})</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} hat nicht rechtzeitig geantwortet ({reason})</translation>
         </message>
@@ -425,7 +442,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der API-Schlüssel enthält Leerzeichen oder Zeichen, die nicht gesendet werden können; bitte erneut einfügen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/errors.py" line="+62" />
+            <location filename="../uploader_gui/core/errors.py" line="+71" />
             <source>not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF</source>
             <translation>kein Bild, das der Dienst annimmt: {detected}; erlaubt: PNG, JPEG, WebP, GIF</translation>
         </message>
@@ -511,8 +528,8 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
         </message>
         <message>
             <location line="+3" />
-            <source>the server's reply has a url that is not an http(s) address</source>
-            <translation>die Antwort des Servers enthält eine URL, die keine http(s)-Adresse ist</translation>
+            <source>the server's reply has a url that cannot be used: {reason}</source>
+            <translation>die Antwort des Servers enthält eine URL, die nicht verwendet werden kann: {reason}</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/sniff.py" line="+65" />
@@ -550,7 +567,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>unerwarteter Fehler: {kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+43" />
+            <location filename="../uploader_gui/core/urls.py" line="+42" />
             <source>not a valid API URL: {url}</source>
             <translation>keine gültige API-URL: {url}</translation>
         </message>
@@ -573,6 +590,46 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <location line="+3" />
             <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
             <translation>der API-Schlüssel wird nicht über unverschlüsseltes http an {host} gesendet: bitte https:// verwenden (unverschlüsseltes http ist nur für localhost erlaubt)</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>it is not text</source>
+            <translation>sie ist kein Text</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is empty</source>
+            <translation>sie ist leer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is far too long</source>
+            <translation>sie ist viel zu lang</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it contains {character}, which a URL never holds raw</source>
+            <translation>sie enthält {character}, das in einer URL nie unkodiert steht</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>it cannot be read as a URL</source>
+            <translation>sie lässt sich nicht als URL lesen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is not an http(s) address</source>
+            <translation>sie ist keine http(s)-Adresse</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it carries a user name or password</source>
+            <translation>sie enthält einen Benutzernamen oder ein Passwort</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it names no valid host</source>
+            <translation>sie nennt keinen gültigen Host</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/prepare/gif.py" line="+37" />
@@ -743,7 +800,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der Verlauf wurde von einer neueren Version von uploader-gui geschrieben (Schema {version})</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history_view.py" line="+66" />
+            <location filename="../uploader_gui/ui/history_view.py" line="+67" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · Fehlgeschlagen: {error}</translation>
         </message>
@@ -770,7 +827,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
 {path}</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+101" />
             <source>Search by file name or URL</source>
             <translation>Nach Dateiname oder URL suchen</translation>
         </message>
@@ -969,13 +1026,13 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
         <name>KeyDialog</name>
         <message>
             <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
-            <location line="+36" />
+            <location line="+38" />
             <location line="+1" />
             <source>API key</source>
             <translation>API-Schlüssel</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-28" />
             <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
             <translation>Willkommen! Fügen Sie Ihren ImagePipeline-API-Schlüssel ein, um mit dem Hochladen zu beginnen.</translation>
         </message>
@@ -990,7 +1047,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Der Schlüssel gilt für {host}. {no_keyring}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <location line="+59" />
             <source>Show</source>
             <translation>Anzeigen</translation>
@@ -1113,7 +1170,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/keys.py" line="+116" />
+            <location filename="../uploader_gui/ui/keys.py" line="+115" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
         </message>
@@ -1270,7 +1327,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Schlüssel für {host}: {source}.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>✓ {host} accepts this key.</source>
             <translation>✓ {host} akzeptiert diesen Schlüssel.</translation>
         </message>
@@ -1296,7 +1353,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+61" />
+            <location filename="../uploader_gui/core/links.py" line="+68" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1366,7 +1423,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>die GNOME-Proxy-Einstellungen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+32" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+35" />
             <source>the proxy set in Settings</source>
             <translation>der in den Einstellungen festgelegte Proxy</translation>
         </message>
@@ -1376,7 +1433,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>der Port des Proxys muss eine Zahl von 1 bis 65535 sein</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+34" />
+            <source>the proxy at {address} would receive its password in clear text (its address starts with http:// or socks5://): only an https:// proxy keeps it private. To send it anyway, allow it for this proxy in Settings ▸ Network (or give --allow-plain-proxy-password)</source>
+            <translation>der Proxy {address} würde sein Passwort unverschlüsselt erhalten (seine Adresse beginnt mit http:// oder socks5://): nur ein https://-Proxy hält es geheim. Um es trotzdem zu senden, erlauben Sie es für diesen Proxy unter Einstellungen ▸ Netzwerk (oder mit --allow-plain-proxy-password)</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>enter the proxy's address, for example http://proxy.example:3128</source>
             <translation>die Adresse des Proxys eingeben, zum Beispiel http://proxy.example:3128</translation>
         </message>
@@ -1401,7 +1463,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>die Proxy-Adresse enthält Leerzeichen oder Steuerzeichen</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+123" />
             <source>{variable} is not a usable proxy address: {reason}</source>
             <translation>{variable} ist keine verwendbare Proxy-Adresse: {reason}</translation>
         </message>
@@ -1481,12 +1543,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>das Zertifikat von {host} konnte nicht überprüft werden, die Verbindung ist also nicht sicher</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-232" />
+            <location filename="../uploader_gui/core/client.py" line="-265" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>der Proxy kann nicht verwendet werden: {address} ist keine gültige Adresse</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+177" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>Der Proxy unter {proxy} wird ebenfalls über HTTPS erreicht: Möglicherweise wurde sein eigenes Zertifikat abgelehnt.</translation>
         </message>
@@ -1528,11 +1590,31 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <source>Notices</source>
             <translation>Hinweise</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/app.py" line="+333" />
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Another user's file is in the way of the single-window hand-off ({path}): this window works on its own, and files you open later get windows of their own.</source>
+            <translation>Eine Datei eines anderen Benutzers steht der Übergabe an ein einziges Fenster im Weg ({path}): Dieses Fenster arbeitet für sich, und später geöffnete Dateien bekommen eigene Fenster.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{path} is not a private folder (it is a link or a file, or other users may open it), so the single-window hand-off is off: this window works on its own. Remove it, and the next start makes it anew.</source>
+            <translation>{path} ist kein privater Ordner (es ist ein Link oder eine Datei, oder andere Benutzer können ihn öffnen), daher ist die Übergabe an ein einziges Fenster aus: Dieses Fenster arbeitet für sich. Entfernen Sie ihn, dann legt der nächste Start ihn neu an.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The single-window hand-off cannot use {path} ({reason}): this window works on its own.</source>
+            <translation>Die Übergabe an ein einziges Fenster kann {path} nicht verwenden ({reason}): Dieses Fenster arbeitet für sich.</translation>
+        </message>
     </context>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+47" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+48" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>%n Bild hochgeladen</numerusform>
@@ -1553,12 +1635,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>{name}: {reason}</source>
             <translation>{name}: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location line="+5" />
+            <location line="+7" />
             <source>and %n more</source>
             <translation>
                 <numerusform>und %n weitere Datei</numerusform>
@@ -1649,7 +1731,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/preferences.py" line="+65" />
+            <location filename="../uploader_gui/ui/preferences.py" line="+71" />
             <source>sandbox mode</source>
             <translation>den Sandbox-Modus</translation>
         </message>
@@ -1664,7 +1746,22 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Die neue Sprache gilt ab dem nächsten Start von uploader-gui</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+44" />
+            <source>Send the Proxy Password Unencrypted?</source>
+            <translation>Proxy-Passwort unverschlüsselt senden?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The proxy at {address} asks for a password, and its address starts with http:// or socks5://: the password would cross the network unencrypted, where others on the way can read it (the uploads themselves stay encrypted). An https:// proxy address would keep it private. Send it to this proxy anyway?</source>
+            <translation>Der Proxy {address} verlangt ein Passwort, und seine Adresse beginnt mit http:// oder socks5://: Das Passwort würde unverschlüsselt über das Netz gehen, wo andere auf dem Weg es lesen können (die Uploads selbst bleiben verschlüsselt). Eine https://-Proxyadresse würde es geheim halten. Trotzdem an diesen Proxy senden?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Send It to This Proxy</source>
+            <translation>An diesen Proxy senden</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>The templates were not saved</source>
             <translation>Die Vorlagen wurden nicht gespeichert</translation>
         </message>
@@ -1827,12 +1924,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+305" />
+            <location line="+306" />
             <source>Set Key…</source>
             <translation>Schlüssel festlegen…</translation>
         </message>
         <message>
-            <location line="-303" />
+            <location line="-304" />
             <source>Remove Key</source>
             <translation>Schlüssel entfernen</translation>
         </message>
@@ -2017,7 +2114,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Diesen Proxy verwenden:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Proxy address</source>
             <translation>Proxy-Adresse</translation>
         </message>
@@ -2088,6 +2185,55 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsFile</name>
+        <message>
+            <location filename="../uploader_gui/cli.py" line="+275" />
+            <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
+            <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/link_templates.py" line="+63" />
+            <location filename="../uploader_gui/core/paths.py" line="+137" />
+            <source>{path} belongs to another user.</source>
+            <translation>{path} gehört einem anderen Benutzer.</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/paths.py" line="+2" />
+            <source>Other users on this computer can change the files in {path}.</source>
+            <translation>Andere Benutzer dieses Computers können die Dateien in {path} ändern.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Other users on this computer can change {path}.</source>
+            <translation>Andere Benutzer dieses Computers können {path} ändern.</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings_notices.py" line="+35" />
+            <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
+            <translation>Damit niemand sonst bestimmt, was Ihren Computer verlässt oder wohin es geht, ignoriert uploader-gui, was Ihre Einstellungsdatei über das Entfernen von Ort und Kameradaten, die Vorbereitung von Bildern, die API-URL, den Proxy und das Fortsetzen unfertiger Uploads sagt. Bis das behoben ist, werden Ort und Kameradaten entfernt, Bilder auf die übliche Weise vorbereitet, und Uploads gehen über die Proxy-Einstellungen des Systems an die Standard-API-URL.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Your link templates are still offered: check them in Settings ▸ Copying.</source>
+            <translation>Ihre Linkvorlagen werden weiterhin angeboten: Prüfen Sie sie unter Einstellungen ▸ Kopieren.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nothing can be saved there: changes made in Settings last until uploader-gui quits. To fix it, run: {command} and start uploader-gui again.</source>
+            <translation>Dort kann nichts gespeichert werden: Änderungen in den Einstellungen gelten, bis uploader-gui beendet wird. Zum Beheben führen Sie aus: {command} und starten Sie uploader-gui erneut.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>To fix it, open Settings and press OK: uploader-gui then writes its settings again, for you alone. Or check them yourself and run: {command}</source>
+            <translation>Zum Beheben öffnen Sie die Einstellungen und drücken OK: uploader-gui schreibt seine Einstellungen dann neu, nur für Sie. Oder prüfen Sie sie selbst und führen aus: {command}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Open Settings</source>
+            <translation>Einstellungen öffnen</translation>
+        </message>
+    </context>
+    <context>
         <name>Summary</name>
         <message numerus="yes">
             <location filename="../uploader_gui/ui/main_window.py" line="-115" />
@@ -2127,7 +2273,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Templates</name>
         <message>
-            <location filename="../uploader_gui/core/link_templates.py" line="+72" />
+            <location filename="../uploader_gui/core/link_templates.py" line="+17" />
             <source>give the template a name</source>
             <translation>der Vorlage einen Namen geben</translation>
         </message>
@@ -2142,7 +2288,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>der Name einer Vorlage darf keine geschweiften Klammern und keine Steuerzeichen enthalten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <location filename="../uploader_gui/core/links.py" line="+62" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>eine Vorlage ist eine Zeile: Jeder Link wird in eine eigene Zeile kopiert</translation>
         </message>
@@ -2254,7 +2400,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/top_bar.py" line="+22" />
+            <location filename="../uploader_gui/ui/top_bar.py" line="+23" />
             <source>Add images…</source>
             <translation>Bilder hinzufügen…</translation>
         </message>
@@ -2309,7 +2455,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Senden</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_model.py" line="+30" />
+            <location filename="../uploader_gui/ui/upload_model.py" line="+31" />
             <source>Waiting for an API key</source>
             <translation>Warten auf einen API-Schlüssel</translation>
         </message>
@@ -2390,8 +2536,8 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}, {size}: {status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_queue.py" line="+416" />
-            <location line="+34" />
+            <location filename="../uploader_gui/ui/upload_queue.py" line="+420" />
+            <location line="+36" />
             <source>the API key was rejected</source>
             <translation>der API-Schlüssel wurde abgelehnt</translation>
         </message>
@@ -2404,7 +2550,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-148" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-154" />
             <source>&amp;Uploads</source>
             <translation>&amp;Uploads</translation>
         </message>
@@ -2419,7 +2565,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Gesamtfortschritt</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+97" />
             <source>{app} (sandbox)</source>
             <translation>{app} (Sandbox)</translation>
         </message>

@@ -268,12 +268,12 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+83" />
             <source>Add images</source>
             <translation>添加图片</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+314" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+321" />
             <source>Quit uploader-gui?</source>
             <translation>退出 uploader-gui？</translation>
         </message>
@@ -293,7 +293,7 @@
     <context>
         <name>DropArea</name>
         <message>
-            <location filename="../uploader_gui/ui/drop_area.py" line="+23" />
+            <location filename="../uploader_gui/ui/drop_area.py" line="+24" />
             <source>Drop images here</source>
             <translation>将图片拖放到此处</translation>
         </message>
@@ -323,23 +323,40 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+202" />
+            <location filename="../uploader_gui/core/client.py" line="+209" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}：{detail}</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+51" />
+            <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>无法使用代理：{reason}</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+174" />
+            <location line="+16" />
             <source>the server's reply was far too long</source>
             <translation>服务器的回复过长</translation>
         </message>
         <message>
+            <location line="-12" />
+            <source>the server's reply is in an encoding it was not asked for</source>
+            <translation>服务器的回复使用了未请求的编码</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the server's reply is damaged</source>
+            <translation>服务器的回复已损坏</translation>
+        </message>
+        <message>
             <location line="+24" />
+            <source>{host} did not answer in time through the proxy at {proxy} ({reason})</source>
+            <translation>{host} 未能通过位于 {proxy} 的代理及时应答（{reason}）</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} 未及时响应（{reason}）</translation>
         </message>
@@ -424,7 +441,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>API 密钥包含空格或无法发送的字符；请重新粘贴</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/errors.py" line="+62" />
+            <location filename="../uploader_gui/core/errors.py" line="+71" />
             <source>not an image the service accepts: {detected}; allowed: PNG, JPEG, WebP, GIF</source>
             <translation>不是服务接受的图片：{detected}；允许的格式：PNG、JPEG、WebP、GIF</translation>
         </message>
@@ -510,8 +527,8 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
         </message>
         <message>
             <location line="+3" />
-            <source>the server's reply has a url that is not an http(s) address</source>
-            <translation>服务器回复中的 url 不是 http(s) 地址</translation>
+            <source>the server's reply has a url that cannot be used: {reason}</source>
+            <translation>服务器回复中的 URL 无法使用：{reason}</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/sniff.py" line="+65" />
@@ -549,7 +566,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>意外错误：{kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+43" />
+            <location filename="../uploader_gui/core/urls.py" line="+42" />
             <source>not a valid API URL: {url}</source>
             <translation>不是有效的 API URL：{url}</translation>
         </message>
@@ -572,6 +589,46 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <location line="+3" />
             <source>refusing to send the API key over plain http to {host}: use https:// (plain http is allowed only for localhost)</source>
             <translation>拒绝通过明文 http 向 {host} 发送 API 密钥：请使用 https://（仅 localhost 允许使用明文 http）</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>it is not text</source>
+            <translation>它不是文本</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is empty</source>
+            <translation>它是空的</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is far too long</source>
+            <translation>它太长了</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it contains {character}, which a URL never holds raw</source>
+            <translation>它包含 {character}，URL 中不会直接出现该字符</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>it cannot be read as a URL</source>
+            <translation>无法将其读取为 URL</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is not an http(s) address</source>
+            <translation>它不是 http(s) 地址</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it carries a user name or password</source>
+            <translation>它带有用户名或密码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it names no valid host</source>
+            <translation>它没有指明有效的主机</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/prepare/gif.py" line="+37" />
@@ -742,7 +799,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>历史记录由更新版本的 uploader-gui 写入（数据结构版本 {version}）</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history_view.py" line="+66" />
+            <location filename="../uploader_gui/ui/history_view.py" line="+67" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · 失败：{error}</translation>
         </message>
@@ -769,7 +826,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
 {path}</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+101" />
             <source>Search by file name or URL</source>
             <translation>按文件名或 URL 搜索</translation>
         </message>
@@ -962,13 +1019,13 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
         <name>KeyDialog</name>
         <message>
             <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
-            <location line="+36" />
+            <location line="+38" />
             <location line="+1" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-28" />
             <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
             <translation>欢迎！粘贴您的 ImagePipeline API 密钥即可开始上传。</translation>
         </message>
@@ -983,7 +1040,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>此密钥用于 {host}。{no_keyring}</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <location line="+59" />
             <source>Show</source>
             <translation>显示</translation>
@@ -1106,7 +1163,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/keys.py" line="+116" />
+            <location filename="../uploader_gui/ui/keys.py" line="+115" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>正在等待可用的 API URL：{reason}</translation>
         </message>
@@ -1263,7 +1320,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{host} 的密钥：{source}。</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>✓ {host} accepts this key.</source>
             <translation>✓ {host} 接受此密钥。</translation>
         </message>
@@ -1289,7 +1346,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+61" />
+            <location filename="../uploader_gui/core/links.py" line="+68" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1356,7 +1413,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>GNOME 代理设置</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+32" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+35" />
             <source>the proxy set in Settings</source>
             <translation>设置中指定的代理</translation>
         </message>
@@ -1366,7 +1423,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>代理端口必须是 1 到 65535 之间的数字</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+34" />
+            <source>the proxy at {address} would receive its password in clear text (its address starts with http:// or socks5://): only an https:// proxy keeps it private. To send it anyway, allow it for this proxy in Settings ▸ Network (or give --allow-plain-proxy-password)</source>
+            <translation>位于 {address} 的代理会以明文收到其密码（其地址以 http:// 或 socks5:// 开头）：只有 https:// 代理能保护密码。若仍要发送，请在 设置 ▸ 网络 中为此代理允许（或使用 --allow-plain-proxy-password）</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>enter the proxy's address, for example http://proxy.example:3128</source>
             <translation>请输入代理地址，例如 http://proxy.example:3128</translation>
         </message>
@@ -1391,7 +1453,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>代理地址包含空格或控制字符</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+123" />
             <source>{variable} is not a usable proxy address: {reason}</source>
             <translation>{variable} 不是可用的代理地址：{reason}</translation>
         </message>
@@ -1471,12 +1533,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法验证 {host} 的证书，连接不安全</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-232" />
+            <location filename="../uploader_gui/core/client.py" line="-265" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>无法使用代理：{address} 不是有效的地址</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+177" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>位于 {proxy} 的代理同样通过 HTTPS 连接：被拒绝的可能是代理自己的证书。</translation>
         </message>
@@ -1518,11 +1580,31 @@ It will be used until you quit uploader-gui.</source>
             <source>Notices</source>
             <translation>提示</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/app.py" line="+333" />
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Another user's file is in the way of the single-window hand-off ({path}): this window works on its own, and files you open later get windows of their own.</source>
+            <translation>另一个用户的文件妨碍了单窗口交接（{path}）：此窗口独立工作，之后打开的文件会各自打开新窗口。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{path} is not a private folder (it is a link or a file, or other users may open it), so the single-window hand-off is off: this window works on its own. Remove it, and the next start makes it anew.</source>
+            <translation>{path} 不是私有文件夹（它是链接或文件，或其他用户可以打开它），因此单窗口交接已关闭：此窗口独立工作。删除它后，下次启动会重新创建。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The single-window hand-off cannot use {path} ({reason}): this window works on its own.</source>
+            <translation>单窗口交接无法使用 {path}（{reason}）：此窗口独立工作。</translation>
+        </message>
     </context>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+47" />
+            <location filename="../uploader_gui/ui/notifications.py" line="+48" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>已上传 %n 张图片</numerusform>
@@ -1541,12 +1623,12 @@ It will be used until you quit uploader-gui.</source>
             </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>{name}: {reason}</source>
             <translation>{name}：{reason}</translation>
         </message>
         <message numerus="yes">
-            <location line="+5" />
+            <location line="+7" />
             <source>and %n more</source>
             <translation>
                 <numerusform>还有 %n 个</numerusform>
@@ -1632,7 +1714,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/preferences.py" line="+65" />
+            <location filename="../uploader_gui/ui/preferences.py" line="+71" />
             <source>sandbox mode</source>
             <translation>沙盒模式</translation>
         </message>
@@ -1647,7 +1729,22 @@ It will be used until you quit uploader-gui.</source>
             <translation>新语言将在 uploader-gui 下次启动时生效</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+44" />
+            <source>Send the Proxy Password Unencrypted?</source>
+            <translation>以未加密方式发送代理密码？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The proxy at {address} asks for a password, and its address starts with http:// or socks5://: the password would cross the network unencrypted, where others on the way can read it (the uploads themselves stay encrypted). An https:// proxy address would keep it private. Send it to this proxy anyway?</source>
+            <translation>位于 {address} 的代理要求密码，且其地址以 http:// 或 socks5:// 开头：密码将以未加密方式在网络上传输，途中的其他人可以读取（上传内容本身仍保持加密）。使用 https:// 代理地址可以保护密码。仍要发送给此代理吗？</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Send It to This Proxy</source>
+            <translation>发送给此代理</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>The templates were not saved</source>
             <translation>模板未保存</translation>
         </message>
@@ -1808,12 +1905,12 @@ It will be used until you quit uploader-gui.</source>
         </message>
         <message>
             <location line="+8" />
-            <location line="+305" />
+            <location line="+306" />
             <source>Set Key…</source>
             <translation>设置密钥…</translation>
         </message>
         <message>
-            <location line="-303" />
+            <location line="-304" />
             <source>Remove Key</source>
             <translation>移除密钥</translation>
         </message>
@@ -1998,7 +2095,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>使用此代理(&amp;T)：</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Proxy address</source>
             <translation>代理地址</translation>
         </message>
@@ -2069,6 +2166,55 @@ It will be used until you quit uploader-gui.</source>
         </message>
     </context>
     <context>
+        <name>SettingsFile</name>
+        <message>
+            <location filename="../uploader_gui/cli.py" line="+275" />
+            <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
+            <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/link_templates.py" line="+63" />
+            <location filename="../uploader_gui/core/paths.py" line="+137" />
+            <source>{path} belongs to another user.</source>
+            <translation>{path} 属于另一个用户。</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/paths.py" line="+2" />
+            <source>Other users on this computer can change the files in {path}.</source>
+            <translation>此计算机上的其他用户可以更改 {path} 中的文件。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Other users on this computer can change {path}.</source>
+            <translation>此计算机上的其他用户可以更改 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings_notices.py" line="+35" />
+            <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
+            <translation>为了不让他人决定哪些内容离开你的计算机以及发送到哪里，uploader-gui 会忽略设置文件中关于移除位置和相机信息、图片准备、API URL、代理以及继续未完成上传的内容。在修复之前，位置和相机信息会被移除，图片按默认方式准备，上传通过系统代理设置发送到默认 API URL。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Your link templates are still offered: check them in Settings ▸ Copying.</source>
+            <translation>你的链接模板仍然可用：请在 设置 ▸ 复制 中检查它们。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nothing can be saved there: changes made in Settings last until uploader-gui quits. To fix it, run: {command} and start uploader-gui again.</source>
+            <translation>无法在那里保存任何内容：在设置中所做的更改只在 uploader-gui 退出前有效。要修复，请运行：{command}，然后重新启动 uploader-gui。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>To fix it, open Settings and press OK: uploader-gui then writes its settings again, for you alone. Or check them yourself and run: {command}</source>
+            <translation>要修复，请打开设置并按“确定”：uploader-gui 会重新写入设置，仅供你使用。或者自行检查后运行：{command}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Open Settings</source>
+            <translation>打开设置</translation>
+        </message>
+    </context>
+    <context>
         <name>Summary</name>
         <message numerus="yes">
             <location filename="../uploader_gui/ui/main_window.py" line="-115" />
@@ -2105,7 +2251,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Templates</name>
         <message>
-            <location filename="../uploader_gui/core/link_templates.py" line="+72" />
+            <location filename="../uploader_gui/core/link_templates.py" line="+17" />
             <source>give the template a name</source>
             <translation>请为模板命名</translation>
         </message>
@@ -2120,7 +2266,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>模板名称不能包含花括号或控制字符</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+57" />
+            <location filename="../uploader_gui/core/links.py" line="+62" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>模板只能有一行：每个链接会单独复制为一行</translation>
         </message>
@@ -2232,7 +2378,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/top_bar.py" line="+22" />
+            <location filename="../uploader_gui/ui/top_bar.py" line="+23" />
             <source>Add images…</source>
             <translation>添加图片…</translation>
         </message>
@@ -2287,7 +2433,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>发送</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_model.py" line="+30" />
+            <location filename="../uploader_gui/ui/upload_model.py" line="+31" />
             <source>Waiting for an API key</source>
             <translation>正在等待 API 密钥</translation>
         </message>
@@ -2366,8 +2512,8 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}，{size}：{status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_queue.py" line="+416" />
-            <location line="+34" />
+            <location filename="../uploader_gui/ui/upload_queue.py" line="+420" />
+            <location line="+36" />
             <source>the API key was rejected</source>
             <translation>API 密钥被拒绝</translation>
         </message>
@@ -2380,7 +2526,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-148" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-154" />
             <source>&amp;Uploads</source>
             <translation>上传(&amp;U)</translation>
         </message>
@@ -2395,7 +2541,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>总体进度</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+97" />
             <source>{app} (sandbox)</source>
             <translation>{app}（沙盒）</translation>
         </message>
