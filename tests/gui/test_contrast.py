@@ -42,7 +42,7 @@ from uploader_gui.core.history import HistoryEntry, HistoryState
 from uploader_gui.ui import palette as colours
 from uploader_gui.ui.drop_area import EmptyState
 from uploader_gui.ui.history_view import DetailRole, EntryRole, HistoryDelegate, describe
-from uploader_gui.ui.notice_bar import contrast_ratio
+from uploader_gui.ui.palette import contrast_ratio
 from uploader_gui.ui.upload_delegate import UploadDelegate
 from uploader_gui.ui.upload_model import FailureKind, State, UploadItem, UploadListModel
 

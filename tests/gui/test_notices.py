@@ -22,7 +22,8 @@ from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
 from uploader_gui.ui.keys import API_URL_NOTICE
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.notice_bar import NoticeBar, Severity, contrast_ratio, notice_colors
+from uploader_gui.ui.notice_bar import NoticeBar, Severity, notice_colors
+from uploader_gui.ui.palette import contrast_ratio
 from uploader_gui.ui.settings_dialog import SettingsValues
 from uploader_gui.ui.upload_model import State
 

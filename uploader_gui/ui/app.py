@@ -7,7 +7,6 @@ import gc
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,28 +25,17 @@ from ..desktop import APP_ID, single_instance
 from ..desktop.private_socket import Obstacle, Refusal
 from ..desktop.signals import on_termination
 from ..desktop.window import bring_to_front
+from .parts import Parts
 from .settings import Settings
 
 if TYPE_CHECKING:
     # Imported when the window is made: a start that hands its files to a running window
     # (single instance) exits before paying for it.
     from ..core.history import HistoryStore
-    from .actions import Actions
     from .dialogs import Dialogs
-    from .history_controller import HistoryController
     from .intake import IntakeController
-    from .keys import KeyController
-    from .links import LinkService
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
-    from .notifications import Notifier
-    from .pages import HistoryPage, UploadsPage
-    from .preferences import Preferences
-    from .run_tracker import RunTracker
-    from .thumbnails import ThumbnailService
-    from .upload_model import UploadListModel
-    from .upload_queue import UploadQueue
-    from .workers import Workers
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -64,28 +52,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     install(Settings().language)
     return app
-
-
-@dataclass(frozen=True)
-class Parts:
-    """Everything the window shows and connects, made by ``app.compose``."""
-
-    workers: Workers
-    notices: NoticeBar
-    model: UploadListModel
-    thumbnails: ThumbnailService
-    history: HistoryController
-    queue: UploadQueue
-    links: LinkService
-    keys: KeyController
-    intake: IntakeController
-    run: RunTracker
-    actions: Actions
-    uploads: UploadsPage
-    history_page: HistoryPage
-    preferences: Preferences
-    dialogs: Dialogs
-    notifier: Notifier
 
 
 def compose(
@@ -105,18 +71,19 @@ def compose(
     from .actions import Actions
     from .dialogs import ModalDialogs
     from .history_controller import HistoryController
+    from .history_page import HistoryPage
     from .intake import IntakeController
     from .keys import KeyController
     from .links import LinkService
     from .main_window import MainWindow
     from .notice_bar import NoticeBar
     from .notifications import Notifier
-    from .pages import HistoryPage, UploadsPage, running_history_ids
     from .preferences import Preferences, prepare_options, proxy_settings
     from .run_tracker import RunTracker
     from .settings_notices import watch_settings_files
     from .thumbnails import ThumbnailService
     from .upload_model import UploadListModel
+    from .upload_page import UploadsPage, running_history_ids
     from .upload_queue import UploadQueue
     from .workers import Workers
 

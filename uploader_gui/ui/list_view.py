@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QListView
@@ -40,3 +41,17 @@ class RowListView(QListView):
         visible = changed.intersected(viewport.rect())
         if not visible.isEmpty():
             viewport.update(visible)
+
+
+class ListPage(Protocol):
+    """What the window's actions need of the tab on show."""
+
+    def has_selection(self) -> bool: ...
+
+    def select_all(self) -> None: ...
+
+    def copy_selected(self) -> None: ...
+
+    def open_selected(self) -> None: ...
+
+    def remove_selected(self) -> None: ...

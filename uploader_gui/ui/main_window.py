@@ -35,8 +35,8 @@ from .drop_area import DropOverlay
 from .history_controller import HistoryHealth, Restored
 from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
 from .intake import describe_drag
+from .list_view import ListPage
 from .network_notices import clear_network_problem, show_network_problem
-from .pages import ListPage
 from .plain_text import plain_label
 from .proxy_consent import PlainPasswordConsent
 from .run_tracker import Summary
@@ -44,7 +44,7 @@ from .top_bar import TopBar
 from .upload_model import State
 
 if TYPE_CHECKING:
-    from .app import Parts
+    from .parts import Parts
 
 SHUTDOWN_DEADLINE_S = 2.0
 

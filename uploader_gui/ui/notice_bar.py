@@ -71,23 +71,6 @@ def notice_colors(severity: Severity, dark: bool) -> NoticeColors:
     return NoticeColors(QColor(background), QColor(text), QColor(border))
 
 
-def _luminance(color: QColor) -> float:
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * linear(color.redF())
-        + 0.7152 * linear(color.greenF())
-        + 0.0722 * linear(color.blueF())
-    )
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG 2 contrast ratio, from 1 (same) to 21 (black on white)."""
-    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 _ICONS = {
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,

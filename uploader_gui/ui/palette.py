@@ -35,10 +35,24 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Base).lightness() < 128
 
 
-def _contrast(first: QColor, second: QColor) -> float:
-    # The notice bar owns the formula; it imports this module, so import it when used.
-    from .notice_bar import contrast_ratio
+def _luminance(color: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
+    return (
+        0.2126 * linear(color.redF())
+        + 0.7152 * linear(color.greenF())
+        + 0.0722 * linear(color.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio, from 1 (same) to 21 (black on white)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _contrast(first: QColor, second: QColor) -> float:
     return contrast_ratio(first, second)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -30,7 +31,6 @@ from ..core.files import open_regular
 from ..core.i18n import translate
 from ..core.paths import make_private, private_dir, thumbnail_file
 from ..core.sniff import HEAD_SIZE, describe, sniff
-from .upload_model import UploadItem
 from .workers import Workers
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,19 @@ def _read_scaled(device: QFile, mime: str, longest: int) -> QImage:
     return image
 
 
+class Picture(Protocol):
+    """What a row says about its picture (an upload row is one)."""
+
+    @property
+    def thumbnail_key(self) -> int: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def history_id(self) -> int | None: ...
+
+
 class ThumbnailService(QObject):
     """Decodes thumbnails on pools of their own and owns the pictures, by key.
 
@@ -213,7 +226,7 @@ class ThumbnailService(QObject):
 
         self._decoder.submit(lambda: read_thumbnail(path), done)
 
-    def request_items(self, items: list[UploadItem]) -> None:
+    def request_items(self, items: Sequence[Picture]) -> None:
         """Decode the pictures of new upload rows; keep those with a history entry."""
         for item in items:
             self.request_file(item.thumbnail_key, item.path, item.history_id is not None)
