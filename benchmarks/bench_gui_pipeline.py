@@ -81,7 +81,7 @@ def child_gui(folder: str, api_url: str) -> dict[str, object]:
     # window imports it on its first upload, a start-up cost that bench_gui_startup and
     # not this benchmark is about.
     import uploader_gui.core.client  # noqa: F401
-    from uploader_gui.ui.upload_model import State
+    from uploader_gui.ui.uploads.model import State
 
     paths = list_files(folder)
     app, window = upload_window(api_url, os.environ["IMAGEPIPELINE_API_KEY"], concurrency=4)

@@ -131,7 +131,7 @@ def ensure_photos(count: int) -> list[Path]:
 def child_busy(count: int, api_url: str) -> dict[str, float]:
     from PySide6.QtCore import Qt
 
-    from uploader_gui.ui.upload_model import State, ThumbnailErrorRole, UploadItem
+    from uploader_gui.ui.uploads.model import State, ThumbnailErrorRole, UploadItem
 
     paths = [photo_path(i) for i in range(count)]
     # Files are prepared as by default (metadata removal runs on each photo).

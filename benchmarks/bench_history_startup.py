@@ -39,7 +39,7 @@ RUNNER = textwrap.dedent(
 
     def open_history():
         window = state["window"]
-        from uploader_gui.ui.actions import ActionId
+        from uploader_gui.ui.base.actions import ActionId
 
         state["tab_started"] = time.perf_counter()
         window.registry[ActionId.SHOW_HISTORY].trigger()

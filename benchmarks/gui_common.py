@@ -232,7 +232,7 @@ def upload_window(
     fail_fast()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from uploader_gui.ui.app import compose, create_application, settle_after_start
-    from uploader_gui.ui.settings import Settings
+    from uploader_gui.ui.settings.store import Settings
 
     app = create_application()
     settings = Settings()

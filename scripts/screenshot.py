@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 
 from uploader_gui.ui.app import create_application, create_window
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.uploads.model import State
 
 NAMES = [
     "denim-jacket.jpg",
@@ -70,7 +70,7 @@ def main() -> int:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.lower())
     app = create_application()
-    from uploader_gui.ui.language import install
+    from uploader_gui.ui.base.language import install
 
     install(args.language)
     window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))

@@ -49,7 +49,7 @@ def main() -> None:
     from PySide6.QtCore import QTimer
 
     from uploader_gui.ui.app import create_application, create_window
-    from uploader_gui.ui.settings_dialog import SettingsValues
+    from uploader_gui.ui.settings.dialog import SettingsValues
 
     app = create_application()
     window = create_window(Namespace(api_url=None, sandbox=False, files=[]))

@@ -176,7 +176,7 @@ def test_a_regular_file_opens_blocking_at_its_start(tmp_path: Path) -> None:
 
 
 def test_every_reader_of_user_files_refuses_a_fifo_promptly(fifo: Path) -> None:
-    from uploader_gui.ui.thumbnails import ThumbnailError, read_thumbnail
+    from uploader_gui.ui.base.thumbnails import ThumbnailError, read_thumbnail
 
     with pytest.raises(LocalFileError, match=NOT_REGULAR):
         finishes_within(PROMPT, lambda: check_image(fifo))
@@ -218,8 +218,8 @@ def test_the_window_s_upload_job_refuses_a_fifo_and_records_why(
 def test_a_fifo_does_not_hold_up_the_thumbnails_behind_it(
     qtbot: QtBot, fifo: Path, tmp_path: Path
 ) -> None:
-    from uploader_gui.ui.thumbnails import ThumbnailService
-    from uploader_gui.ui.workers import Workers
+    from uploader_gui.ui.base.thumbnails import ThumbnailService
+    from uploader_gui.ui.base.workers import Workers
 
     good = write(tmp_path / "good.png", png_bytes())
     workers = Workers()
@@ -473,7 +473,7 @@ def test_the_thumbnail_of_a_huge_file_with_a_non_utf8_name_is_streamed(tmp_path:
     script = textwrap.dedent(
         """
         import resource, sys
-        from uploader_gui.ui.thumbnails import read_thumbnail
+        from uploader_gui.ui.base.thumbnails import read_thumbnail
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         image, size = read_thumbnail(sys.argv[1])
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -495,7 +495,7 @@ def test_the_thumbnail_of_a_huge_file_with_a_non_utf8_name_is_streamed(tmp_path:
 
 
 def test_a_file_with_a_non_utf8_name_gets_its_thumbnail(tmp_path: Path) -> None:
-    from uploader_gui.ui.thumbnails import read_thumbnail
+    from uploader_gui.ui.base.thumbnails import read_thumbnail
 
     path = write(_odd_name(tmp_path), png_bytes(300, 200))
     image, size = read_thumbnail(path)
@@ -505,7 +505,7 @@ def test_a_file_with_a_non_utf8_name_gets_its_thumbnail(tmp_path: Path) -> None:
 def test_the_row_shows_undecodable_bytes_as_a_replacement_character(tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
-    from uploader_gui.ui.upload_model import UploadItem, UploadListModel
+    from uploader_gui.ui.uploads.model import UploadItem, UploadListModel
 
     path = write(_odd_name(tmp_path), png_bytes())
     item = UploadItem(id=1, path=path, batch=1)

@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/actions.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+78" />
             <source>&amp;Add Images…</source>
             <translation>Bilder &amp;hinzufügen…</translation>
         </message>
@@ -258,7 +258,7 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/dialogs.py" line="+27" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+27" />
             <source>Images ({patterns})</source>
             <translation>Bilder ({patterns})</translation>
         </message>
@@ -294,7 +294,7 @@
     <context>
         <name>DropArea</name>
         <message>
-            <location filename="../uploader_gui/ui/drop_area.py" line="+24" />
+            <location filename="../uploader_gui/ui/uploads/drop_area.py" line="+24" />
             <source>Drop images here</source>
             <translation>Bilder hier ablegen</translation>
         </message>
@@ -800,7 +800,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der Verlauf wurde von einer neueren Version von uploader-gui geschrieben (Schema {version})</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history_view.py" line="+67" />
+            <location filename="../uploader_gui/ui/history/view.py" line="+67" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · Fehlgeschlagen: {error}</translation>
         </message>
@@ -870,7 +870,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>HistoryNotices</name>
         <message>
-            <location filename="../uploader_gui/ui/history_notices.py" line="+28" />
+            <location filename="../uploader_gui/ui/notices/history.py" line="+28" />
             <source>The upload history cannot be used: {reason}.
 This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
             <translation>Der Upload-Verlauf kann nicht verwendet werden: {reason}.
@@ -925,7 +925,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/intake.py" line="+44" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+44" />
             <source>could not save the image to {path}</source>
             <translation>das Bild konnte nicht unter {path} gespeichert werden</translation>
         </message>
@@ -1025,7 +1025,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>KeyDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
+            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+38" />
             <location line="+38" />
             <location line="+1" />
             <source>API key</source>
@@ -1170,7 +1170,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/keys.py" line="+115" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+115" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
         </message>
@@ -1345,7 +1345,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Language</name>
         <message>
-            <location filename="../uploader_gui/ui/language.py" line="+28" />
+            <location filename="../uploader_gui/ui/base/language.py" line="+28" />
             <source>System language</source>
             <translation>Systemsprache</translation>
         </message>
@@ -1381,7 +1381,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links.py" line="+138" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+138" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>Nichts zu kopieren: kein fertiger Upload ausgewählt</translation>
         </message>
@@ -1556,7 +1556,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notices</name>
         <message>
-            <location filename="../uploader_gui/ui/network_notices.py" line="+22" />
+            <location filename="../uploader_gui/ui/notices/network.py" line="+22" />
             <source>Uploads cannot reach the service: {reason}</source>
             <translation>Uploads erreichen den Dienst nicht: {reason}</translation>
         </message>
@@ -1566,7 +1566,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Netzwerkeinstellungen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notice_bar.py" line="+43" />
+            <location filename="../uploader_gui/ui/notices/bar.py" line="+43" />
             <source>Information</source>
             <translation>Information</translation>
         </message>
@@ -1581,7 +1581,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Fehler</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+71" />
             <source>{severity}: {text}</source>
             <translation>{severity}: {text}</translation>
         </message>
@@ -1591,7 +1591,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Hinweise</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+333" />
+            <location filename="../uploader_gui/ui/app.py" line="+300" />
             <source>Dismiss</source>
             <translation>Ausblenden</translation>
         </message>
@@ -1614,7 +1614,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+48" />
+            <location filename="../uploader_gui/ui/notices/notifications.py" line="+48" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>%n Bild hochgeladen</numerusform>
@@ -1661,12 +1661,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../uploader_gui/ui/pages.py" line="+84" />
+            <location filename="../uploader_gui/ui/uploads/page.py" line="+59" />
             <source>Uploads</source>
             <translation>Uploads</translation>
         </message>
         <message numerus="yes">
-            <location line="+195" />
+            <location filename="../uploader_gui/ui/history/page.py" line="+145" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>%n Eintrag und sein Vorschaubild werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
@@ -1731,7 +1731,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/preferences.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+71" />
             <source>sandbox mode</source>
             <translation>den Sandbox-Modus</translation>
         </message>
@@ -1893,7 +1893,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings_dialog.py" line="+48" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+48" />
             <source>Settings</source>
             <translation>Einstellungen</translation>
         </message>
@@ -2208,7 +2208,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Andere Benutzer dieses Computers können {path} ändern.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings_notices.py" line="+35" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+35" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>Damit niemand sonst bestimmt, was Ihren Computer verlässt oder wohin es geht, ignoriert uploader-gui, was Ihre Einstellungsdatei über das Entfernen von Ort und Kameradaten, die Vorbereitung von Bildern, die API-URL, den Proxy und das Fortsetzen unfertiger Uploads sagt. Bis das behoben ist, werden Ort und Kameradaten entfernt, Bilder auf die übliche Weise vorbereitet, und Uploads gehen über die Proxy-Einstellungen des Systems an die Standard-API-URL.</translation>
         </message>
@@ -2313,7 +2313,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>eine Vorlage muss {{url}} enthalten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/templates_editor.py" line="+39" />
+            <location filename="../uploader_gui/ui/settings/templates_editor.py" line="+39" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -2366,7 +2366,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Thumbnails</name>
         <message>
-            <location filename="../uploader_gui/ui/thumbnails.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/thumbnails.py" line="+78" />
             <source>cannot read the file</source>
             <translation>Datei kann nicht gelesen werden</translation>
         </message>
@@ -2392,7 +2392,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>keine Vorschau: {reason}</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+104" />
             <source>no preview</source>
             <translation>keine Vorschau</translation>
         </message>
@@ -2400,7 +2400,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/top_bar.py" line="+23" />
+            <location filename="../uploader_gui/ui/links/top_bar.py" line="+23" />
             <source>Add images…</source>
             <translation>Bilder hinzufügen…</translation>
         </message>
@@ -2438,7 +2438,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>UploadRow</name>
         <message>
-            <location filename="../uploader_gui/ui/upload_delegate.py" line="+71" />
+            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+71" />
             <source>The server rejected the API key: enter another</source>
             <translation>Der Server hat den API-Schlüssel abgelehnt: bitte einen anderen eingeben</translation>
         </message>
@@ -2455,7 +2455,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Senden</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_model.py" line="+31" />
+            <location filename="../uploader_gui/ui/uploads/model.py" line="+31" />
             <source>Waiting for an API key</source>
             <translation>Warten auf einen API-Schlüssel</translation>
         </message>
@@ -2536,7 +2536,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}, {size}: {status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_queue.py" line="+420" />
+            <location filename="../uploader_gui/ui/uploads/queue.py" line="+420" />
             <location line="+36" />
             <source>the API key was rejected</source>
             <translation>der API-Schlüssel wurde abgelehnt</translation>

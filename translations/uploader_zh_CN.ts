@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/actions.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+78" />
             <source>&amp;Add Images…</source>
             <translation>添加图片(&amp;A)…</translation>
         </message>
@@ -258,7 +258,7 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/dialogs.py" line="+27" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+27" />
             <source>Images ({patterns})</source>
             <translation>图片 ({patterns})</translation>
         </message>
@@ -293,7 +293,7 @@
     <context>
         <name>DropArea</name>
         <message>
-            <location filename="../uploader_gui/ui/drop_area.py" line="+24" />
+            <location filename="../uploader_gui/ui/uploads/drop_area.py" line="+24" />
             <source>Drop images here</source>
             <translation>将图片拖放到此处</translation>
         </message>
@@ -799,7 +799,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>历史记录由更新版本的 uploader-gui 写入（数据结构版本 {version}）</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history_view.py" line="+67" />
+            <location filename="../uploader_gui/ui/history/view.py" line="+67" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · 失败：{error}</translation>
         </message>
@@ -869,7 +869,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>HistoryNotices</name>
         <message>
-            <location filename="../uploader_gui/ui/history_notices.py" line="+28" />
+            <location filename="../uploader_gui/ui/notices/history.py" line="+28" />
             <source>The upload history cannot be used: {reason}.
 This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
             <translation>无法使用上传历史记录：{reason}。
@@ -922,7 +922,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/intake.py" line="+44" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+44" />
             <source>could not save the image to {path}</source>
             <translation>无法将图片保存到 {path}</translation>
         </message>
@@ -1018,7 +1018,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>KeyDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/key_dialog.py" line="+38" />
+            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+38" />
             <location line="+38" />
             <location line="+1" />
             <source>API key</source>
@@ -1163,7 +1163,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/keys.py" line="+115" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+115" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>正在等待可用的 API URL：{reason}</translation>
         </message>
@@ -1338,7 +1338,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Language</name>
         <message>
-            <location filename="../uploader_gui/ui/language.py" line="+28" />
+            <location filename="../uploader_gui/ui/base/language.py" line="+28" />
             <source>System language</source>
             <translation>系统语言</translation>
         </message>
@@ -1374,7 +1374,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links.py" line="+138" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+138" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>没有可复制的内容：未选中已完成的上传</translation>
         </message>
@@ -1546,7 +1546,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notices</name>
         <message>
-            <location filename="../uploader_gui/ui/network_notices.py" line="+22" />
+            <location filename="../uploader_gui/ui/notices/network.py" line="+22" />
             <source>Uploads cannot reach the service: {reason}</source>
             <translation>上传无法连接到服务：{reason}</translation>
         </message>
@@ -1556,7 +1556,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>网络设置</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notice_bar.py" line="+43" />
+            <location filename="../uploader_gui/ui/notices/bar.py" line="+43" />
             <source>Information</source>
             <translation>信息</translation>
         </message>
@@ -1571,7 +1571,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>错误</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+71" />
             <source>{severity}: {text}</source>
             <translation>{severity}：{text}</translation>
         </message>
@@ -1581,7 +1581,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+333" />
+            <location filename="../uploader_gui/ui/app.py" line="+300" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -1604,7 +1604,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notifications.py" line="+48" />
+            <location filename="../uploader_gui/ui/notices/notifications.py" line="+48" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>已上传 %n 张图片</numerusform>
@@ -1648,12 +1648,12 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Pages</name>
         <message>
-            <location filename="../uploader_gui/ui/pages.py" line="+84" />
+            <location filename="../uploader_gui/ui/uploads/page.py" line="+59" />
             <source>Uploads</source>
             <translation>上传</translation>
         </message>
         <message numerus="yes">
-            <location line="+195" />
+            <location filename="../uploader_gui/ui/history/page.py" line="+145" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>将删除全部 %n 条记录及其缩略图。已上传的图片仍保留在线上。</numerusform>
@@ -1714,7 +1714,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/preferences.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+71" />
             <source>sandbox mode</source>
             <translation>沙盒模式</translation>
         </message>
@@ -1874,7 +1874,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings_dialog.py" line="+48" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+48" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2189,7 +2189,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>此计算机上的其他用户可以更改 {path}。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings_notices.py" line="+35" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+35" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>为了不让他人决定哪些内容离开你的计算机以及发送到哪里，uploader-gui 会忽略设置文件中关于移除位置和相机信息、图片准备、API URL、代理以及继续未完成上传的内容。在修复之前，位置和相机信息会被移除，图片按默认方式准备，上传通过系统代理设置发送到默认 API URL。</translation>
         </message>
@@ -2291,7 +2291,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>模板必须包含 {{url}}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/templates_editor.py" line="+39" />
+            <location filename="../uploader_gui/ui/settings/templates_editor.py" line="+39" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -2344,7 +2344,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Thumbnails</name>
         <message>
-            <location filename="../uploader_gui/ui/thumbnails.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/thumbnails.py" line="+78" />
             <source>cannot read the file</source>
             <translation>无法读取文件</translation>
         </message>
@@ -2370,7 +2370,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>无预览：{reason}</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+104" />
             <source>no preview</source>
             <translation>无预览</translation>
         </message>
@@ -2378,7 +2378,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/top_bar.py" line="+23" />
+            <location filename="../uploader_gui/ui/links/top_bar.py" line="+23" />
             <source>Add images…</source>
             <translation>添加图片…</translation>
         </message>
@@ -2416,7 +2416,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>UploadRow</name>
         <message>
-            <location filename="../uploader_gui/ui/upload_delegate.py" line="+71" />
+            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+71" />
             <source>The server rejected the API key: enter another</source>
             <translation>服务器拒绝了 API 密钥：请输入其他密钥</translation>
         </message>
@@ -2433,7 +2433,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>发送</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_model.py" line="+31" />
+            <location filename="../uploader_gui/ui/uploads/model.py" line="+31" />
             <source>Waiting for an API key</source>
             <translation>正在等待 API 密钥</translation>
         </message>
@@ -2512,7 +2512,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}，{size}：{status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/upload_queue.py" line="+420" />
+            <location filename="../uploader_gui/ui/uploads/queue.py" line="+420" />
             <location line="+36" />
             <source>the API key was rejected</source>
             <translation>API 密钥被拒绝</translation>

@@ -17,11 +17,11 @@ from uploader_gui.core.prepare.options import PrepareOptions
 from uploader_gui.core.retry import RetryPolicy
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import compose
-from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice, KeyTester
+from uploader_gui.ui.destination.key_dialog import KeyAnswer, KeyChoice, KeyTester
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsValues
-from uploader_gui.ui.upload_model import UploadItem
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsValues
+from uploader_gui.ui.settings.store import Settings
+from uploader_gui.ui.uploads.model import UploadItem
 
 FAST = RetryPolicy(retries=3, base_delay=0.01, max_delay=0.05)
 

@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ScriptedDialogs, make_window, send_as_is, shut
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.upload_model import FailureKind
+from uploader_gui.ui.settings.store import Settings
+from uploader_gui.ui.uploads.model import FailureKind
 
 FILES = 12_000
 
@@ -34,7 +34,7 @@ FILES = 12_000
 # has nobody to click it in a child process).
 DRIVER = """
 import sys
-from uploader_gui.ui.dialogs import ModalDialogs
+from uploader_gui.ui.base.dialogs import ModalDialogs
 ModalDialogs.confirm = lambda self, parent, title, text, label: True
 from uploader_gui.cli import main
 sys.exit(main(sys.argv[1:]))

@@ -17,7 +17,7 @@ from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_model import State, UploadItem
+from uploader_gui.ui.uploads.model import State, UploadItem
 
 
 def posts(sandbox: SandboxServer) -> int:

@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from uploader_gui.core.history import HistoryEntry, HistoryState
-from uploader_gui.ui import palette as colours
-from uploader_gui.ui.drop_area import EmptyState
-from uploader_gui.ui.history_view import DetailRole, EntryRole, HistoryDelegate, describe
-from uploader_gui.ui.palette import contrast_ratio
-from uploader_gui.ui.upload_delegate import UploadDelegate
-from uploader_gui.ui.upload_model import FailureKind, State, UploadItem, UploadListModel
+from uploader_gui.ui.base import palette as colours
+from uploader_gui.ui.base.palette import contrast_ratio
+from uploader_gui.ui.history.view import DetailRole, EntryRole, HistoryDelegate, describe
+from uploader_gui.ui.uploads.delegate import UploadDelegate
+from uploader_gui.ui.uploads.drop_area import EmptyState
+from uploader_gui.ui.uploads.model import FailureKind, State, UploadItem, UploadListModel
 
 AA = 4.5
 Role = QPalette.ColorRole

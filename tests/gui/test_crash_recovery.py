@@ -18,8 +18,8 @@ from tests.images import write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.history_notices import INTERRUPTED_NOTICE
-from uploader_gui.ui.upload_model import FailureKind, State
+from uploader_gui.ui.notices.history import INTERRUPTED_NOTICE
+from uploader_gui.ui.uploads.model import FailureKind, State
 
 
 def test_kill_9_mid_batch_then_restart(

@@ -35,12 +35,12 @@ from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.history_view import HistoryPanel
-from uploader_gui.ui.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyTester
+from uploader_gui.ui.destination.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyTester
+from uploader_gui.ui.history.view import HistoryPanel
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.settings_dialog import SettingsValues
-from uploader_gui.ui.upload_model import FailureKind, State
+from uploader_gui.ui.settings.dialog import SettingsValues
+from uploader_gui.ui.settings.store import Settings
+from uploader_gui.ui.uploads.model import FailureKind, State
 
 
 def _touch_everything(sandbox: SandboxServer, db: Path) -> None:

@@ -20,9 +20,9 @@ from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.history_notices import HISTORY_NOTICE, HISTORY_WRITE_NOTICE
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.notices.history import HISTORY_NOTICE, HISTORY_WRITE_NOTICE
+from uploader_gui.ui.uploads.model import State
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
 

@@ -22,10 +22,10 @@ from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import data_dir, thumbnail_file
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.history_notices import HISTORY_NOTICE, INTERRUPTED_NOTICE
+from uploader_gui.ui.base.actions import ActionId
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_model import FailureKind, State
+from uploader_gui.ui.notices.history import HISTORY_NOTICE, INTERRUPTED_NOTICE
+from uploader_gui.ui.uploads.model import FailureKind, State
 
 
 def open_window(qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs) -> MainWindow:
@@ -98,7 +98,7 @@ def test_resume_setting_starts_unfinished_files_at_once(
 ) -> None:
     path = write(tmp_path / "resume.png", png_bytes())
     HistoryStore().add([(str(path), path.name, api_host(sandbox.url))])
-    from uploader_gui.ui.settings import Settings
+    from uploader_gui.ui.settings.store import Settings
 
     Settings().resume_unfinished = True
     window = open_window(qtbot, sandbox, dialogs)
@@ -329,7 +329,7 @@ def test_resumed_files_count_in_the_status_bar_and_leave_the_clipboard_alone(
 ) -> None:
     paths = [write(tmp_path / f"again{i}.png", png_bytes(seed=i)) for i in range(3)]
     HistoryStore().add([(str(p), p.name, api_host(sandbox.url)) for p in paths])
-    from uploader_gui.ui.settings import Settings
+    from uploader_gui.ui.settings.store import Settings
 
     Settings().resume_unfinished = True
     sandbox.faults.latency = 0.3
@@ -433,7 +433,7 @@ def test_a_window_for_another_target_leaves_the_running_uploads_alone(
 def test_history_rows_say_which_files_are_uploading_now(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    from uploader_gui.ui.history_view import DetailRole
+    from uploader_gui.ui.history.view import DetailRole
 
     sandbox.faults.latency = 0.8
     show_history(qtbot, window, 0)

@@ -21,12 +21,12 @@ from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
 from uploader_gui.ui.app import create_window
-from uploader_gui.ui.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyDialog
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.destination.key_dialog import KeyAnswer, KeyCheck, KeyChoice, KeyDialog
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.uploads.model import State
 
 
 def wait_key(qtbot: QtBot, window: MainWindow) -> None:

@@ -35,10 +35,10 @@ from tests.images import png_bytes, write
 from uploader_gui.core import i18n
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui import language
-from uploader_gui.ui.key_dialog import KeyDialog
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
-from uploader_gui.ui.sizes import shown_size
+from uploader_gui.ui.base import language
+from uploader_gui.ui.base.sizes import shown_size
+from uploader_gui.ui.destination.key_dialog import KeyDialog
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
 
 #: Words that are the same in every language: names, formats, units.
 SAME_EVERYWHERE = {

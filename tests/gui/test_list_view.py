@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from uploader_gui.ui.list_view import RowListView
+from uploader_gui.ui.base.list_view import RowListView
 
 
 class PaintLog(QObject):

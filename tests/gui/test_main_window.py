@@ -29,11 +29,11 @@ from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.key_dialog import KeyAnswer, KeyChoice
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.destination.key_dialog import KeyAnswer, KeyChoice
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_delegate import actions_for
-from uploader_gui.ui.upload_model import FailureKind, State, ThumbnailErrorRole, UploadItem
+from uploader_gui.ui.uploads.delegate import actions_for
+from uploader_gui.ui.uploads.model import FailureKind, State, ThumbnailErrorRole, UploadItem
 
 
 def real_image(path: Path, color: str = "#3366cc") -> Path:
@@ -622,8 +622,8 @@ def test_sigterm_while_the_quit_question_is_open_still_quits(
     from PySide6.QtWidgets import QApplication
 
     from uploader_gui.ui.app import compose
-    from uploader_gui.ui.dialogs import ModalDialogs
-    from uploader_gui.ui.settings import Settings
+    from uploader_gui.ui.base.dialogs import ModalDialogs
+    from uploader_gui.ui.settings.store import Settings
 
     window = compose(Settings(), sandbox.url, dialogs=ModalDialogs())  # real, modal questions
     qtbot.addWidget(window)

@@ -17,10 +17,10 @@ from uploader_gui.core.credentials import SERVICE
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.network_notices import NETWORK_NOTICE
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.notices.network import NETWORK_NOTICE
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.uploads.model import State
 
 STATUS = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
 

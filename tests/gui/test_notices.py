@@ -20,12 +20,12 @@ from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import config_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
-from uploader_gui.ui.keys import API_URL_NOTICE
+from uploader_gui.ui.base.palette import contrast_ratio
+from uploader_gui.ui.destination.keys import API_URL_NOTICE
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.notice_bar import NoticeBar, Severity, notice_colors
-from uploader_gui.ui.palette import contrast_ratio
-from uploader_gui.ui.settings_dialog import SettingsValues
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.notices.bar import NoticeBar, Severity, notice_colors
+from uploader_gui.ui.settings.dialog import SettingsValues
+from uploader_gui.ui.uploads.model import State
 
 REFUSAL = "refusing to send the API key over plain http to evil.example"
 

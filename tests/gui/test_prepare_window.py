@@ -14,10 +14,10 @@ from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import cache_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.dialog_types import SettingsValues
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.base.dialog_types import SettingsValues
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.uploads.model import State
 
 
 def _gps_tags(path: Path) -> list[str]:
@@ -84,8 +84,8 @@ def test_settings_images_round_trip_and_apply_to_the_next_files(
 
 
 def test_the_settings_dialog_shows_and_returns_the_image_choices(qtbot: QtBot) -> None:
-    from uploader_gui.ui.dialog_types import KeyStatus
-    from uploader_gui.ui.settings_dialog import SettingsDialog
+    from uploader_gui.ui.base.dialog_types import KeyStatus
+    from uploader_gui.ui.settings.dialog import SettingsDialog
 
     values = SettingsValues(
         api_url="",
@@ -118,8 +118,8 @@ def test_a_file_too_large_for_the_service_offers_shrink_and_retry(
     from PIL import Image, ImageOps
 
     from uploader_gui.core.prepare.convert import Converted, shrink
-    from uploader_gui.ui.upload_delegate import actions_for
-    from uploader_gui.ui.upload_model import FailureKind
+    from uploader_gui.ui.uploads.delegate import actions_for
+    from uploader_gui.ui.uploads.model import FailureKind
 
     photo = tmp_path / "huge.jpg"
     picture((4000, 3000)).save(photo, quality=95)

@@ -25,13 +25,13 @@ from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.core.paths import config_dir
 from uploader_gui.core.prepare.options import PrepareOptions
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
 from uploader_gui.ui.app import create_window
+from uploader_gui.ui.base.actions import ActionId
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.settings.store import Settings
 
-#: The notice's key (``uploader_gui.ui.settings_notices.SETTINGS_FILE_NOTICE``).
+#: The notice's key (``uploader_gui.ui.notices.settings_file.SETTINGS_FILE_NOTICE``).
 SETTINGS_FILE_NOTICE = "settings-file"
 STATUS = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
 

@@ -17,8 +17,8 @@ from tests.gui.conftest import (
     wait_finished,
 )
 from tests.images import png_bytes, write
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.upload_model import State
+from uploader_gui.ui.settings.store import Settings
+from uploader_gui.ui.uploads.model import State
 
 API = "https://api.invalid"
 PROXY = "proxy.invalid:3128"

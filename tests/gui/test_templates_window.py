@@ -15,8 +15,8 @@ from tests.images import png_bytes, write
 from uploader_gui.core.link_templates import load_templates, save_templates
 from uploader_gui.core.links import LinkFormat, Template
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
 
 STATUS = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
 BODY = '"person_image": "{url}"'

@@ -20,10 +20,10 @@ from tests.gui.conftest import ScriptedDialogs, drop_files, send_as_is, wait_fin
 from tests.images import png_bytes, write
 from uploader_gui.core.links import LinkFormat
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.actions import ActionId
-from uploader_gui.ui.key_dialog import KeyDialog
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.destination.key_dialog import KeyDialog
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.settings_dialog import KeyStatus, SettingsDialog, SettingsValues
+from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
 
 HTML = "<h1>Your key expired</h1><a href='https://evil.example'>Renew it here</a>"
 FSI, PDI = "\u2068", "\u2069"

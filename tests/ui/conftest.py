@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import dialogs as dialogs  # the shared fixture (re-exported)
-from uploader_gui.ui.workers import Workers
+from uploader_gui.ui.base.workers import Workers
 
 #: How long a test's background work may take to finish at teardown.
 TEARDOWN_S = 10.0

@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from uploader_gui.ui.actions import MENUS, SPECS, ActionId, Actions, EnabledWhen, plain_text
-from uploader_gui.ui.upload_delegate import UploadDelegate, actions_for
-from uploader_gui.ui.upload_model import FailureKind, State, UploadItem
+from uploader_gui.ui.base.actions import MENUS, SPECS, ActionId, Actions, EnabledWhen, plain_text
+from uploader_gui.ui.uploads.delegate import UploadDelegate, actions_for
+from uploader_gui.ui.uploads.model import FailureKind, State, UploadItem
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

@@ -21,14 +21,14 @@ from tests.gui.test_history_problems import immutable, needs_root
 from tests.images import png_bytes, write
 from uploader_gui.core.history import Drop, HistoryEntry, HistoryState, HistoryStore
 from uploader_gui.core.paths import thumbnail_file
-from uploader_gui.ui.history_controller import (
+from uploader_gui.ui.base.workers import Workers
+from uploader_gui.ui.history.controller import (
     ASK_ABOVE,
     HistoryController,
     HistoryHealth,
     Page,
     Restored,
 )
-from uploader_gui.ui.workers import Workers
 
 HOST = "api.example.test"
 OTHER_HOST = "other.example.test"

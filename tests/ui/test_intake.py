@@ -24,17 +24,17 @@ from tests.gui.conftest import ScriptedDialogs
 from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import cache_dir
-from uploader_gui.ui.history_controller import ASK_ABOVE, HistoryController
-from uploader_gui.ui.intake import (
+from uploader_gui.ui.base.workers import Workers
+from uploader_gui.ui.history.controller import ASK_ABOVE, HistoryController
+from uploader_gui.ui.uploads.intake import (
     IntakeController,
     describe_drag,
     local_file,
     local_paths,
     save_image_data,
 )
-from uploader_gui.ui.upload_model import State, UploadItem, UploadListModel
-from uploader_gui.ui.upload_queue import UploadQueue
-from uploader_gui.ui.workers import Workers
+from uploader_gui.ui.uploads.model import State, UploadItem, UploadListModel
+from uploader_gui.ui.uploads.queue import UploadQueue
 
 HOST = "api.example.test"
 

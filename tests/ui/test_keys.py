@@ -21,12 +21,12 @@ from tests.images import png_bytes, write
 from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.dialog_types import KeyAnswer, KeyCheck, KeyChoice
-from uploader_gui.ui.keys import API_URL_NOTICE, KeyController
-from uploader_gui.ui.notice_bar import NoticeBar
-from uploader_gui.ui.upload_model import State, UploadListModel
-from uploader_gui.ui.upload_queue import UploadQueue
-from uploader_gui.ui.workers import Workers
+from uploader_gui.ui.base.dialog_types import KeyAnswer, KeyCheck, KeyChoice
+from uploader_gui.ui.base.workers import Workers
+from uploader_gui.ui.destination.keys import API_URL_NOTICE, KeyController
+from uploader_gui.ui.notices.bar import NoticeBar
+from uploader_gui.ui.uploads.model import State, UploadListModel
+from uploader_gui.ui.uploads.queue import UploadQueue
 
 API_URL = "https://api.example.test"
 OTHER_URL = "https://other.example.test"

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from uploader_gui.core.history import HistoryEntry, HistoryState
 from uploader_gui.core.links import LinkFormat, LinkInfo
-from uploader_gui.ui.links import LinkService
-from uploader_gui.ui.settings import Settings
-from uploader_gui.ui.upload_model import State, UploadItem, UploadListModel
+from uploader_gui.ui.links.service import LinkService
+from uploader_gui.ui.settings.store import Settings
+from uploader_gui.ui.uploads.model import State, UploadItem, UploadListModel
 
 BEFORE = "what the user had on the clipboard"
 

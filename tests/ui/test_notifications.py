@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.notification_server import NotificationServer, notification_server
-from uploader_gui.ui.notifications import Notifier, message
-from uploader_gui.ui.workers import Workers
+from uploader_gui.ui.base.workers import Workers
+from uploader_gui.ui.notices.notifications import Notifier, message
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PIL import Image
 
 from tests.fixtures_metadata import picture
 from uploader_gui.core.prepare.limits import pillow_with_heif
-from uploader_gui.ui.thumbnails import THUMBNAIL_PIXELS, read_thumbnail
+from uploader_gui.ui.base.thumbnails import THUMBNAIL_PIXELS, read_thumbnail
 
 pillow_with_heif()  # pillow-heif is a dependency: a broken install fails, never skips
 

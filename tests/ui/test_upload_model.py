@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from uploader_gui.ui.upload_model import FailureKind, State, UploadItem
+from uploader_gui.ui.uploads.model import FailureKind, State, UploadItem
 
 
 def test_a_row_says_preparing_until_the_first_byte_is_sent() -> None:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
-from uploader_gui.ui.workers import BackgroundPool, Workers
+from uploader_gui.ui.base.workers import BackgroundPool, Workers
 
 #: Longest a blocked job may be held by a test before it is let go anyway.
 HOLD_S = 10.0

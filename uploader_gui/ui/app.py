@@ -26,16 +26,16 @@ from ..desktop.private_socket import Obstacle, Refusal
 from ..desktop.signals import on_termination
 from ..desktop.window import bring_to_front
 from .parts import Parts
-from .settings import Settings
+from .settings.store import Settings
 
 if TYPE_CHECKING:
     # Imported when the window is made: a start that hands its files to a running window
     # (single instance) exits before paying for it.
     from ..core.history import HistoryStore
-    from .dialogs import Dialogs
-    from .intake import IntakeController
+    from .base.dialogs import Dialogs
     from .main_window import MainWindow
-    from .notice_bar import NoticeBar
+    from .notices.bar import NoticeBar
+    from .uploads.intake import IntakeController
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -48,7 +48,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     # Docks and Wayland compositors match the window to its desktop entry by this id.
     app.setDesktopFileName(APP_ID)
-    from .language import install
+    from .base.language import install
 
     install(Settings().language)
     return app
@@ -68,24 +68,24 @@ def compose(
     ``locked``: the API URL came from ``--api-url`` or the environment, not from Settings.
     """
     from ..core.link_templates import load_templates
-    from .actions import Actions
-    from .dialogs import ModalDialogs
-    from .history_controller import HistoryController
-    from .history_page import HistoryPage
-    from .intake import IntakeController
-    from .keys import KeyController
-    from .links import LinkService
+    from .base.actions import Actions
+    from .base.dialogs import ModalDialogs
+    from .base.thumbnails import ThumbnailService
+    from .base.workers import Workers
+    from .destination.keys import KeyController
+    from .history.controller import HistoryController
+    from .history.page import HistoryPage
+    from .links.service import LinkService
     from .main_window import MainWindow
-    from .notice_bar import NoticeBar
-    from .notifications import Notifier
-    from .preferences import Preferences, prepare_options, proxy_settings
-    from .run_tracker import RunTracker
-    from .settings_notices import watch_settings_files
-    from .thumbnails import ThumbnailService
-    from .upload_model import UploadListModel
-    from .upload_page import UploadsPage, running_history_ids
-    from .upload_queue import UploadQueue
-    from .workers import Workers
+    from .notices.bar import NoticeBar
+    from .notices.notifications import Notifier
+    from .notices.settings_file import watch_settings_files
+    from .settings.preferences import Preferences, prepare_options, proxy_settings
+    from .uploads.intake import IntakeController
+    from .uploads.model import UploadListModel
+    from .uploads.page import UploadsPage, running_history_ids
+    from .uploads.queue import UploadQueue
+    from .uploads.run_tracker import RunTracker
 
     dialogs = dialogs or ModalDialogs()
     workers = Workers()
@@ -291,7 +291,7 @@ ALONE_NOTICE = "single-instance"
 
 
 def show_alone(notices: NoticeBar, obstacle: Obstacle) -> None:
-    from .notice_bar import Severity
+    from .notices.bar import Severity
 
     notices.show_notice(
         ALONE_NOTICE,

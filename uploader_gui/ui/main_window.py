@@ -30,18 +30,18 @@ from .. import APP_NAME
 from ..core.i18n import translate
 from ..core.prepare.folder import remove_work_folder
 from ..desktop.window import bring_to_front
-from .actions import ActionId, Actions, EnabledWhen
-from .drop_area import DropOverlay
-from .history_controller import HistoryHealth, Restored
-from .history_notices import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
-from .intake import describe_drag
-from .list_view import ListPage
-from .network_notices import clear_network_problem, show_network_problem
-from .plain_text import plain_label
-from .proxy_consent import PlainPasswordConsent
-from .run_tracker import Summary
-from .top_bar import TopBar
-from .upload_model import State
+from .base.actions import ActionId, Actions, EnabledWhen
+from .base.list_view import ListPage
+from .base.plain_text import plain_label
+from .destination.proxy_consent import PlainPasswordConsent
+from .history.controller import HistoryHealth, Restored
+from .links.top_bar import TopBar
+from .notices.history import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
+from .notices.network import clear_network_problem, show_network_problem
+from .uploads.drop_area import DropOverlay
+from .uploads.intake import describe_drag
+from .uploads.model import State
+from .uploads.run_tracker import Summary
 
 if TYPE_CHECKING:
     from .parts import Parts

@@ -10,22 +10,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .actions import Actions
-    from .dialogs import Dialogs
-    from .history_controller import HistoryController
-    from .history_page import HistoryPage
-    from .intake import IntakeController
-    from .keys import KeyController
-    from .links import LinkService
-    from .notice_bar import NoticeBar
-    from .notifications import Notifier
-    from .preferences import Preferences
-    from .run_tracker import RunTracker
-    from .thumbnails import ThumbnailService
-    from .upload_model import UploadListModel
-    from .upload_page import UploadsPage
-    from .upload_queue import UploadQueue
-    from .workers import Workers
+    from .base.actions import Actions
+    from .base.dialogs import Dialogs
+    from .base.thumbnails import ThumbnailService
+    from .base.workers import Workers
+    from .destination.keys import KeyController
+    from .history.controller import HistoryController
+    from .history.page import HistoryPage
+    from .links.service import LinkService
+    from .notices.bar import NoticeBar
+    from .notices.notifications import Notifier
+    from .settings.preferences import Preferences
+    from .uploads.intake import IntakeController
+    from .uploads.model import UploadListModel
+    from .uploads.page import UploadsPage
+    from .uploads.queue import UploadQueue
+    from .uploads.run_tracker import RunTracker
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,396 @@
+"""The API key and where uploads go: load, ask, test, save and remove it; the destination.
+
+:class:`KeyController` is the one owner of the destination (the API URL, or the in-process
+sandbox) and of where its key came from. Keyring calls and key checks run on worker threads;
+each result carries the *generation* it was asked in, and one counter drops every result
+that arrives after the destination or the key changed. A rejected key (401) asks once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...core.config import ENV_API_KEY
+from ...core.credentials import Credentials, KeyLookup, KeySource
+from ...core.errors import ConfigurationError, KeyRejectedError
+from ...core.i18n import translate
+from ...core.urls import api_host, normalize_api_url
+from ..base.dialog_types import KeyCheck, KeyChoice, KeyStatus
+from ..base.dialogs import Dialogs
+from ..base.workers import Workers
+from ..notices.bar import NoticeBar, Severity
+from ..uploads.queue import UploadQueue
+
+if TYPE_CHECKING:
+    from ...sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
+
+#: The key of the notice about a refused API URL.
+API_URL_NOTICE = "api-url"
+SANDBOX_NOTICE = "sandbox"
+
+
+class KeyController(QObject):
+    """Owns the destination and its key; tells the queue, asks the user when needed."""
+
+    #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
+    status_changed = Signal(object)
+    #: The destination changed (a new API URL, or the sandbox).
+    destination_changed = Signal()
+    #: A short message for the status bar: ``(text, milliseconds; 0 until replaced)``.
+    message = Signal(str, int)
+    #: The user wants to fix the API URL in Settings.
+    settings_requested = Signal()
+
+    def __init__(
+        self,
+        queue: UploadQueue,
+        credentials: Credentials,
+        dialogs: Dialogs,
+        notices: NoticeBar,
+        workers: Workers,
+        api_url: str,
+        parent: QWidget,
+        *,
+        locked: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._credentials = credentials
+        self._dialogs = dialogs
+        self._notices = notices
+        self._keyring = workers.pool("keyring", 1)  # may block on D-Bus (an unlock prompt)
+        self._checks = workers.pool("key checks", 1)
+        self._parent = parent
+        self.api_url = api_url
+        #: ``--api-url`` or ``$IMAGEPIPELINE_API_URL`` chose the URL: settings do not.
+        self.locked = locked
+        self.sandbox: SandboxServer | None = None
+        self.source = KeySource.NONE
+        self._backend: str | None = None
+        self._backend_known = False
+        self._asking = False
+        self._closed = False
+        #: Bumped whenever the destination or the key changes: older results are stale.
+        self._generation = 0
+
+    @property
+    def host(self) -> str:
+        """``host[:port]`` of the destination: what history rows and keys are filed under."""
+        return api_host(self.api_url)
+
+    def close(self) -> None:
+        self._closed = True
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+    # -- the destination ---------------------------------------------------------------
+
+    def use_key(self, api_url: str, key: str, source: KeySource = KeySource.SESSION) -> None:
+        """Upload to ``api_url`` with ``key`` from now on (queued files start).
+
+        Raises :class:`ConfigurationError` for a URL or key that cannot be used.
+        """
+        self._queue.set_credentials(api_url, key)
+        self.api_url = normalize_api_url(api_url)
+        self._generation += 1
+        self._notices.clear_notice(API_URL_NOTICE)
+        self.source = source
+        self.status_changed.emit(self.status())
+
+    def check_api_url(self) -> bool:
+        """Whether the key may go to the API URL. If not, every upload is held, and a notice
+        and the waiting rows say why until the URL is changed (Settings ▸ API URL)."""
+        try:
+            normalize_api_url(self.api_url)
+        except ConfigurationError as exc:
+            reason = str(exc)
+            held = translate("Keys", "Waiting for a usable API URL: {reason}")
+            self._queue.hold(held.format(reason=reason))
+            sentence = f"{reason[:1].upper()}{reason[1:]}"
+            button: tuple[str, Callable[[], None]] | None
+            if self.locked:
+                text = translate(
+                    "Keys",
+                    "Uploads are on hold: the API URL from {option} or {variable} can't be "
+                    "used. Start uploader-gui with another one.\n{reason}.",
+                ).format(option="--api-url", variable="IMAGEPIPELINE_API_URL", reason=sentence)
+                button = None
+            else:
+                text = translate(
+                    "Keys",
+                    "Uploads are on hold: the API URL from Settings can't be used.\n{reason}.",
+                ).format(reason=sentence)
+                button = (translate("Keys", "Open Settings"), self.settings_requested.emit)
+            self._notices.show_notice(API_URL_NOTICE, text, Severity.ERROR, button)
+            return False
+        self._queue.hold(None)
+        self._notices.clear_notice(API_URL_NOTICE)
+        return True
+
+    def set_api_url(self, api_url: str) -> None:
+        """A new API URL from Settings: files not yet sending wait for its key."""
+        if self.sandbox is not None or self.locked or api_url == self.api_url:
+            return
+        self.api_url = api_url
+        self._generation += 1
+        self._queue.forget_key()
+        self.source = KeySource.NONE
+        self.destination_changed.emit()
+        self.load()
+
+    def start_sandbox(self) -> None:
+        """Run the local test server in-process and upload there; say so visibly."""
+        from ...sandbox import SandboxServer
+
+        if self.sandbox is None:
+            self.sandbox = SandboxServer().start()
+        self._notices.show_notice(
+            SANDBOX_NOTICE,
+            translate(
+                "Keys",
+                "Sandbox mode: uploads go to a local test server at {url}. No account is "
+                "needed; its links work only on this computer while the app runs.",
+            ).format(url=self.sandbox.url),
+            Severity.WARNING,
+        )
+        self.use_key(self.sandbox.url, self.sandbox.key)
+        self.destination_changed.emit()
+
+    # -- finding and asking for the key ------------------------------------------------
+
+    def load(self) -> None:
+        """Find the key (environment, keyring) in the background; ask when there is none.
+
+        Files dropped meanwhile wait for it. Nothing is looked up for a refused API URL.
+        """
+        if not self.check_api_url():
+            return
+        api_url, credentials, generation = self.api_url, self._credentials, self._generation
+
+        def work() -> tuple[KeyLookup, str | None]:
+            lookup = credentials.lookup(api_url)
+            backend = credentials.backend_name() if credentials.has_secure_backend() else None
+            return lookup, backend
+
+        self._keyring.submit(work, lambda result, error: self._loaded(generation, result, error))
+
+    def _fresh(self, generation: int) -> bool:
+        """A result asked for in ``generation`` still applies (same destination and key)."""
+        return not self._closed and generation == self._generation
+
+    def _loaded(
+        self,
+        generation: int,
+        result: tuple[KeyLookup, str | None] | None,
+        error: BaseException | None,
+    ) -> None:
+        if not self._fresh(generation) or self.sandbox is not None:
+            return  # closed, or the destination changed meanwhile: this key is for another
+        if result is None:
+            self.ask(
+                translate("Keys", "The keyring could not be read: {error}").format(error=error)
+            )
+            return
+        lookup, self._backend = result
+        self._backend_known = True
+        if lookup.key is not None:
+            try:
+                self.use_key(self.api_url, lookup.key, lookup.source)
+            except ConfigurationError as exc:
+                self.message.emit(str(exc), 0)
+            return
+        self.status_changed.emit(self.status())
+        self.ask(lookup.problem or "")
+
+    def change(self) -> None:
+        if self.source is KeySource.ENVIRONMENT:
+            text = translate("Keys", "The key comes from {variable}; change it there")
+            self.message.emit(text.format(variable=ENV_API_KEY), 6000)
+            return
+        self.ask(translate("Keys", "Paste a new API key."))
+
+    def ask(self, reason: str) -> bool:
+        """Ask for a key (once at a time); whether one is now in use."""
+        if self._asking or self._closed:
+            return False
+        self._asking = True
+        try:
+            answer = self._dialogs.ask_key(
+                self._parent, self.host, reason, self._backend, self.test_key
+            )
+        finally:
+            self._asking = False
+        if answer.choice is KeyChoice.SANDBOX:
+            self.start_sandbox()
+            return True
+        if answer.choice is not KeyChoice.KEY:
+            if not self._queue.has_key:
+                text = translate(
+                    "Keys", "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
+                )
+                self.message.emit(text, 0)
+            return False
+        try:
+            self.use_key(self.api_url, answer.key)
+            self._credentials.use_for_session(self.api_url, answer.key)
+        except ConfigurationError as exc:  # e.g. a key with spaces
+            self.message.emit(str(exc), 0)
+            return False
+        if answer.remember and self._backend is not None:
+            self._save(answer.key)
+        else:
+            self.message.emit(translate("Keys", "Using the key for this session only"), 6000)
+        return True
+
+    def rejected(self) -> None:
+        """The server refused the key (401/403): ask once; declining fails those files."""
+        if not self.ask(
+            translate("Keys", "The API key was rejected by the server. Paste a valid key.")
+        ):
+            self._queue.give_up_on_key()
+
+    # -- the keyring -------------------------------------------------------------------
+
+    def _save(self, key: str) -> None:
+        api_url, credentials, backend = self.api_url, self._credentials, self._backend
+        generation = self._generation
+
+        def saved(_result: None, error: BaseException | None) -> None:
+            if not self._fresh(generation):
+                return
+            if error is None:
+                self.source = KeySource.KEYRING
+                text = translate("Keys", "The API key is saved in {keyring}")
+                self.message.emit(text.format(keyring=backend), 6000)
+            else:
+                self._dialogs.inform(
+                    self._parent,
+                    translate("Keys", "The key was not saved"),
+                    translate(
+                        "Keys", "{error}\n\nThe key will be used until you quit uploader-gui."
+                    ).format(error=error),
+                )
+            self.status_changed.emit(self.status())
+
+        self._keyring.submit(lambda: credentials.save(api_url, key), saved)
+
+    def keep_proxy_password(self, proxy_url: str, password: str) -> None:
+        """Save (or, when empty, delete) a proxy's password in the keyring, in the
+        background; a failure is reported (the password is still used this session)."""
+        credentials = self._credentials
+        backend = self._backend or translate("Keys", "the keyring")
+
+        def work() -> None:
+            if password:
+                credentials.save_proxy_password(proxy_url, password)
+            else:
+                credentials.delete_proxy_password(proxy_url)
+
+        def done(_result: None, error: BaseException | None) -> None:
+            if self._closed:
+                return
+            if error is None:
+                if password:
+                    text = translate("Keys", "The proxy's password is saved in {keyring}")
+                    self.message.emit(text.format(keyring=backend), 6000)
+                return
+            self._dialogs.inform(
+                self._parent,
+                translate("Keys", "The proxy's password was not saved"),
+                translate("Keys", "{error}\n\nIt will be used until you quit uploader-gui.").format(
+                    error=error
+                ),
+            )
+
+        self._keyring.submit(work, done)
+
+    def remove(self) -> None:
+        """Forget the key for this API (keyring and session); uploads wait for a new one."""
+        if self.source not in (KeySource.KEYRING, KeySource.SESSION):
+            return
+        host = self.host
+        if self._backend is not None:
+            question = translate("Keys", "The key for {host} will be deleted from {keyring}.")
+        else:
+            question = translate("Keys", "The key for {host} will be deleted from this session.")
+        if not self._dialogs.confirm(
+            self._parent,
+            translate("Keys", "Remove the API key?"),
+            question.format(host=host, keyring=self._backend),
+            translate("Keys", "Remove Key"),
+        ):
+            return
+        api_url, credentials, generation = self.api_url, self._credentials, self._generation
+
+        def removed(_result: None, error: BaseException | None) -> None:
+            if not self._fresh(generation):
+                return
+            if error is not None:
+                title = translate("Keys", "The key was not removed")
+                self._dialogs.inform(self._parent, title, str(error))
+                return
+            self._queue.forget_key()
+            self._generation += 1
+            self.source = KeySource.NONE
+            text = translate("Keys", "The key for {host} was removed")
+            self.message.emit(text.format(host=host), 6000)
+            self.status_changed.emit(self.status())
+
+        self._keyring.submit(lambda: credentials.delete(api_url), removed)
+
+    def status(self) -> KeyStatus:
+        if self.sandbox is not None:
+            return KeyStatus(
+                translate("Keys", "The sandbox needs no key."),
+                translate("Keys", "not used"),
+                False,
+                False,
+            )
+        if self._backend is not None:
+            backend = self._backend
+        elif self._backend_known:
+            backend = translate("Keys", "no secure keyring")
+        else:
+            backend = translate("Keys", "not checked yet")
+        return KeyStatus(
+            translate("Keys", "Key for {host}: {source}.").format(
+                host=self.host, source=self.source.describe(backend)
+            ),
+            backend,
+            editable=self.source is not KeySource.ENVIRONMENT,
+            removable=self.source in (KeySource.KEYRING, KeySource.SESSION),
+        )
+
+    def test_key(self, key: str, done: Callable[[KeyCheck], None]) -> None:
+        """Ask ``GET /health`` whether ``key`` is accepted, in the background."""
+        api_url, host = self.api_url, self.host
+
+        clients = self._queue.clients
+
+        def work() -> None:
+            # Through the proxy uploads use (Settings ▸ Network), not the environment's.
+            with clients.probe(api_url, key) as client:
+                client.check_key()
+
+        def finished(_result: None, error: BaseException | None) -> None:
+            if self._closed:
+                return
+            if error is None:
+                text = translate("Keys", "✓ {host} accepts this key.")
+                done(KeyCheck(True, text.format(host=host)))
+            elif isinstance(error, KeyRejectedError):
+                text = translate("Keys", "✗ {host} rejected this key.")
+                done(KeyCheck(False, text.format(host=host)))
+            else:
+                text = translate("Keys", "Could not check the key: {error}")
+                done(KeyCheck(None, text.format(error=error)))
+
+        self._checks.submit(work, finished)
