@@ -34,7 +34,7 @@ FILES = 12_000
 # has nobody to click it in a child process).
 DRIVER = """
 import sys
-from uploader_gui.ui.base.dialogs import ModalDialogs
+from uploader_gui.ui.modal_dialogs import ModalDialogs
 ModalDialogs.confirm = lambda self, parent, title, text, label: True
 from uploader_gui.cli import main
 sys.exit(main(sys.argv[1:]))

@@ -622,7 +622,7 @@ def test_sigterm_while_the_quit_question_is_open_still_quits(
     from PySide6.QtWidgets import QApplication
 
     from uploader_gui.ui.app import compose
-    from uploader_gui.ui.base.dialogs import ModalDialogs
+    from uploader_gui.ui.modal_dialogs import ModalDialogs
     from uploader_gui.ui.settings.store import Settings
 
     window = compose(Settings(), sandbox.url, dialogs=ModalDialogs())  # real, modal questions

@@ -21,6 +21,7 @@ Standalone: ``python -m uploader_gui.sandbox --help``.
 from __future__ import annotations
 
 from .faults import Faults
-from .server import RequestRecord, SandboxServer, StoredUpload
+from .server import SandboxServer
+from .service import RequestRecord, StoredUpload
 
 __all__ = ["Faults", "RequestRecord", "SandboxServer", "StoredUpload"]

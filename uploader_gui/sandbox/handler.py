@@ -21,7 +21,7 @@ from .faults import SLOW_LINK_WINDOW, Dropped, Fault
 from .multipart import FormReceiver, boundary
 
 if TYPE_CHECKING:
-    from .server import SandboxHTTPServer
+    from .service import Connections
 
 _LINGER_SECONDS = 2.0
 
@@ -35,7 +35,7 @@ class Handler(BaseHTTPRequestHandler):
     """Serves one connection: keep-alive requests, each routed, answered in JSON."""
 
     protocol_version = "HTTP/1.1"
-    server: SandboxHTTPServer
+    server: Connections  # type: ignore[assignment]
     _body: RequestBody
     _is_upload: bool
 
@@ -78,7 +78,7 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         sandbox = self.server.sandbox
         headers = {name.lower(): value for name, value in self.headers.items()}
-        sandbox._record(self.command, self.path, headers)
+        sandbox.record(self.command, self.path, headers)
         path = urlsplit(self.path).path
         self._is_upload = self.command == "POST" and path == UPLOAD_PATH
         self._body = RequestBody(self.rfile, body_length(self.headers), self._pace)
@@ -132,7 +132,7 @@ class Handler(BaseHTTPRequestHandler):
         form_boundary = boundary(self.headers.get("Content-Type"))
         if form_boundary is None:
             raise contract.not_multipart()
-        with spool_file(sandbox._storage) as spool:
+        with spool_file(sandbox.storage) as spool:
             form, fault = self._receive_form(form_boundary, spool, length, max_bytes)
             self._answer_upload(form, fault, spool, max_bytes)
 
@@ -146,7 +146,7 @@ class Handler(BaseHTTPRequestHandler):
         for chunk in self._body.chunks():
             receiver.feed(chunk)
             if fault is None and form.file is not None:
-                fault = self.server.sandbox._next_fault(form.file.filename)
+                fault = self.server.sandbox.next_fault(form.file.filename)
             if fault is Fault.DROP and 2 * self._body.consumed >= length:
                 raise Dropped
         return form, Fault.NONE if fault is None else fault
@@ -165,12 +165,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html", b"<html>oops</html>")
             return
         part, image_type = contract.accepted_file(form, max_bytes)
-        upload = sandbox._store(part, image_type, spool)
+        upload = sandbox.store(part, image_type, spool)
         answer = {"url": upload.url, "filename": upload.filename, "size_bytes": upload.size}
         self._send_json(200, answer)
 
     def _serve_stored(self, name: str) -> None:
-        upload = self.server.sandbox._stored_upload(name)
+        upload = self.server.sandbox.stored_upload(name)
         if upload is None:
             raise contract.not_found()
         self._respond(200, upload.content_type, upload.size, read_chunks(upload.path))

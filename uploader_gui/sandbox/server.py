@@ -12,7 +12,6 @@ import sys
 import tempfile
 import threading
 import weakref
-from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -21,30 +20,10 @@ from typing import IO, Any
 from .contract import DEFAULT_MAX_BYTES, FilePart, ImageType
 from .faults import Fault, Faults, fault_for
 from .handler import Handler, shutdown_socket
+from .service import RequestRecord, StoredUpload
 
 _STOP_TIMEOUT_SECONDS = 5.0
 _POLL_SECONDS = 0.05  # how soon serve_forever notices stop()
-
-
-@dataclass(frozen=True)
-class StoredUpload:
-    """An accepted upload."""
-
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    path: Path
-    url: str
-
-
-@dataclass(frozen=True)
-class RequestRecord:
-    """A request as received; header names are lower-cased."""
-
-    method: str
-    path: str
-    headers: dict[str, str]
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
@@ -148,7 +127,7 @@ class SandboxServer:
         return f"{scheme}://{self._url_host}:{self.port}"
 
     @property
-    def _storage(self) -> Path:
+    def storage(self) -> Path:
         if self._storage_dir is not None:
             return self._storage_dir
         if self._created_storage is None:
@@ -213,21 +192,21 @@ class SandboxServer:
         where = self.url if self._httpd is not None else "not running"
         return f"SandboxServer({where}, uploads={len(self.uploads)}, faults={self.faults!r})"
 
-    # -- for the request handler ---------------------------------------------------------
+    # -- for the request handler (its Service) ---------------------------------------------
 
-    def _record(self, method: str, path: str, headers: dict[str, str]) -> None:
+    def record(self, method: str, path: str, headers: dict[str, str]) -> None:
         with self._lock:
             self.requests.append(RequestRecord(method, path, headers))
 
-    def _next_fault(self, filename: str) -> Fault:
+    def next_fault(self, filename: str) -> Fault:
         """Counts an attempt for ``filename`` and says which fault, if any, it gets."""
         with self._lock:
             attempt = self._attempts[filename] = self._attempts.get(filename, 0) + 1
         return fault_for(self.faults, attempt)
 
-    def _store(self, part: FilePart, image_type: ImageType, spool: IO[bytes]) -> StoredUpload:
+    def store(self, part: FilePart, image_type: ImageType, spool: IO[bytes]) -> StoredUpload:
         name = f"{secrets.token_hex(8)}.{image_type.extension}"
-        path = self._storage / name
+        path = self.storage / name
         spool.close()
         os.replace(spool.name, path)
         upload = StoredUpload(
@@ -238,6 +217,6 @@ class SandboxServer:
             self._stored[name] = upload
         return upload
 
-    def _stored_upload(self, name: str) -> StoredUpload | None:
+    def stored_upload(self, name: str) -> StoredUpload | None:
         with self._lock:
             return self._stored.get(name)

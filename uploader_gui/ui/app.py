@@ -69,7 +69,6 @@ def compose(
     """
     from ..core.link_templates import load_templates
     from .base.actions import Actions
-    from .base.dialogs import ModalDialogs
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
     from .destination.keys import KeyController
@@ -77,6 +76,7 @@ def compose(
     from .history.page import HistoryPage
     from .links.service import LinkService
     from .main_window import MainWindow
+    from .modal_dialogs import ModalDialogs
     from .notices.bar import NoticeBar
     from .notices.notifications import Notifier
     from .notices.settings_file import watch_settings_files

@@ -1,7 +1,8 @@
 """Every modal dialog the app opens, behind one seam: the :class:`Dialogs` protocol.
 
 Only an implementation of :class:`Dialogs` opens a modal dialog. The app uses
-:class:`ModalDialogs`; tests pass a scripted stand-in, so no modal ``exec()`` ever blocks them.
+:class:`..modal_dialogs.ModalDialogs` (it opens the features' own dialogs, so it stands above
+them); tests pass a scripted stand-in, so no modal ``exec()`` ever blocks them.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths, Qt, SignalInstance
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import translate
 from .dialog_types import KeyAnswer, KeyChoice, KeyStatus, KeyTester, SettingsValues
 
-__all__ = ["Dialogs", "KeyAnswer", "KeyChoice", "ModalDialogs"]
+__all__ = ["Dialogs", "KeyAnswer", "KeyChoice", "image_filter"]
 
 #: The file patterns the Add Images dialog offers first.
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.webp *.gif"
@@ -61,77 +62,3 @@ class Dialogs(Protocol):
         on_change_key: Callable[[], None],
         on_remove_key: Callable[[], None],
     ) -> SettingsValues | None: ...
-
-
-class ModalDialogs:
-    """The real, modal dialogs."""
-
-    def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name
-        accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(accept)
-        box.exec()
-        return box.clickedButton() is accept
-
-    def ask_key(
-        self,
-        parent: QWidget,
-        host: str,
-        reason: str = "",
-        backend: str | None = None,
-        tester: KeyTester | None = None,
-    ) -> KeyAnswer:
-        from ..destination.key_dialog import KeyDialog  # loaded when first needed, not at start-up
-
-        dialog = KeyDialog(parent, host, reason=reason, backend=backend, tester=tester)
-        dialog.exec()
-        answer = dialog.answer()
-        dialog.deleteLater()
-        return answer
-
-    def inform(self, parent: QWidget, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name or a server
-        box.exec()
-
-    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
-        """A path to save to, with the chosen filter's extension if none was typed."""
-        name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        if not name:
-            return None
-        path = Path(name)
-        if not path.suffix and "*." in chosen:
-            path = path.with_suffix(chosen.split("*", 1)[1].split(")", 1)[0])
-        return path
-
-    def open_images(self, parent: QWidget) -> list[Path]:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        title = translate("Dialogs", "Add images")
-        names, _ = QFileDialog.getOpenFileNames(parent, title, start, image_filter())
-        return [Path(name) for name in names]
-
-    def edit_settings(
-        self,
-        parent: QWidget,
-        values: SettingsValues,
-        key: KeyStatus,
-        default_url: str,
-        key_changes: SignalInstance,
-        on_change_key: Callable[[], None],
-        on_remove_key: Callable[[], None],
-    ) -> SettingsValues | None:
-        from ..settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(parent, values, key, default_url)
-        dialog.change_key_requested.connect(on_change_key)
-        dialog.remove_key_requested.connect(on_remove_key)
-        key_changes.connect(dialog.set_key_status)
-        try:
-            accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
-        finally:
-            key_changes.disconnect(dialog.set_key_status)
-        result = dialog.values() if accepted else None
-        dialog.deleteLater()
-        return result
