@@ -14,7 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from uploader_gui.desktop.icons import HICOLOR_SIZES, ensure_gui_application, write_hicolor
+from uploader_gui.desktop.icons import ensure_gui_application
+from uploader_gui.desktop.install import SHIPPED
+from uploader_gui.platform.linux.desktop_entry import HICOLOR_SIZES, write_hicolor
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     ensure_gui_application()
-    for path in write_hicolor(args.out / "hicolor", args.sizes or HICOLOR_SIZES):
+    for path in write_hicolor(args.out / "hicolor", SHIPPED, args.sizes or HICOLOR_SIZES):
         print(path)
     return 0
 

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from uploader_gui.desktop import APP_ID, ICON_SVG
 from uploader_gui.desktop.icons import (
-    HICOLOR_SIZES,
     WINDOW_ICON_SIZES,
     app_icon,
     render,
     svg_bytes,
 )
+from uploader_gui.platform.linux.desktop_entry import HICOLOR_SIZES
 from uploader_gui.ui.app import create_window
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,8 +24,13 @@ from PySide6.QtGui import QImageReader
 from tests.images import png_bytes
 from uploader_gui import APP_NAME
 from uploader_gui.desktop import APP_ID, DESKTOP_FILE, ICON_SVG
-from uploader_gui.desktop.icons import HICOLOR_SIZES
-from uploader_gui.desktop.install import desktop_entry, exec_value, quote_exec_argument
+from uploader_gui.desktop.resources import read_text
+from uploader_gui.platform.linux.desktop_entry import (
+    HICOLOR_SIZES,
+    desktop_entry,
+    exec_value,
+    quote_exec_argument,
+)
 from uploader_gui.sandbox import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,7 +148,7 @@ def test_glib_runs_a_quoted_exec_line_with_the_files(tmp_path: Path) -> None:
     program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{record}"\n')
     program.chmod(0o755)
     entry = tmp_path / DESKTOP_FILE
-    entry.write_text(desktop_entry([str(program)]), encoding="utf-8")
+    entry.write_text(desktop_entry(read_text(DESKTOP_FILE), [str(program)]), encoding="utf-8")
     validated = subprocess.run(
         [tool("desktop-file-validate", "desktop-file-utils"), str(entry)],
         capture_output=True,

@@ -2,8 +2,10 @@
 
 Every import counts: at the top of a module, inside a function (loaded when first used), and
 behind ``if TYPE_CHECKING:`` (a cycle hidden there is a cycle of ideas all the same). The
-Qt-free core imports nothing of the Qt layer, the desktop integration or the command line;
-within the Qt layer, ``ui/base`` imports no feature package.
+Qt-free core imports nothing of the Qt layer, the desktop integration or the command line,
+and neither does the platform seam (``uploader_gui/platform``), which the core uses; only the
+seam's chooser imports a system's implementation; within the Qt layer, ``ui/base`` imports no
+feature package.
 """
 
 from __future__ import annotations
@@ -104,14 +106,56 @@ def test_no_module_imports_itself_through_others() -> None:
     assert cycles() == [], found
 
 
+ABOVE_THE_CORE = (
+    "uploader_gui.ui",
+    "uploader_gui.desktop",
+    "uploader_gui.cli",
+    "uploader_gui.headless",
+)
+
+
 def test_the_core_imports_nothing_above_it() -> None:
-    above = ("uploader_gui.ui", "uploader_gui.desktop", "uploader_gui.cli", "uploader_gui.headless")
     leaks = sorted(
         f"{name} -> {target}"
         for name, targets in GRAPH.items()
         if name.startswith("uploader_gui.core")
         for target in targets
-        if target.startswith(above)
+        if target.startswith(ABOVE_THE_CORE)
+    )
+    assert leaks == []
+
+
+def test_the_platform_seam_imports_nothing_above_the_core() -> None:
+    """The core asks the seam; the Qt layer and the desktop integration hand it what it
+    needs (a worker pool, an icon renderer, Qt's platform name) instead of being imported."""
+    leaks = sorted(
+        f"{name} -> {target}"
+        for name, targets in GRAPH.items()
+        if name.startswith("uploader_gui.platform")
+        for target in targets
+        if target.startswith(ABOVE_THE_CORE)
+    )
+    assert leaks == []
+
+
+#: Each system's implementations of the platform interfaces (a port adds its folder here).
+IMPLEMENTATIONS = ("uploader_gui.platform.linux", "uploader_gui.platform.fallback")
+CHOOSER = "uploader_gui.platform.chooser"
+
+
+def system_of(name: str) -> str | None:
+    """The implementation folder ``name`` is in (``uploader_gui.platform.linux``), if any."""
+    return next((folder for folder in IMPLEMENTATIONS if name.startswith(folder)), None)
+
+
+def test_only_the_chooser_imports_a_platform_implementation() -> None:
+    """One place picks the implementation; an implementation may use its own system's."""
+    leaks = sorted(
+        f"{name} -> {target}"
+        for name, targets in GRAPH.items()
+        if name != CHOOSER
+        for target in targets
+        if system_of(target) is not None and system_of(target) != system_of(name)
     )
     assert leaks == []
 
@@ -131,5 +175,6 @@ def test_the_walk_sees_the_imports() -> None:
     """The graph is not empty by mistake: known edges are found, hidden ones included."""
     assert "uploader_gui.ui.uploads.queue" in GRAPH["uploader_gui.ui.app"]  # in a function
     assert "uploader_gui.ui.parts" in GRAPH["uploader_gui.ui.main_window"]  # TYPE_CHECKING
-    assert "uploader_gui.core.urls" in GRAPH["uploader_gui.core.client"]
+    assert "uploader_gui.core.destination" in GRAPH["uploader_gui.core.client"]
+    assert "uploader_gui.platform.linux.xdg_locations" in GRAPH[CHOOSER]  # in a function
     assert len(GRAPH) > 100

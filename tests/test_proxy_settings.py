@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from uploader_gui.core.network import gnome, tls
+from uploader_gui.core.network import tls
 from uploader_gui.core.network.proxy import (
     PlainPasswordError,
     Proxy,
@@ -25,6 +25,7 @@ from uploader_gui.core.network.proxy import (
     split_password,
     with_password,
 )
+from uploader_gui.platform.linux import gnome_proxy as gnome
 
 API = "https://api.example.com"
 

@@ -38,7 +38,7 @@ def test_a_drop_finished_in_the_background_is_notified_and_a_click_raises_the_wi
         qtbot.waitUntil(lambda: len(server.notifications()) == 1, timeout=5000)
         (sent,) = server.notifications()
         assert sent.summary == "2 images uploaded; links copied"
-        qtbot.waitUntil(lambda: bool(window.parts.notifier._ids), timeout=5000)
+        qtbot.waitUntil(window.parts.notifier.clickable, timeout=5000)
         server.click(sent, token="t-1")
         qtbot.waitUntil(lambda: raised == ["t-1"], timeout=5000)
 

@@ -39,7 +39,6 @@ from tests.test_desktop_install import (
 )
 from uploader_gui.core.paths import cache_dir
 from uploader_gui.desktop import single_instance
-from uploader_gui.desktop.private_socket import INSTANCE_FOLDER, Refusal
 from uploader_gui.desktop.single_instance import (
     GREETING,
     InstanceServer,
@@ -47,6 +46,8 @@ from uploader_gui.desktop.single_instance import (
     socket_name,
     target_for,
 )
+from uploader_gui.platform.instance import Refusal
+from uploader_gui.platform.linux.private_socket import INSTANCE_FOLDER
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui import app
 from uploader_gui.ui.main_window import MainWindow

@@ -57,7 +57,7 @@ def test_a_finished_drop_is_notified_and_a_click_brings_the_window(
     )
     assert sent.actions[0] == "default"
     assert sent.hints["desktop-entry"] == ("s", "io.imagepipeline.UploaderGui")
-    qtbot.waitUntil(lambda: bool(made._ids), timeout=5000)  # its id came back
+    qtbot.waitUntil(made.clickable, timeout=5000)  # its id came back
     with qtbot.waitSignal(made.activated, timeout=5000) as clicked:
         server.click(sent, token="wayland-token")
     assert clicked.args == ["wayland-token"]

@@ -17,12 +17,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..platform.chooser import POSIX
 from .errors import LocalFileError
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .retry import CancelToken
@@ -102,7 +102,7 @@ def open_regular(path: Path | str) -> tuple[BinaryIO, os.stat_result]:
     try:
         info = os.fstat(fd)
         _check_regular(path, info)  # the path may have been swapped since the stat
-        if sys.platform != "win32":
+        if POSIX:  # (Windows opened it blocking: it has no O_NONBLOCK)
             import fcntl
 
             flags = fcntl.fcntl(fd, fcntl.F_GETFL)

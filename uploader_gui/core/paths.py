@@ -1,4 +1,8 @@
-"""Where the app keeps its files, following the XDG base directory spec."""
+"""Where the app keeps its files, and keeping them private.
+
+*Where* is the platform's (:class:`~uploader_gui.platform.locations.Locations`; on Linux the
+XDG base directory spec); owners, modes and links are checked here, whatever the folders.
+"""
 
 from __future__ import annotations
 
@@ -12,29 +16,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import APP_NAME
+from ..platform.chooser import POSIX, locations
 from .i18n import translate
 from .text import printable
 
 
-def _xdg(variable: str, default: str) -> Path:
-    value = os.environ.get(variable, "")
-    base = Path(value) if value and Path(value).is_absolute() else Path.home() / default
-    return base / APP_NAME
-
-
 def config_dir() -> Path:
-    """``$XDG_CONFIG_HOME/uploader-gui`` (settings; never the key)."""
-    return _xdg("XDG_CONFIG_HOME", ".config")
+    """The settings folder (``$XDG_CONFIG_HOME/uploader-gui`` on Linux; never the key)."""
+    return locations().config_dir()
 
 
 def data_dir() -> Path:
-    """``$XDG_DATA_HOME/uploader-gui`` (history)."""
-    return _xdg("XDG_DATA_HOME", ".local/share")
+    """The history's folder (``$XDG_DATA_HOME/uploader-gui`` on Linux)."""
+    return locations().data_dir()
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/uploader-gui`` (thumbnails, pasted images)."""
-    return _xdg("XDG_CACHE_HOME", ".cache")
+    """Thumbnails, pasted images (``$XDG_CACHE_HOME/uploader-gui`` on Linux)."""
+    return locations().cache_dir()
 
 
 def thumbnail_file(entry_id: int) -> Path:
@@ -93,7 +92,7 @@ CONFIG_DIR_MODE = PRIVATE_DIR_MODE
 
 
 #: Owners and modes to check (Windows has neither: its profile folder is the user's).
-_POSIX = os.name == "posix"
+_POSIX = POSIX
 
 
 def _euid() -> int:

@@ -1,4 +1,5 @@
-"""Desktop integration: the app's id, icon, desktop entry, install command, single instance.
+"""Desktop integration: the app's id, icon, shipped files, install command, single instance,
+raising the window. What differs from one system to another is in :mod:`uploader_gui.platform`.
 
 Nothing here imports httpx or keyring: these modules sit on the window's start-up path.
 """

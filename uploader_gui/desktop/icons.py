@@ -1,4 +1,5 @@
-"""The app icon, rendered from its one SVG with QtSvg: window icons and hicolor PNGs.
+"""The app icon, rendered from its one SVG with QtSvg: window icons, and the PNGs a menu
+entry's icon theme wants (:mod:`uploader_gui.platform.linux.desktop_entry` on Linux).
 
 Every bitmap is drawn from ``resources/io.imagepipeline.UploaderGui.svg`` at the size it is
 needed (no hand-drawn sizes, no PNGs in the repository). Rendering needs a
@@ -8,21 +9,16 @@ open no window.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageWriter, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from .. import APP_NAME
-from . import APP_ID, ICON_SVG
+from . import ICON_SVG
 from .resources import read_bytes
 
-#: The hicolor theme sizes the install command and ``packaging/render-icons.py`` produce.
-HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 #: The sizes a window icon carries (title bars, task switchers, docks).
 WINDOW_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
@@ -76,36 +72,3 @@ def app_icon(sizes: Iterable[int] = WINDOW_ICON_SIZES) -> QIcon:
     for size in sizes:
         icon.addPixmap(QPixmap.fromImage(render(svg, size)))
     return icon
-
-
-def hicolor_files(hicolor: Path, sizes: Iterable[int] = HICOLOR_SIZES) -> list[Path]:
-    """Where :func:`write_hicolor` puts the icon under a ``hicolor`` theme folder."""
-    files = [hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png" for size in sizes]
-    files.append(hicolor / "scalable" / "apps" / ICON_SVG)
-    return files
-
-
-def write_hicolor(hicolor: Path, sizes: Iterable[int] = HICOLOR_SIZES) -> list[Path]:
-    """Writes the icon as ``<size>x<size>/apps/<id>.png`` for each size plus the scalable SVG
-    under ``hicolor`` (e.g. ``$XDG_DATA_HOME/icons/hicolor``); returns the files written."""
-    sizes = tuple(sizes)
-    svg = svg_bytes()
-    files = hicolor_files(hicolor, sizes)
-    for size, target in zip(sizes, files[:-1], strict=True):
-        write_file(target, png_bytes(render(svg, size)))
-    write_file(files[-1], svg)
-    return files
-
-
-def write_file(target: Path, data: bytes) -> None:
-    """Writes ``data`` to ``target`` whole or not at all (a temporary file, then a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

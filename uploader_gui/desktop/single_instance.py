@@ -4,11 +4,13 @@ The first ``uploader-gui`` to start listens on a local socket (``QLocalServer``)
 ``uploader-gui FILE...`` run by the same user for the same target connects, sends the absolute
 paths, waits for the answer and exits; the first window adds the files and comes to the front.
 
-Where: a folder only this user can enter (see :mod:`.private_socket`): ``$XDG_RUNTIME_DIR``
-when it is private, else ``$XDG_CACHE_HOME/uploader-gui/instance``; never the shared temporary
-folder. The name carries a digest of the upload target (``--sandbox``, an explicit API URL, or
-the URL in Settings), so files meant for production never land in a sandbox window and vice
-versa. Each side checks that the other is this user before it sends or reads anything.
+Where: the platform's :class:`~uploader_gui.platform.instance.InstanceChannel` says (on
+Linux a folder only this user can enter: ``$XDG_RUNTIME_DIR`` when it is private, else
+``$XDG_CACHE_HOME/uploader-gui/instance``; never the shared temporary folder; see
+:mod:`uploader_gui.platform.linux.private_socket`). The name carries a digest of the upload
+target (``--sandbox``, an explicit API URL, or the URL in Settings), so files meant for
+production never land in a sandbox window and vice versa. Each side checks that the other is
+this user before it sends or reads anything.
 
 Robustness: the lock is taken first (a ``QLockFile`` in that folder), and the connect and the
 ``listen`` run under it, so two simultaneous starts do not both become the first. A socket
@@ -43,15 +45,8 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from .. import APP_NAME
-from .private_socket import (
-    Obstacle,
-    ObstacleError,
-    PrivateFolder,
-    Refusal,
-    instance_folder,
-    open_private,
-    same_user,
-)
+from ..platform.chooser import instance_channel
+from ..platform.instance import MeetingPlace, Obstacle, ObstacleError, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +60,6 @@ LOCK_TIMEOUT_MS = 10_000
 #: A peer that says nothing for this long is dropped; a message larger than this is refused.
 PEER_TIMEOUT_MS = 10_000
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
-ENV_ACTIVATION_TOKEN = "XDG_ACTIVATION_TOKEN"  # noqa: S105 - a variable's name
 
 SANDBOX_TARGET = "sandbox"
 SETTINGS_TARGET = "settings"
@@ -77,29 +71,27 @@ def target_for(sandbox: bool, api_url: str | None) -> str:
     if sandbox:
         return SANDBOX_TARGET
     if api_url and api_url.strip():
-        return "url:" + api_url.strip().rstrip("/").lower()
+        from ..core.destination import Destination
+        from ..core.errors import InsecureURLError
+
+        try:  # spelled any way, one destination is one target
+            return "url:" + Destination(api_url).url
+        except InsecureURLError:  # refused: the window that opens says why
+            return "url:" + api_url.strip()
     return SETTINGS_TARGET
-
-
-def _user() -> str:
-    getuid = getattr(os, "getuid", None)
-    return str(getuid()) if getuid is not None else os.environ.get("USERNAME", "user")
 
 
 def _file_name(target: str) -> str:
     """The socket's file name for this user and ``target`` (the lock adds ``.lock``)."""
-    user = _user()
+    user = instance_channel().user()
     # Only a short, stable name is needed (zlib is already loaded; hashlib costs start-up).
     key = f"{user}\0{target}".encode()
     return f"{APP_NAME}-{user}-{zlib.crc32(key):08x}"
 
 
 def socket_name(target: str) -> str:
-    """The local socket's name for this user and ``target``: a full path on Unix."""
-    if os.name == "nt":  # a named pipe, private to the user's session
-        return _file_name(target)
-    folder, _top = instance_folder()
-    return str(folder / _file_name(target))
+    """The local socket's name for this user and ``target``: a full path on Linux."""
+    return instance_channel().socket_name(_file_name(target))
 
 
 @dataclass
@@ -119,11 +111,8 @@ def claim(target: str, paths: list[str], activation_token: str = "") -> Claim:
     Needs a ``QCoreApplication``. Paths are made absolute here, against this process's folder.
     """
     absolute = [os.path.abspath(path) for path in paths]
-    if os.name == "nt":
-        return _claim_at(socket_name(target), None, absolute, activation_token)
-    folder, top = instance_folder()
     try:
-        place = open_private(folder, top)
+        place = instance_channel().open()
     except ObstacleError as error:
         return _alone(error.obstacle)
     outcome = _claim_at(place.address(_file_name(target)), place, absolute, activation_token)
@@ -137,9 +126,7 @@ def _alone(obstacle: Obstacle) -> Claim:
     return Claim(forwarded=False, obstacle=obstacle)
 
 
-def _claim_at(
-    name: str, place: PrivateFolder | None, paths: list[str], activation_token: str
-) -> Claim:
+def _claim_at(name: str, place: MeetingPlace, paths: list[str], activation_token: str) -> Claim:
     """:func:`claim` at socket ``name``: lock first, then hand over or listen."""
     lock = QLockFile(name + ".lock")
     if not lock.tryLock(LOCK_TIMEOUT_MS):
@@ -150,24 +137,19 @@ def _claim_at(
         if outcome is HandOff.DELIVERED:
             return Claim(forwarded=True)
         if outcome is HandOff.FOREIGN:
-            return _alone(Obstacle(_plain(name, place), Refusal.FOREIGN))
+            return _alone(Obstacle(place.shown(name), Refusal.FOREIGN))
         # Nobody answered: a socket file left by a crash, or a hung instance. Take the name.
         QLocalServer.removeServer(name)
         server = InstanceServer()
         if not server.listen(name, place):
             log.warning("cannot listen on %s: %s", name, server.error_string())
             return Claim(forwarded=False)
-        if place is not None and not place.unchanged():  # swapped since it was checked
+        if not place.unchanged():  # swapped since it was checked
             server.close()
-            return _alone(Obstacle(str(place.path), Refusal.FOREIGN))
+            return _alone(Obstacle(place.where, Refusal.FOREIGN))
         return Claim(forwarded=False, server=server)
     finally:
         lock.unlock()
-
-
-def _plain(name: str, place: PrivateFolder | None) -> str:
-    """``name`` as a person would find it (not through ``/proc/self/fd``)."""
-    return name if place is None else str(place.path / Path(name).name)
 
 
 class HandOff(enum.Enum):
@@ -189,7 +171,7 @@ def _hand_off(name: str, paths: list[str], activation_token: str) -> HandOff:
         sock.connectToServer(name)
         if not sock.waitForConnected(CONNECT_TIMEOUT_MS):
             return HandOff.NO_ANSWER
-        if not same_user(int(sock.socketDescriptor())):
+        if not instance_channel().same_user(int(sock.socketDescriptor())):
             log.warning("%s is served by another user; nothing was sent to it", name)
             return HandOff.FOREIGN
         if _read_line(sock, GREETING_TIMEOUT_MS) != GREETING:
@@ -232,9 +214,9 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._peers: set[_Peer] = set()
         self._socket_file: tuple[int, int] | None = None
-        self._place: PrivateFolder | None = None
+        self._place: MeetingPlace | None = None
 
-    def listen(self, name: str, place: PrivateFolder | None = None) -> bool:
+    def listen(self, name: str, place: MeetingPlace | None = None) -> bool:
         """Listens at ``name``; holds ``place`` (the folder ``name`` is in, which it may be
         named through) open until :meth:`close`."""
         if not self._server.listen(name):
@@ -249,7 +231,8 @@ class InstanceServer(QObject):
     @property
     def name(self) -> str:
         """The socket's path, as a person would find it (not through ``/proc/self/fd``)."""
-        return _plain(self._server.fullServerName(), self._place)
+        name = self._server.fullServerName()
+        return name if self._place is None else self._place.shown(name)
 
     def close(self) -> None:
         """Stops listening, removes the socket file and drops connections in progress.
@@ -259,7 +242,7 @@ class InstanceServer(QObject):
         second window). It is moved aside, under the start lock, while Qt closes.
         """
         path = self._server.fullServerName()
-        identity = _file_identity(path) if path and os.name != "nt" else None
+        identity = _file_identity(path) if path else None
         if identity is not None and self._socket_file is not None and identity != self._socket_file:
             self._close_beside(path)
         else:
@@ -295,7 +278,7 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
-            if not same_user(int(sock.socketDescriptor())):  # before a byte is read or sent
+            if not instance_channel().same_user(int(sock.socketDescriptor())):  # before any byte
                 log.warning("refused a connection from another user to %s", self.name)
                 sock.abort()
                 sock.deleteLater()

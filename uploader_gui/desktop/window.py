@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from .single_instance import ENV_ACTIVATION_TOKEN
+from ..platform.chooser import activation
 
 
 def bring_to_front(window: QWidget, activation_token: str = "") -> None:
     """Shows, un-minimises, raises and activates ``window``.
 
-    On Wayland a window may take the focus only with an activation token from the launcher;
-    Qt uses ``$XDG_ACTIVATION_TOKEN`` for its next activation request, so the token that the
-    later start was launched with is put there first.
+    Some window systems let a window take the focus only with an activation token from the
+    launcher (Wayland): the platform's :class:`~uploader_gui.platform.activation.Activation`
+    hands Qt the token the later start was launched with first.
     """
-    if activation_token and QGuiApplication.platformName().startswith("wayland"):
-        os.environ[ENV_ACTIVATION_TOKEN] = activation_token
+    if activation_token:
+        activation().before_raising(activation_token, QGuiApplication.platformName())
     state = window.windowState() & ~Qt.WindowState.WindowMinimized
     window.setWindowState(state | Qt.WindowState.WindowActive)
     window.show()

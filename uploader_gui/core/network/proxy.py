@@ -3,8 +3,9 @@
 Three choices, the same in the window (Settings ▸ Network) and in ``--headless``:
 
 - ``system`` (the default): ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``,
-  upper or lower case; when none is set, on GNOME, the desktop's own proxy settings
-  (:mod:`.gnome`, read by the caller off the GUI thread);
+  upper or lower case; when none is set, the desktop's own proxy settings (the platform's
+  :class:`~uploader_gui.platform.proxy_source.ProxySource`: GNOME's on Linux, read by the
+  caller off the GUI thread);
 - ``manual``: one proxy URL (``http://``, ``https://``, ``socks5://`` or ``socks5h://``);
   its password is kept in the keyring, never in the settings file;
 - ``none``.

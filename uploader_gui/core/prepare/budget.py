@@ -7,22 +7,20 @@ when it is done. Other files wait for the budget, not for a worker: four large H
 batch are decoded one after another while the small files beside them go on. A single decode
 larger than the whole budget waits until nothing else holds any, then runs alone.
 
-The budget only bounds the process if freed memory goes back to the system. glibc's malloc
-keeps what a thread frees in that thread's own arena, and raises the size it maps directly
-each time a large block is freed: four decodes on four workers, one after another, then
-held four pictures' worth (a batch of four 49-megapixel PNGs peaked at 709 MB instead of
-296). So before the first decode, :func:`_return_freed_memory` fixes the threshold: every
-block of 4 MiB or more is a mapping of its own, unmapped when it is freed.
+The budget only bounds the process if freed memory goes back to the system, which some
+allocators do not do on their own (glibc's keeps what each thread frees): so before the first
+decode the platform's memory tuning (:mod:`uploader_gui.platform.memory`) makes large blocks,
+once freed, go back to it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import threading
 from collections.abc import Iterator
 from typing import Final
 
+from ...platform.chooser import memory
 from ..retry import CancelToken
 
 #: The bytes all decodes may hold at once. With the rest of the process (about 50 MB for
@@ -31,24 +29,6 @@ from ..retry import CancelToken
 DEFAULT_BYTES: Final = 256 * 1024 * 1024
 #: How often a waiting decode looks at its cancel token.
 _POLL = 0.1
-#: glibc's ``mallopt`` parameter, and the size from which a block is mapped on its own.
-_M_MMAP_THRESHOLD: Final = -3
-_MAPPED_FROM: Final = 4 * 1024 * 1024
-_tuned = False
-
-
-def _return_freed_memory() -> None:
-    """Large blocks straight from (and back to) the system, where malloc is glibc's."""
-    global _tuned
-    if _tuned:
-        return
-    _tuned = True
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (macOS, Windows): nothing to tune
-        return
-    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM)
 
 
 class MemoryBudget:
@@ -71,7 +51,7 @@ class MemoryBudget:
         ``cancel`` is set meanwhile."""
         share = max(0, min(nbytes, self.limit))
         with self._changed:
-            _return_freed_memory()
+            memory().return_freed_memory()
             while self._used + share > self.limit:
                 if cancel is not None:
                     cancel.raise_if_cancelled()

@@ -1,42 +1,22 @@
 """Desktop notifications: when a drop finishes while the window is in the background.
 
-``org.freedesktop.Notifications`` over D-Bus. The ``Notify`` call goes out on a worker
-(``jeepney``, which marshals its ``u`` argument as the specification wants; PySide6 can only
-send a signed ``i``, which GNOME Shell refuses), so the GUI thread never waits on D-Bus. The
-clicks come back through QtDBus on the GUI thread: ``ActionInvoked`` with the ``default``
-action brings the window forward, with the activation token the server sent just before
-(Wayland lets a window take the focus only with one). On macOS and Windows, which have
-no such service, a tray icon's message is used instead.
+What is said and when is decided here; the platform's
+:class:`~uploader_gui.platform.notifications.DesktopNotifications` shows it (on Linux over
+D-Bus, :mod:`uploader_gui.platform.linux.dbus_notifications`) and reports the click that
+brings the window forward, with the window system's activation token.
 """
 
 from __future__ import annotations
 
-import html
-import logging
-import os
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from ... import APP_NAME
 from ...core.i18n import translate
 from ...core.text import printable
+from ...platform.chooser import notifications
 from ..base.workers import Workers
 
-if TYPE_CHECKING:  # QtDBus and the tray are loaded by the first notification, not at start
-    from PySide6.QtWidgets import QSystemTrayIcon
-
-log = logging.getLogger(__name__)
-
-SERVICE = "org.freedesktop.Notifications"
-PATH = "/org/freedesktop/Notifications"
-INTERFACE = "org.freedesktop.Notifications"
-#: How long the server shows it (ms); -1 would leave it to the server.
-EXPIRE_MS = 8000
-#: Desktops whose notifications (and tray) are D-Bus services: no tray fallback there.
-_FREEDESKTOP = not sys.platform.startswith(("darwin", "win32", "cygwin"))
 #: At most this many failed files are named.
 NAMED_FAILURES = 3
 
@@ -66,35 +46,6 @@ def message(
     return uploaded, ""
 
 
-def _send(address: str, icon: str, summary: str, body: str) -> int:
-    """``Notify`` on the bus at ``address``; the notification's id. Runs on a worker."""
-    from jeepney import DBusAddress, MessageType, new_method_call
-    from jeepney.io.blocking import open_dbus_connection
-
-    body = html.escape(body, quote=False)  # "body-markup" servers read <, > and & as markup
-    target = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
-    call = new_method_call(
-        target,
-        "Notify",
-        "susssasa{sv}i",
-        (
-            APP_NAME,
-            0,
-            icon,
-            summary,
-            body,
-            ["default", translate("Notifications", "Show")],
-            {"desktop-entry": ("s", icon)},
-            EXPIRE_MS,
-        ),
-    )
-    with open_dbus_connection(bus=address) as connection:
-        reply = connection.send_and_get_reply(call, timeout=5)
-    if reply.header.message_type is MessageType.error:
-        raise RuntimeError(f"the notification service refused it: {reply.body}")
-    return int(reply.body[0])
-
-
 class Notifier(QObject):
     """Says that a drop finished, unless the window is active or notifications are off."""
 
@@ -110,82 +61,18 @@ class Notifier(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._pool = workers.pool("notifications", 1)
         self._window_active = window_active
         self._enabled = enabled
-        self._icon_name = icon_name
-        self._address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
-        self._ids: set[int] = set()
-        self._tokens: dict[int, str] = {}
-        self._tray: QSystemTrayIcon | None = None
-        self._listening = False
+        pool = workers.pool("notifications", 1)
+        self._desktop = notifications(icon_name, pool.submit, self.activated.emit, self)
 
     def drop_finished(
         self, done: int, failed: int, copied: bool, failures: list[tuple[str, str]]
     ) -> None:
         if not self._enabled() or self._window_active() or done + failed == 0:
             return
-        summary, body = message(done, failed, copied, failures)
-        if not self._address:
-            self._tray_message(summary, body)
-            return
-        self._listen()
-        address, icon = self._address, self._icon_name
+        self._desktop.show(*message(done, failed, copied, failures))
 
-        def delivered(result: int | None, error: BaseException | None) -> None:
-            if error is not None or result is None:
-                log.info("no desktop notification (%s); trying the system tray", error)
-                self._tray_message(summary, body)
-                return
-            if len(self._ids) > 100:
-                self._ids.clear()  # only recent notifications are clicked
-            self._ids.add(result)
-
-        self._pool.submit(lambda: _send(address, icon, summary, body), delivered)
-
-    # -- clicks ------------------------------------------------------------------------
-
-    def _listen(self) -> None:
-        if self._listening:
-            return
-        from PySide6.QtDBus import QDBusConnection
-
-        # Named after the address: a connection of that name to another bus is reused by Qt.
-        bus = QDBusConnection.connectToBus(self._address, f"{APP_NAME}-notify-{self._address}")
-        if not bus.isConnected():
-            return
-        for name, slot in (
-            ("ActionInvoked", "_action_invoked(uint,QString)"),
-            ("ActivationToken", "_activation_token(uint,QString)"),
-        ):
-            # The stubs say bytes; PySide6 takes the str SLOT() makes.
-            bus.connect("", PATH, INTERFACE, name, self, SLOT(slot))  # type: ignore[call-overload]
-        self._listening = True
-
-    @Slot("uint", str)
-    def _activation_token(self, notification: int, token: str) -> None:
-        if notification in self._ids:
-            self._tokens[notification] = token
-
-    @Slot("uint", str)
-    def _action_invoked(self, notification: int, action: str) -> None:
-        if notification in self._ids and action == "default":
-            self.activated.emit(self._tokens.pop(notification, ""))
-
-    # -- elsewhere ---------------------------------------------------------------------
-
-    def _tray_message(self, summary: str, body: str) -> None:
-        if _FREEDESKTOP:
-            # Linux's tray is a D-Bus service too: without the bus there is none, and asking
-            # Qt would have libdbus try to start a bus (dbus-launch) on the GUI thread.
-            return
-        from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QSystemTrayIcon
-
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            self._tray = QSystemTrayIcon(QIcon.fromTheme(self._icon_name), self)
-            self._tray.messageClicked.connect(lambda: self.activated.emit(""))
-        self._tray.show()
-        self._tray.showMessage(summary, body or summary, QSystemTrayIcon.MessageIcon.Information)
+    def clickable(self) -> bool:
+        """A notification it showed can be clicked now (the desktop has named it)."""
+        return self._desktop.clickable()

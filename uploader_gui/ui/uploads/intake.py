@@ -22,6 +22,7 @@ from ...core.history import Drop, HistoryEntry
 from ...core.i18n import translate
 from ...core.intake import Intake, collect
 from ...core.paths import cache_dir, make_private, private_dir
+from ...platform.chooser import POSIX
 from ..base.dialogs import Dialogs
 from ..base.workers import Workers
 from ..history.controller import ASK_ABOVE, HistoryController, Restored
@@ -53,7 +54,7 @@ def local_file(url: QUrl) -> Path:
     on POSIX the percent-encoded bytes are decoded as the file system does instead.
     """
     path = url.toLocalFile()
-    if "\ufffd" in path and os.name == "posix":
+    if "\ufffd" in path and POSIX:
         encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
         path = os.fsdecode(unquote_to_bytes(encoded))
     return Path(path)

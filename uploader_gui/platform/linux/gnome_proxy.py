@@ -1,4 +1,5 @@
-"""GNOME's own proxy settings (``org.gnome.system.proxy``), used when no variable is set.
+"""The system proxy on Linux: GNOME's own settings (``org.gnome.system.proxy``), used when
+no variable is set.
 
 Read with ``gsettings`` (GLib's command-line tool, present wherever GNOME is), so no GLib
 binding is needed. It runs a program: call it off the GUI thread. A desktop without the
@@ -11,10 +12,11 @@ import ast
 import logging
 import shutil
 import subprocess
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from ..i18n import QT_TRANSLATE_NOOP
-from .proxy import Proxy, ProxyURLError, _bypassed, _proxy, check_proxy_url
+from ...core.i18n import QT_TRANSLATE_NOOP
+from ...core.network.proxy import Proxy, ProxyURLError, _bypassed, _proxy, check_proxy_url
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,17 @@ def desktop_proxy(api_url: str, settings: dict[str, object] | None = None) -> Pr
                 continue
             return _proxy(url, SOURCE)
     return None
+
+
+class GnomeProxy:
+    """:class:`~uploader_gui.platform.proxy_source.ProxySource` from GNOME's settings, read
+    afresh at each call (``read``: :func:`read_settings`, or a fake)."""
+
+    def __init__(self, read: Callable[[], dict[str, object]] = read_settings) -> None:
+        self._read = read
+
+    def proxy_for(self, api_url: str) -> Proxy | None:
+        return desktop_proxy(api_url, self._read())
 
 
 def _value(text: str) -> object:

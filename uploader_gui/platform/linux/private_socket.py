@@ -1,11 +1,13 @@
-"""Where the single-instance socket and its lock live, and who may be at its other end.
+"""The single-instance channel on Linux: where the socket and its lock live, and who may be
+at its other end.
 
 Both live in a *private* folder: a real folder (not a link) that belongs to this user and has
 mode exactly ``0700``, so nobody else can put a socket or a lock file there, or take one
 away. That is ``$XDG_RUNTIME_DIR`` when it is such a folder, else
 ``$XDG_CACHE_HOME/uploader-gui/instance`` (made ``0700`` whatever the umask; the app's cache
 folder above it is tightened to ``0700`` as :func:`~uploader_gui.core.paths.private_dir`
-does). Never a name in the shared temporary folder, where another user can be first.
+does; both folders as :mod:`.xdg_locations` names them). Never a name in the shared
+temporary folder, where another user can be first.
 
 Each folder is opened without following links and checked on the open descriptor
 (``fstat``), so what was checked is what is used: a socket path too long for a Unix socket
@@ -13,22 +15,23 @@ Each folder is opened without following links and checked on the open descriptor
 each side of a hand-off checks that the process at the other end is this user
 (:func:`peer_uid`), before it sends or reads anything.
 
-Light on purpose (it runs on every start): the standard library and ``core.paths`` only.
+Light on purpose (it runs on every start): the standard library only.
 """
 
 from __future__ import annotations
 
-import enum
 import errno
 import os
 import socket
 import stat
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.paths import PRIVATE_DIR_MODE, cache_dir
+from ..instance import Obstacle, ObstacleError, Refusal
+from .xdg_locations import XdgLocations
 
+#: Only its owner may enter (as ``core.paths.PRIVATE_DIR_MODE``, which this must not import).
+PRIVATE_DIR_MODE = 0o700
 #: The folder under the app's cache folder when there is no usable ``$XDG_RUNTIME_DIR``.
 INSTANCE_FOLDER = "instance"
 #: The longest path ``bind``/``connect`` take on Linux (``sun_path`` is 108 bytes with NUL).
@@ -39,13 +42,11 @@ _OPEN_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | getattr(os, "O_NOFO
 
 def peer_uid(descriptor: int) -> int | None:
     """The user id of the process at the other end of the connected local socket
-    ``descriptor``; ``None`` when the system does not say. The one platform-specific piece.
+    ``descriptor``; ``None`` when the system does not say (then the peer is not trusted).
 
     Linux: ``SO_PEERCRED`` (a ``struct ucred``: pid, uid, gid, as they were at ``connect``
-    or ``listen``). macOS and the BSDs would use ``getpeereid()`` (``LOCAL_PEERCRED``, a
-    ``struct xucred``); Windows named pipes have no uid: there the client's SID would be
-    compared (``GetNamedPipeClientProcessId``, then the process token), the pipe's ACL
-    (``UserAccessOption``) keeping others out meanwhile.
+    or ``listen``). macOS and the BSDs have no ``SO_PEERCRED``: there every peer is refused
+    until their ports ask ``getpeereid()`` (``LOCAL_PEERCRED``); see packaging/PORTING.md.
     """
     option = getattr(socket, "SO_PEERCRED", None)
     if option is None:
@@ -62,41 +63,7 @@ def peer_uid(descriptor: int) -> int | None:
 
 def same_user(descriptor: int) -> bool:
     """The peer on ``descriptor`` is this user (anything unknown is not)."""
-    if os.name == "nt":  # a named pipe: its ACL (UserAccessOption) admits this user only
-        return True
     return peer_uid(descriptor) == os.geteuid()
-
-
-class Refusal(enum.Enum):
-    #: Another user's file (or a link another user made) is where the folder should be.
-    FOREIGN = "foreign"
-    #: This user's, but a link or a file, or other users may open it.
-    NOT_PRIVATE = "not-private"
-    #: It could not be made or opened (``reason`` says why, in the system's words).
-    UNUSABLE = "unusable"
-
-
-@dataclass(frozen=True)
-class Obstacle:
-    """Why a start can neither hand its files over nor take later starts' files."""
-
-    path: str
-    kind: Refusal
-    reason: str = ""
-
-    def describe(self) -> str:
-        """In English, for the log (the window says it in the user's language)."""
-        if self.kind is Refusal.FOREIGN:
-            return f"another user's file is in the way of the single-window hand-off ({self.path})"
-        if self.kind is Refusal.NOT_PRIVATE:
-            return f"{self.path} is not a private folder: no single-window hand-off"
-        return f"cannot use {self.path} for the single-window hand-off ({self.reason})"
-
-
-class ObstacleError(Exception):
-    def __init__(self, obstacle: Obstacle) -> None:
-        super().__init__(obstacle.describe())
-        self.obstacle = obstacle
 
 
 def _unusable(path: Path, error: OSError) -> ObstacleError:
@@ -164,6 +131,14 @@ class PrivateFolder:
             return plain
         return f"{_PROC_FD}/{self.fd}/{name}"
 
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    def shown(self, address: str) -> str:
+        """``address`` as a person would find it (not through ``/proc/self/fd``)."""
+        return str(self.path / Path(address).name)
+
     def unchanged(self) -> bool:
         """The folder's path still leads to the folder that was checked."""
         try:
@@ -202,12 +177,11 @@ def open_private(folder: Path, top: Path, *, create: bool = True) -> PrivateFold
     return PrivateFolder(fd, folder)
 
 
-def runtime_folder() -> Path | None:
+def runtime_folder(locations: XdgLocations | None = None) -> Path | None:
     """``$XDG_RUNTIME_DIR`` when it is set, absolute and a private folder of this user's."""
-    value = os.environ.get("XDG_RUNTIME_DIR", "")
-    if not value or not os.path.isabs(value) or os.path.normpath(value) == "/":
+    folder = (locations or XdgLocations()).runtime_dir()
+    if folder is None:
         return None
-    folder = Path(os.path.normpath(value))
     try:
         open_private(folder, folder, create=False).close()
     except ObstacleError:
@@ -215,10 +189,33 @@ def runtime_folder() -> Path | None:
     return folder
 
 
-def instance_folder() -> tuple[Path, Path]:
+def instance_folder(locations: XdgLocations | None = None) -> tuple[Path, Path]:
     """Where the socket and lock live, and the highest folder checked with it (the same
     folder for ``$XDG_RUNTIME_DIR``; the app's cache folder for the fallback)."""
-    runtime = runtime_folder()
+    locations = locations or XdgLocations()
+    runtime = runtime_folder(locations)
     if runtime is not None:
         return runtime, runtime
-    return cache_dir() / INSTANCE_FOLDER, cache_dir()
+    cache = locations.cache_dir()
+    return cache / INSTANCE_FOLDER, cache
+
+
+class PrivateSocketChannel:
+    """:class:`~uploader_gui.platform.instance.InstanceChannel`: sockets in a private folder,
+    peers checked with ``SO_PEERCRED``."""
+
+    def __init__(self, locations: XdgLocations | None = None) -> None:
+        self._locations = locations or XdgLocations()
+
+    def user(self) -> str:
+        return str(os.getuid())
+
+    def socket_name(self, name: str) -> str:
+        folder, _top = instance_folder(self._locations)
+        return str(folder / name)
+
+    def open(self) -> PrivateFolder:
+        return open_private(*instance_folder(self._locations))
+
+    def same_user(self, descriptor: int) -> bool:
+        return same_user(descriptor)

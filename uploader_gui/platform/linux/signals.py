@@ -1,8 +1,11 @@
-"""Quit through the window's normal close path on SIGTERM and SIGINT.
+"""Quit requests on Linux: SIGTERM (``kill``, a session manager) and SIGINT (Ctrl+C).
 
 Python runs a signal handler only when the interpreter gets control, which never happens while
 Qt's event loop waits in C++. ``signal.set_wakeup_fd`` makes the C-level handler write to a
 socket that a ``QSocketNotifier`` watches, so the Python handler runs at once on the GUI thread.
+
+Python's :mod:`signal` offers the same on macOS, and SIGINT (Ctrl+C in a console) on Windows,
+whose ports have not been made (see packaging/PORTING.md): they use this too.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import signal
 import socket
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
 
 from PySide6.QtCore import QSocketNotifier, QTimer
@@ -53,3 +56,10 @@ def on_termination(callback: Callable[[], object]) -> Iterator[None]:
         notifier.deleteLater()
         reader.close()
         writer.close()
+
+
+class Signals:
+    """:class:`~uploader_gui.platform.termination.QuitRequests` from SIGTERM and SIGINT."""
+
+    def watch(self, callback: Callable[[], object]) -> AbstractContextManager[None]:
+        return on_termination(callback)
