@@ -68,7 +68,6 @@ def main() -> None:
             concurrency=6,
             retries=2,
             auto_copy=False,
-            link_format=window.parts.preferences.settings.link_format,
         )
     )
     window.close()

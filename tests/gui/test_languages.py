@@ -33,7 +33,6 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
 from tests.images import png_bytes, write
 from uploader_gui.core import i18n
-from uploader_gui.core.links import LinkFormat
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base import language
 from uploader_gui.ui.base.sizes import shown_size
@@ -120,7 +119,7 @@ def texts_of(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> set[str]:
         found.add(str(model.data(index, Qt.ItemDataRole.AccessibleTextRole)))
         found.add(str(model.data(index, Qt.ItemDataRole.ToolTipRole) or ""))
     found.update(readable(window))
-    values = SettingsValues("", 4, 3, True, LinkFormat.URL, templates=(("body", "{url}"),))
+    values = SettingsValues(templates=(("body", "{url}"),))
     status = KeyStatus("", "GNOME Keyring (Secret Service)", True, True)
     dialogs: list[QDialog] = [
         SettingsDialog(window, values, status, "https://api.imagepipeline.io"),
@@ -228,7 +227,7 @@ def test_the_pseudo_locale_clips_nothing(qtbot: QtBot, sandbox: SandboxServer) -
         problems = list(clipped(window))
         dialog = SettingsDialog(
             window,
-            SettingsValues("", 4, 3, True, LinkFormat.URL),
+            SettingsValues(),
             KeyStatus("", "GNOME Keyring", True, True),
             "https://api.imagepipeline.io",
         )

@@ -14,7 +14,6 @@ from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, w
 from tests.images import png_bytes, write
 from tests.network import PrivateCA, hosts_file, tinyproxy
 from uploader_gui.core.credentials import SERVICE
-from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
@@ -26,30 +25,30 @@ STATUS = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True
 
 
 def test_the_network_choices_and_a_typed_password(qtbot: QtBot) -> None:
-    values = SettingsValues("", 4, 3, True, LinkFormat.URL)
+    values = SettingsValues()
     dialog = SettingsDialog(None, values, STATUS, "https://api.imagepipeline.io")
     qtbot.addWidget(dialog)
-    assert dialog.proxy_system.isChecked()
-    assert not dialog.proxy_url.isEnabled()
+    assert dialog.proxy.system.isChecked()
+    assert not dialog.proxy.url.isEnabled()
     assert dialog.values().proxy_mode is ProxyMode.SYSTEM
 
-    dialog.proxy_manual.setChecked(True)
-    assert dialog.proxy_url.isEnabled()
+    dialog.proxy.manual.setChecked(True)
+    assert dialog.proxy.url.isEnabled()
     for typed, reason in (
         ("ftp://proxy:21", "not ftp://"),
         ("http://proxy:3128/path", "no path"),
     ):
-        dialog.proxy_url.setText(typed)
+        dialog.proxy.url.setText(typed)
         dialog._accept()
         assert dialog.result() != SettingsDialog.DialogCode.Accepted
-        assert reason in dialog.proxy_error.text()
-    dialog.proxy_url.setText("proxy.corp:3128")
-    dialog.proxy_password.setText("s3cret")
+        assert reason in dialog.proxy.error.text()
+    dialog.proxy.url.setText("proxy.corp:3128")
+    dialog.proxy.password.setText("s3cret")
     dialog._accept()
-    assert "add the user name" in dialog.proxy_error.text()
+    assert "add the user name" in dialog.proxy.error.text()
 
-    dialog.proxy_url.setText("http://bob:inline@proxy.corp:3128")
-    dialog.proxy_password.clear()
+    dialog.proxy.url.setText("http://bob:inline@proxy.corp:3128")
+    dialog.proxy.password.clear()
     dialog._accept()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     values = dialog.values()
@@ -59,11 +58,11 @@ def test_the_network_choices_and_a_typed_password(qtbot: QtBot) -> None:
         "inline",
     )
     assert "inline" not in repr(values)
-    dialog.proxy_none.setChecked(True)
+    dialog.proxy.none.setChecked(True)
     assert dialog.values().proxy_mode is ProxyMode.NONE
     # An address typed but not in use, with a password that does not parse: none of it is
     # kept (which part is the password cannot be told); the saved address (none) stays.
-    dialog.proxy_url.setText("http://bob:pa/ss@proxy.corp:3128")
+    dialog.proxy.url.setText("http://bob:pa/ss@proxy.corp:3128")
     kept = dialog.values()
     assert (kept.proxy_url, kept.proxy_password) == ("", None)
 
@@ -80,7 +79,7 @@ def test_a_proxy_password_goes_to_the_keyring_never_to_settings(
         concurrency=4,
         retries=3,
         auto_copy=True,
-        link_format=LinkFormat.URL,
+        copy_format="url",
         proxy_mode=ProxyMode.MANUAL,
         proxy_url="http://bob@proxy.corp:3128",
         proxy_password="pa ss:word",
@@ -124,7 +123,7 @@ def test_the_row_says_the_proxy_wants_a_password(
             concurrency=4,
             retries=0,
             auto_copy=False,
-            link_format=LinkFormat.URL,
+            copy_format="url",
             proxy_mode=ProxyMode.MANUAL,
             proxy_url=proxy.url,
         )
@@ -190,20 +189,15 @@ def test_a_saved_proxy_password_can_be_forgotten(
     memory_keyring: MemoryKeyring,
 ) -> None:
     values = SettingsValues(
-        "",
-        4,
-        3,
-        True,
-        LinkFormat.URL,
         proxy_mode=ProxyMode.MANUAL,
         proxy_url="http://bob@proxy.corp:3128",
     )
     dialog = SettingsDialog(None, values, STATUS, "https://api.imagepipeline.io")
     qtbot.addWidget(dialog)
     assert dialog.values().proxy_password is None  # untouched: the saved one stays
-    assert dialog.forget_password.isEnabled()
-    dialog.forget_password.click()
-    assert not dialog.forget_password.isEnabled()
+    assert dialog.proxy.forget_password.isEnabled()
+    dialog.proxy.forget_password.click()
+    assert not dialog.proxy.forget_password.isEnabled()
     assert dialog.values().proxy_password == ""
 
     key = (SERVICE, "proxy bob@proxy.corp:3128")

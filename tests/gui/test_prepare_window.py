@@ -6,12 +6,12 @@ import json
 import subprocess
 from pathlib import Path
 
+from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures_metadata import jpeg_with_metadata, picture
 from tests.gui.conftest import ScriptedDialogs, drop_files, wait_finished
 from uploader_gui.core.history import HistoryState, HistoryStore
-from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.paths import cache_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
@@ -58,7 +58,7 @@ def test_settings_images_round_trip_and_apply_to_the_next_files(
         concurrency=4,
         retries=3,
         auto_copy=True,
-        link_format=LinkFormat.URL,
+        copy_format="url",
         remove_metadata=False,
         convert_formats=False,
         max_side=1024,
@@ -86,13 +86,14 @@ def test_settings_images_round_trip_and_apply_to_the_next_files(
 def test_the_settings_dialog_shows_and_returns_the_image_choices(qtbot: QtBot) -> None:
     from uploader_gui.ui.base.dialog_types import KeyStatus
     from uploader_gui.ui.settings.dialog import SettingsDialog
+    from uploader_gui.ui.settings.rows import LimitBox
 
     values = SettingsValues(
         api_url="",
         concurrency=4,
         retries=3,
         auto_copy=True,
-        link_format=LinkFormat.URL,
+        copy_format="url",
         remove_metadata=True,
         convert_formats=False,
         max_side=None,
@@ -100,14 +101,20 @@ def test_the_settings_dialog_shows_and_returns_the_image_choices(qtbot: QtBot) -
     key = KeyStatus("Key for api.example: none.", "test keyring", True, False)
     dialog = SettingsDialog(None, values, key, "https://api.example")
     qtbot.addWidget(dialog)
-    assert dialog.remove_metadata.isChecked()
-    assert not dialog.convert_formats.isChecked()
-    assert not dialog.shrink.isChecked()
-    assert not dialog.max_side.isEnabled()
-    dialog.shrink.setChecked(True)
-    assert dialog.max_side.isEnabled()
-    assert dialog.max_side.value() == 2048  # the suggested size when turned on
-    dialog.remove_metadata.setChecked(False)
+    remove, convert, shrink = (
+        dialog.editors[name] for name in ("remove_metadata", "convert_formats", "max_side")
+    )
+    assert isinstance(remove, QCheckBox)
+    assert isinstance(convert, QCheckBox)
+    assert isinstance(shrink, LimitBox)
+    assert remove.isChecked()
+    assert not convert.isChecked()
+    assert not shrink.check.isChecked()
+    assert not shrink.spin.isEnabled()
+    shrink.check.setChecked(True)
+    assert shrink.spin.isEnabled()
+    assert shrink.spin.value() == 2048  # the suggested size when turned on
+    remove.setChecked(False)
     chosen = dialog.values()
     assert (chosen.remove_metadata, chosen.convert_formats, chosen.max_side) == (False, False, 2048)
 

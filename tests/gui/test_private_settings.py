@@ -10,7 +10,6 @@ import shutil
 import stat
 from argparse import Namespace
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -128,7 +127,7 @@ def test_settings_and_templates_are_private_whatever_the_umask(
             concurrency=5,
             retries=3,
             auto_copy=True,
-            link_format=LinkFormat.MARKDOWN,
+            copy_format="markdown",
             templates=(("wiki", "[[{url}]]"),),
             proxy_mode=ProxyMode.MANUAL,
             proxy_url="http://bob@proxy.corp:3128",
@@ -209,7 +208,7 @@ def test_settings_another_user_changed_are_not_believed_until_written_again(
 
     # The user saves the settings (as shown: the safe values): the file is written anew,
     # for the user alone, without what the other user wrote.
-    dialogs.settings_answer = replace(window.parts.preferences.current(), concurrency=6)
+    dialogs.settings_answer = window.parts.preferences.current().replace(concurrency=6)
     window.registry[ActionId.SETTINGS].trigger()
     assert mode(folder) == 0o700
     assert mode(ini) == 0o600
@@ -284,8 +283,7 @@ def test_a_settings_folder_another_user_owns_is_never_written(
     assert "Nothing can be saved there" in text
     assert f"mv {folder} {folder}.not-mine" in text
 
-    dialogs.settings_answer = replace(
-        window.parts.preferences.current(),
+    dialogs.settings_answer = window.parts.preferences.current().replace(
         remove_metadata=False,
         templates=(("wiki", "[[{url}]]"),),
     )
@@ -336,9 +334,9 @@ def test_a_proxy_address_that_does_not_parse_never_reaches_the_settings_file(
     window = make_window(qtbot, sandbox.url, dialogs)
     dialog = SettingsDialog(None, window.parts.preferences.current(), STATUS, DEFAULT_API_URL)
     qtbot.addWidget(dialog)
-    assert dialog.proxy_url.text() == saved
-    dialog.proxy_none.setChecked(True)
-    dialog.proxy_url.setText("http://alice:Zq7@Xk9/Vw3@proxy.corp:3128")
+    assert dialog.proxy.url.text() == saved
+    dialog.proxy.none.setChecked(True)
+    dialog.proxy.url.setText("http://alice:Zq7@Xk9/Vw3@proxy.corp:3128")
     dialog._accept()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     dialogs.settings_answer = dialog.values()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
 from tests.images import png_bytes, write
 from uploader_gui.core.link_templates import load_templates, save_templates
-from uploader_gui.core.links import LinkFormat, Template
+from uploader_gui.core.links import Template
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
 from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
@@ -23,7 +23,7 @@ BODY = '"person_image": "{url}"'
 
 
 def test_templates_are_checked_where_they_are_typed(qtbot: QtBot) -> None:
-    values = SettingsValues("", 4, 3, True, LinkFormat.URL, templates=(("body", BODY),))
+    values = SettingsValues(templates=(("body", BODY),))
     dialog = SettingsDialog(None, values, STATUS, "https://api.imagepipeline.io")
     qtbot.addWidget(dialog)
     combo = [dialog.link_format.itemText(i) for i in range(dialog.link_format.count())]
@@ -58,7 +58,7 @@ def test_templates_are_checked_where_they_are_typed(qtbot: QtBot) -> None:
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     chosen = dialog.values()
     assert chosen.templates == (("body", BODY), ("angle", "<{url}>"))
-    assert chosen.link_format == Template("angle", "<{url}>")
+    assert chosen.copy_format == "angle"
 
 
 def test_a_template_copies_every_link_and_history_too(
@@ -72,7 +72,7 @@ def test_a_template_copies_every_link_and_history_too(
         concurrency=4,
         retries=3,
         auto_copy=True,
-        link_format=Template("size", "{url} {width}x{height} {name}.{ext}"),
+        copy_format="size",
         templates=(("body", BODY), ("size", "{url} {width}x{height} {name}.{ext}")),
     )
     window.registry[ActionId.SETTINGS].trigger()

@@ -91,6 +91,13 @@ class LinkService(QObject):
         self._settings = settings
         self._model = model
         self._templates = dict(templates or {})
+        settings.changed.connect(self._setting_changed)
+
+    def _setting_changed(self, key: str) -> None:
+        if key == Settings.copy_format.key:
+            self.format_changed.emit(self.format)
+        elif key == Settings.auto_copy.key:
+            self.auto_copy_changed.emit(self.auto_copy)
 
     @property
     def templates(self) -> dict[str, str]:
@@ -109,9 +116,9 @@ class LinkService(QObject):
             return LinkFormat.URL
 
     def set_format(self, fmt: LinkStyle) -> None:
+        """Copy in ``fmt`` from now on (stored: :attr:`format_changed` follows)."""
         if style_value(fmt) != self._settings.copy_format:
             self._settings.copy_format = style_value(fmt)
-        self.format_changed.emit(fmt)
 
     def set_templates(self, templates: dict[str, str]) -> None:
         """New saved templates (already written by their owner); the format follows."""
@@ -124,8 +131,8 @@ class LinkService(QObject):
         return self._settings.auto_copy
 
     def set_auto_copy(self, enabled: bool) -> None:
+        """Stored: :attr:`auto_copy_changed` follows."""
         self._settings.auto_copy = enabled
-        self.auto_copy_changed.emit(enabled)
 
     # -- copying -----------------------------------------------------------------------
 

@@ -1,12 +1,17 @@
-"""Settings (Ctrl+,): the API key, the API URL, uploads, images, copying and the network."""
+"""Settings (Ctrl+,): the API key, the API URL, uploads, images, copying and the network.
+
+The ordinary rows of each tab (flags, numbers, limits) are made from the settings table
+(:mod:`.rows`); the API URL, the language, the copy format with the templates, and the proxy
+with its password have editors of their own here, with their labels from the table.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,26 +20,34 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.destination import Destination
 from ...core.errors import ConfigurationError
 from ...core.i18n import translate
-from ...core.links import LinkFormat, LinkStyle, Template
-from ...core.network.proxy import ProxyMode, ProxyURLError, check_proxy_url, split_password
-from ...core.urls import normalize_api_url
+from ...core.links import LinkFormat
 from ..base.dialog_types import KeyStatus, SettingsValues
 from ..base.language import LANGUAGES, SYSTEM, SYSTEM_LABEL
 from ..base.palette import error_label
 from ..base.plain_text import form_row, plain_label
-from ..links.service import style_label, style_value
+from ..base.setting_kinds import Setting, Tab
+from ..links.service import style_label
+from .proxy_box import ProxyBox
+from .rows import Editor, add_rows, shown
 from .templates_editor import TemplatesEditor
 
 __all__ = ["KeyStatus", "SettingsDialog", "SettingsValues"]
+
+
+def _label(row: Setting[Any]) -> str:
+    return shown(row.label)
+
+
+def _tip(row: Setting[Any]) -> str:
+    return shown(row.tip)
 
 
 class SettingsDialog(QDialog):
@@ -48,22 +61,24 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setModal(True)
         self._default_url = default_url
+        self._shown = values
         self._fixed_by = values.api_url_fixed_by
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
+        #: The editors of the ordinary rows, by the row's name (``editors["retries"]``).
+        self.editors: dict[str, Editor[object]] = {}
+        uploads = self._rows_box(translate("SettingsDialog", "Uploads"), Tab.GENERAL, values)
         self.tabs.addTab(
-            self._page(self._key_box(), self._uploads_box(values), self._advanced_box(values)),
+            self._page(self._key_box(), uploads, self._advanced_box(values)),
             translate("SettingsDialog", "&General"),
         )
-        self.tabs.addTab(
-            self._page(self._images_box(values)), translate("SettingsDialog", "&Images")
-        )
+        images = self._rows_box(translate("SettingsDialog", "Before upload"), Tab.IMAGES, values)
+        self.tabs.addTab(self._page(images), translate("SettingsDialog", "&Images"))
         self.tabs.addTab(
             self._page(self._copying_box(values)), translate("SettingsDialog", "&Copying")
         )
-        self.tabs.addTab(
-            self._page(self._network_box(values)), translate("SettingsDialog", "&Network")
-        )
+        self.proxy = ProxyBox(values)
+        self.tabs.addTab(self._page(self.proxy), translate("SettingsDialog", "&Network"))
         layout.addWidget(self.tabs)
         # The key buttons act on the URL in use: while another one is typed they would
         # store a key under the wrong host, so they wait for OK.
@@ -120,112 +135,19 @@ class SettingsDialog(QDialog):
         key_layout.addWidget(self.url_pending)
         return key_box
 
-    def _uploads_box(self, values: SettingsValues) -> QGroupBox:
-        uploads = QGroupBox(translate("SettingsDialog", "Uploads"))
-        form = QFormLayout(uploads)
-        self.concurrency = QSpinBox()
-        self.concurrency.setRange(1, 16)
-        self.concurrency.setValue(values.concurrency)
-        self.concurrency.setToolTip(
-            translate(
-                "SettingsDialog", "How many files upload at once (applies to the next uploads)"
-            )
-        )
-        form_row(form, translate("SettingsDialog", "&Parallel uploads:"), self.concurrency)
-        self.retries = QSpinBox()
-        self.retries.setRange(0, 10)
-        self.retries.setValue(values.retries)
-        self.retries.setToolTip(
-            translate("SettingsDialog", "How often a rate-limited or failed upload is tried again")
-        )
-        form_row(form, translate("SettingsDialog", "&Retries:"), self.retries)
-        self.reuse_duplicates = QCheckBox(
-            translate("SettingsDialog", "Reuse the link of a file already uploaded")
-        )
-        self.reuse_duplicates.setToolTip(
-            translate(
-                "SettingsDialog",
-                "A file whose bytes were uploaded to this API before gets its earlier URL at once",
-            )
-        )
-        self.reuse_duplicates.setChecked(values.reuse_duplicates)
-        form.addRow(self.reuse_duplicates)
-        self.resume_unfinished = QCheckBox(
-            translate("SettingsDialog", "Resume unfinished uploads at start")
-        )
-        self.resume_unfinished.setToolTip(
-            translate(
-                "SettingsDialog",
-                "Files left unfinished when the app last quit or crashed upload again at once "
-                "(otherwise they are listed with Retry)",
-            )
-        )
-        self.resume_unfinished.setChecked(values.resume_unfinished)
-        form.addRow(self.resume_unfinished)
-        self.notifications = QCheckBox(
-            translate("SettingsDialog", "Notify me when uploads finish in the background")
-        )
-        self.notifications.setToolTip(
-            translate(
-                "SettingsDialog",
-                "A desktop notification when a drop has finished while the window is not active",
-            )
-        )
-        self.notifications.setChecked(values.notifications)
-        form.addRow(self.notifications)
-        return uploads
-
-    def _images_box(self, values: SettingsValues) -> QGroupBox:
-        images = QGroupBox(translate("SettingsDialog", "Before upload"))
-        images_form = QFormLayout(images)
-        self.remove_metadata = QCheckBox(
-            translate("SettingsDialog", "Remove location and camera details before upload")
-        )
-        self.remove_metadata.setToolTip(
-            translate(
-                "SettingsDialog",
-                "Location, camera make, model and serial number, owner, dates, XMP and comments "
-                "are removed without re-encoding the picture; orientation and colour profile stay",
-            )
-        )
-        self.remove_metadata.setChecked(values.remove_metadata)
-        images_form.addRow(self.remove_metadata)
-        self.convert_formats = QCheckBox(
-            translate("SettingsDialog", "Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG")
-        )
-        self.convert_formats.setChecked(values.convert_formats)
-        images_form.addRow(self.convert_formats)
-        shrink_row = QHBoxLayout()
-        self.shrink = QCheckBox(translate("SettingsDialog", "Shrink images larger than"))
-        self.max_side = QSpinBox()
-        self.max_side.setRange(64, 100_000)
-        self.max_side.setSingleStep(256)
-        self.max_side.setSuffix(translate("SettingsDialog", " px"))
-        self.max_side.setAccessibleName(translate("SettingsDialog", "Largest long side"))
-        self.max_side.setValue(values.max_side or 2048)
-        self.shrink.setChecked(values.max_side is not None)
-        self.max_side.setEnabled(self.shrink.isChecked())
-        self.shrink.toggled.connect(self.max_side.setEnabled)
-        shrink_row.addWidget(self.shrink)
-        shrink_row.addWidget(self.max_side)
-        shrink_row.addStretch(1)
-        images_form.addRow(shrink_row)
-        note = plain_label(translate("SettingsDialog", "Changes apply to files not yet started."))
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        images_form.addRow(note)
-        return images
+    def _rows_box(self, title: str, tab: Tab, values: SettingsValues) -> QGroupBox:
+        """A box of ``tab``'s ordinary rows, made from the table."""
+        box = QGroupBox(title)
+        self.editors.update(add_rows(QFormLayout(box), tab, values))
+        return box
 
     def _copying_box(self, values: SettingsValues) -> QGroupBox:
         copying = QGroupBox(translate("SettingsDialog", "Copying"))
         copy_form = QFormLayout(copying)
         self.link_format = QComboBox()
-        self._chosen_format = style_value(values.link_format)
-        form_row(copy_form, translate("SettingsDialog", "Copy &format:"), self.link_format)
-        self.auto_copy = QCheckBox(
-            translate("SettingsDialog", "Copy the links when every file of a drop has finished")
-        )
-        self.auto_copy.setChecked(values.auto_copy)
-        copy_form.addRow(self.auto_copy)
+        self._chosen_format = values.copy_format
+        form_row(copy_form, _label(SettingsValues.copy_format), self.link_format)
+        self.editors.update(add_rows(copy_form, Tab.COPYING, values))
         self.templates = TemplatesEditor(values.templates)
         copy_form.addRow(plain_label(translate("SettingsDialog", "Your templates:")))
         copy_form.addRow(self.templates)
@@ -255,10 +177,8 @@ class SettingsDialog(QDialog):
         advanced_form = QFormLayout(advanced)
         self.api_url = QLineEdit(values.api_url)
         self.api_url.setPlaceholderText(self._default_url)
-        self.api_url.setToolTip(
-            translate("SettingsDialog", "The API's base URL; https only (http only for localhost)")
-        )
-        form_row(advanced_form, translate("SettingsDialog", "API &URL:"), self.api_url)
+        self.api_url.setToolTip(_tip(SettingsValues.api_url))
+        form_row(advanced_form, _label(SettingsValues.api_url), self.api_url)
         if self._fixed_by:
             # Shown as it is in use, and not editable: a change would be silently ignored.
             self.api_url.setReadOnly(True)
@@ -275,123 +195,11 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
-        self.language.setToolTip(
-            translate("SettingsDialog", "Applies when uploader-gui starts again")
-        )
-        form_row(advanced_form, translate("SettingsDialog", "&Language:"), self.language)
+        self.language.setToolTip(_tip(SettingsValues.language))
+        form_row(advanced_form, _label(SettingsValues.language), self.language)
         self.url_error = error_label(self)
         advanced_form.addRow(self.url_error)
         return advanced
-
-    def _network_box(self, values: SettingsValues) -> QGroupBox:
-        network = QGroupBox(translate("SettingsDialog", "Proxy"))
-        box = QVBoxLayout(network)
-        self.proxy_system = QRadioButton(
-            translate("SettingsDialog", "Use the &system's proxy settings")
-        )
-        self.proxy_system.setToolTip(
-            translate(
-                "SettingsDialog",
-                "HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)",
-            )
-        )
-        self.proxy_none = QRadioButton(translate("SettingsDialog", "&No proxy"))
-        self.proxy_manual = QRadioButton(translate("SettingsDialog", "Use &this proxy:"))
-        self._saved_proxy_url = values.proxy_url
-        self.proxy_url = QLineEdit(values.proxy_url)
-        self.proxy_url.setPlaceholderText("http://proxy.example:3128")
-        self.proxy_url.setAccessibleName(translate("SettingsDialog", "Proxy address"))
-        self.proxy_url.setToolTip(
-            translate(
-                "SettingsDialog",
-                "http://, https://, socks5:// or socks5h://; add user@ before the host if the "
-                "proxy asks for a user name",
-            )
-        )
-        self.proxy_password = QLineEdit()
-        self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.proxy_password.setAccessibleName(translate("SettingsDialog", "Proxy password"))
-
-        self.proxy_password.setToolTip(
-            translate("SettingsDialog", "Saved in the system keyring, never in a settings file")
-        )
-        self._proxy_modes = QButtonGroup(self)
-        for button, mode in (
-            (self.proxy_system, ProxyMode.SYSTEM),
-            (self.proxy_none, ProxyMode.NONE),
-            (self.proxy_manual, ProxyMode.MANUAL),
-        ):
-            self._proxy_modes.addButton(button)
-            button.setChecked(values.proxy_mode is mode)
-            box.addWidget(button)
-        manual = QFormLayout()
-        manual.setContentsMargins(24, 0, 0, 0)
-        form_row(manual, translate("SettingsDialog", "&Address:"), self.proxy_url)
-        password_row = QHBoxLayout()
-        password_row.addWidget(self.proxy_password, 1)
-        self.forget_password = QPushButton(translate("SettingsDialog", "&Forget Password"))
-        self.forget_password.setToolTip(
-            translate("SettingsDialog", "Delete this proxy's password from the keyring")
-        )
-        self.forget_password.clicked.connect(self._forget_password)
-        self._forget = False
-        password_row.addWidget(self.forget_password)
-        password_label = plain_label(translate("SettingsDialog", "Pass&word:"))
-        password_label.setBuddy(self.proxy_password)  # a row of two: Qt sets no buddy itself
-        manual.addRow(password_label, password_row)
-        box.addLayout(manual)
-        self.proxy_error = error_label(self)
-        box.addWidget(self.proxy_error)
-        self.proxy_manual.toggled.connect(self._proxy_mode_changed)
-        self.proxy_url.textChanged.connect(self._proxy_url_edited)
-        self._proxy_url_edited()
-        self._proxy_mode_changed(self.proxy_manual.isChecked())
-        return network
-
-    def _proxy_url_edited(self) -> None:
-        self.proxy_error.hide()
-        named = "@" in self.proxy_url.text()
-        if self._forget:
-            hint = translate("SettingsDialog", "none (forgotten when you press OK)")
-        elif named:
-            hint = translate("SettingsDialog", "unchanged (kept in the keyring)")
-        else:
-            hint = translate("SettingsDialog", "only if the proxy asks for one")
-        self.proxy_password.setPlaceholderText(hint)
-        self.forget_password.setEnabled(named and not self._forget and self.proxy_url.isEnabled())
-
-    def _forget_password(self) -> None:
-        self._forget = True
-        self.proxy_password.clear()
-        self._proxy_url_edited()
-
-    def _proxy_mode_changed(self, manual: bool) -> None:
-        self.proxy_url.setEnabled(manual)
-        self.proxy_password.setEnabled(manual)
-        self._proxy_url_edited()
-        self.proxy_error.hide()
-
-    def _proxy_mode(self) -> ProxyMode:
-        if self.proxy_manual.isChecked():
-            return ProxyMode.MANUAL
-        return ProxyMode.NONE if self.proxy_none.isChecked() else ProxyMode.SYSTEM
-
-    def _typed_proxy(self) -> tuple[str, str | None]:
-        """The proxy address without a password, and the password typed (in the field, or
-        in the address); raises :class:`ProxyURLError` with the reason."""
-        url, inline = split_password(check_proxy_url(self.proxy_url.text()))
-        password = self.proxy_password.text() or inline
-        if password is None and self._forget:
-            password = ""  # delete the saved one
-        if password and "@" not in url:
-            raise ProxyURLError(
-                translate(
-                    "SettingsDialog",
-                    "add the user name to the address (http://user@proxy.example:3128) so the "
-                    "password can be kept for it",
-                )
-            )
-        return url, password
 
     def set_key_status(self, key: KeyStatus) -> None:
         self._key = key
@@ -410,7 +218,7 @@ class SettingsDialog(QDialog):
     def _typed_url(self) -> str | None:
         """The URL in the field as it would be used; ``None`` if it cannot be."""
         try:
-            return normalize_api_url(self.api_url.text().strip() or self._default_url)
+            return Destination(self.api_url.text().strip() or self._default_url).url
         except ConfigurationError:
             return None
 
@@ -435,18 +243,13 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(2)
             self.templates.table.setFocus()
             return
-        if self.proxy_manual.isChecked():
-            try:
-                self._typed_proxy()
-            except ProxyURLError as exc:
-                self.proxy_error.setText(str(exc))
-                self.proxy_error.show()
-                self.tabs.setCurrentIndex(3)
-                self.proxy_url.setFocus()
-                return
+        if self.proxy.show_problem():
+            self.tabs.setCurrentIndex(3)
+            self.proxy.url.setFocus()
+            return
         text = self.api_url.text().strip()
         try:
-            normalize_api_url(text or self._default_url)
+            Destination(text or self._default_url)
         except ConfigurationError as exc:
             self.url_error.setText(str(exc))
             self.url_error.show()
@@ -456,46 +259,24 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def values(self) -> SettingsValues:
+        """What the dialog holds now: the values it was given, as edited."""
         text = self.api_url.text().strip()
-        proxy_mode, proxy_url, proxy_password = self._proxy_values()
-        return SettingsValues(
-            api_url=normalize_api_url(text) if text else "",
-            concurrency=self.concurrency.value(),
-            retries=self.retries.value(),
-            auto_copy=self.auto_copy.isChecked(),
-            link_format=self._chosen_style(),
-            reuse_duplicates=self.reuse_duplicates.isChecked(),
-            resume_unfinished=self.resume_unfinished.isChecked(),
-            api_url_fixed_by=self._fixed_by,
-            remove_metadata=self.remove_metadata.isChecked(),
-            convert_formats=self.convert_formats.isChecked(),
-            max_side=self.max_side.value() if self.shrink.isChecked() else None,
+        proxy_mode, proxy_url, proxy_password = self.proxy.chosen()
+        return self._shown.replace(
+            **{name: editor.value() for name, editor in self.editors.items()},
+            api_url=Destination(text).url if text else "",
+            copy_format=self._chosen_value(),
+            language=str(self.language.currentData() or ""),
             proxy_mode=proxy_mode,
             proxy_url=proxy_url,
             proxy_password=proxy_password,
             templates=self.templates.templates(),
-            notifications=self.notifications.isChecked(),
-            language=str(self.language.currentData() or ""),
         )
 
-    def _chosen_style(self) -> LinkStyle:
+    def _chosen_value(self) -> str:
+        """The copy format chosen: a built-in's value, or a template's name (one still in
+        the table); else URL."""
         value = self._chosen_format
-        for fmt in LinkFormat:
-            if fmt.value == value:
-                return fmt
-        saved = dict(self.templates.templates())
-        if value in saved:
-            return Template(value, saved[value])
-        return LinkFormat.URL
-
-    def _proxy_values(self) -> tuple[ProxyMode, str, str | None]:
-        mode = self._proxy_mode()
-        try:
-            url, password = self._typed_proxy()
-        except ProxyURLError:
-            # Not in use, and it does not parse: which part is the password cannot be told
-            # (a raw "@" or "/" in it), so none of it is kept: the saved address stays.
-            url, password = self._saved_proxy_url, None
-            if mode is ProxyMode.MANUAL:
-                mode = ProxyMode.SYSTEM  # never reached: OK refuses it
-        return mode, url, password
+        if value in {fmt.value for fmt in LinkFormat} or value in dict(self.templates.templates()):
+            return value
+        return LinkFormat.URL.value

@@ -1,8 +1,12 @@
-"""The settings dialog's round trip: show the current values, apply what the user chose.
+"""The settings dialog's round trip: show the current values, store what the user chose.
 
-Settings apply at once: a new concurrency to the next uploads, a new API URL to every file
-not yet sending (they wait for its key). A URL fixed for the session (``--sandbox``,
-``--api-url``, ``$IMAGEPIPELINE_API_URL``) is shown read-only, with why, and never saved.
+Storing a setting says ``Settings.changed(key)``, and each part that uses it listens for its
+own keys (the queue, the link service; the others read it when they need it). Here are the
+listeners of the settings whose parts this module stands above: the proxy (to the queue's
+clients, with a password typed now), the API URL (to the key controller: files not yet
+sending wait for its key) and the language (applies at the next start, and says so). A URL
+fixed for the session (``--sandbox``, ``--api-url``, ``$IMAGEPIPELINE_API_URL``) is shown
+read-only, with why, and never saved.
 """
 
 from __future__ import annotations
@@ -11,37 +15,35 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...core.config import DEFAULT_API_URL
-from ...core.errors import ConfigurationError
+from ...core.credentials import Credentials
 from ...core.i18n import translate
 from ...core.link_templates import save_templates, templates_path
 from ...core.links import TemplateError
 from ...core.network.proxy import ProxyMode, ProxySettings
 from ...core.paths import unsafe_config
-from ...core.prepare.options import PrepareOptions
-from ...core.retry import RetryPolicy
-from ...core.urls import normalize_api_url
 from ..base.dialog_types import SettingsValues
 from ..base.dialogs import Dialogs
+from ..base.settings_table import ROWS, proxy_address
 from ..destination.keys import KeyController
-from ..links.service import LinkService
+from ..destination.proxy_passwords import ProxyPasswords
+from ..links.service import LinkService, style_value
 from ..uploads.queue import UploadQueue
-from .store import Settings, proxy_address
+from .store import Settings
+
+#: The keys of the proxy's settings (Settings ▸ Network, and the consent to a password in
+#: clear text).
+PROXY_KEYS = frozenset(
+    row.key for row in (Settings.proxy_mode, Settings.proxy_url, Settings.plain_password_ok)
+)
 
 
-def proxy_settings(settings: Settings) -> ProxySettings:
-    """The proxy choice Settings ▸ Network holds (its password comes from the keyring)."""
-    return ProxySettings(
-        settings.proxy_mode, settings.proxy_url, plain_password_ok=settings.plain_password_ok
-    )
-
-
-def prepare_options(settings: Settings) -> PrepareOptions:
-    """How files are prepared before upload, as Settings ▸ Images says."""
-    return PrepareOptions(
-        remove_metadata=settings.remove_metadata,
-        convert=settings.convert_formats,
-        max_side=settings.max_side,
-    )
+def proxy_settings(settings: Settings, password: str | None = None) -> ProxySettings:
+    """The proxy Settings ▸ Network holds, with ``password`` for a manual one (``""``: none,
+    and none looked up in the keyring; ``None``: the keyring's)."""
+    allowed = settings.plain_password_ok
+    if settings.proxy_mode is ProxyMode.MANUAL:
+        return ProxySettings(ProxyMode.MANUAL, settings.proxy_url, password, allowed)
+    return ProxySettings(settings.proxy_mode, plain_password_ok=allowed)
 
 
 class Preferences(QObject):
@@ -58,36 +60,53 @@ class Preferences(QObject):
         links: LinkService,
         dialogs: Dialogs,
         parent: QWidget,
+        credentials: Credentials | None = None,
     ) -> None:
         super().__init__(parent)
+        credentials = credentials or Credentials()
         self.settings = settings
         self._queue, self._keys, self._links = queue, keys, links
         self._dialogs, self._parent = dialogs, parent
+        #: Where a proxy's password typed in Settings goes (the keyring, in the background).
+        self.proxy_passwords = ProxyPasswords(credentials, keys.keyring, dialogs, parent)
+        #: The proxy's password typed at the last OK (``""``: forgotten), used as it is
+        #: until the next; ``None``: the keyring's.
+        self._proxy_password: str | None = None
+        settings.changed.connect(self._setting_changed)
+        self._use_proxy()
+
+    def _setting_changed(self, key: str) -> None:
+        if key in PROXY_KEYS:
+            self._use_proxy()
+        elif key == Settings.api_url.key:
+            self._use_api_url()
+        elif key == Settings.language.key:
+            self._keys.message.emit(
+                translate("Preferences", "The new language applies when uploader-gui starts again"),
+                8000,
+            )
+
+    def _use_proxy(self) -> None:
+        """Uploads not yet begun go through the proxy the settings hold."""
+        self._queue.set_proxy(proxy_settings(self.settings, self._proxy_password))
+
+    def _use_api_url(self) -> None:
+        """Files not yet sending go to the API URL the settings hold (or production)."""
+        # A refused URL too: the key controller holds uploads and says why.
+        self._keys.set_api_url(self.settings.api_url or DEFAULT_API_URL)
 
     def current(self) -> SettingsValues:
         settings, keys = self.settings, self._keys
         fixed_by = ""  # shown in "Set by … for this session."
-        if keys.sandbox is not None:
+        if keys.sandboxed:
             fixed_by = translate("Preferences", "sandbox mode")
         elif keys.locked:
             fixed_by = translate("Preferences", "--api-url or IMAGEPIPELINE_API_URL")
-        return SettingsValues(
+        return SettingsValues.of(settings).replace(
             api_url=keys.api_url if fixed_by else settings.api_url,
             api_url_fixed_by=fixed_by,
-            concurrency=settings.concurrency,
-            retries=settings.retries,
-            auto_copy=settings.auto_copy,
-            link_format=self._links.format,
+            copy_format=style_value(self._links.format),  # a template removed since: URL
             templates=tuple(self._links.templates.items()),
-            notifications=settings.notifications,
-            language=settings.language,
-            reuse_duplicates=settings.reuse_duplicates,
-            resume_unfinished=settings.resume_unfinished,
-            remove_metadata=settings.remove_metadata,
-            convert_formats=settings.convert_formats,
-            max_side=settings.max_side,
-            proxy_mode=settings.proxy_mode,
-            proxy_url=settings.proxy_url,
         )
 
     def open(self) -> None:
@@ -104,64 +123,24 @@ class Preferences(QObject):
             self.apply(values)
 
     def apply(self, values: SettingsValues) -> None:
-        """Store and apply settings at once (a new concurrency applies to the next uploads)."""
+        """Store every setting the dialog shows, changed or not (a file another user could
+        change is written anew); each part follows the keys it uses."""
         settings = self.settings
-        settings.concurrency = values.concurrency
-        settings.retries = values.retries
-        settings.auto_copy = values.auto_copy
-        if not values.api_url_fixed_by:
-            settings.api_url = values.api_url
-        settings.reuse_duplicates = values.reuse_duplicates
-        settings.resume_unfinished = values.resume_unfinished
-        settings.remove_metadata = values.remove_metadata
-        settings.convert_formats = values.convert_formats
-        settings.max_side = values.max_side
-        self._apply_proxy(values)
-        self._queue.reuse_duplicates = values.reuse_duplicates
-        self._queue.prepare_options = prepare_options(settings)
-        self._queue.set_concurrency(values.concurrency)
-        self._queue.set_retry_policy(RetryPolicy(retries=values.retries))
-        self._links.set_auto_copy(values.auto_copy)
-        settings.notifications = values.notifications
-        if values.language != settings.language:
-            settings.language = values.language
-            self._keys.message.emit(
-                translate("Preferences", "The new language applies when uploader-gui starts again"),
-                8000,
-            )
-        self._apply_templates(values)
-        self._links.set_format(values.link_format)
+        self._apply_templates(values)  # first: the copy format may name a new one
+        # A password typed now goes with the address typed with it; an address that does
+        # not parse is not stored (part of a password could be taken for the host), and
+        # neither is the password.
+        parsed = proxy_address(values.proxy_url) is not None
+        self._proxy_password = values.proxy_password if parsed else None
+        for row in ROWS:
+            if row.tab is not None and not (row is Settings.api_url and values.api_url_fixed_by):
+                settings.write(row, values.read(row))
+        url = settings.proxy_url
+        if self._proxy_password is not None and "@" in url:
+            self.proxy_passwords.keep(url, self._proxy_password)
+        self._use_proxy()  # a password typed for the same address
         settings.sync()
         self.saved.emit()
-        if values.api_url_fixed_by:
-            return
-        try:
-            api_url = normalize_api_url(values.api_url or DEFAULT_API_URL)
-        except ConfigurationError:
-            api_url = values.api_url  # refused: the key controller holds uploads and says why
-        self._keys.set_api_url(api_url)
-
-    def _apply_proxy(self, values: SettingsValues) -> None:
-        """Settings ▸ Network: the address goes to the settings file, a password typed now
-        to the keyring (in the background) and straight to the next uploads. An address
-        that does not parse is not stored (part of a password could be taken for the host):
-        the saved one stays, and a password typed with it is dropped."""
-        settings = self.settings
-        settings.proxy_mode = values.proxy_mode
-        address = proxy_address(values.proxy_url)
-        if address is not None:
-            settings.proxy_url = address
-        url = settings.proxy_url
-        password = values.proxy_password if address is not None else None
-        if password is not None and url and "@" in url:
-            self._keys.keep_proxy_password(url, password)
-        allowed = settings.plain_password_ok
-        self._queue.set_proxy(
-            # "" (forgotten): no password, and none looked up in the keyring meanwhile.
-            ProxySettings(values.proxy_mode, url, password, plain_password_ok=allowed)
-            if values.proxy_mode is ProxyMode.MANUAL
-            else ProxySettings(values.proxy_mode, plain_password_ok=allowed)
-        )
 
     def allow_plain_password(self, address: str) -> bool:
         """Ask whether the proxy at ``address`` may receive its password in clear text;
@@ -182,9 +161,9 @@ class Preferences(QObject):
         )
         if not allowed:
             return False
-        self.settings.allow_plain_password(address)
-        self.settings.sync()
-        self._queue.clients.allow_plain_password(address)
+        settings = self.settings
+        settings.plain_password_ok = settings.plain_password_ok | {address}  # the proxy follows
+        settings.sync()
         return True
 
     def _apply_templates(self, values: SettingsValues) -> None:
