@@ -11,6 +11,7 @@ import pytest
 from tests.images import png_bytes, write
 from uploader_gui.core.client import UploadClient
 from uploader_gui.core.client_holder import ClientHolder
+from uploader_gui.core.destination import Access, Destination
 from uploader_gui.core.errors import DestinationChangedError
 from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.core.retry import RetryPolicy
@@ -29,10 +30,10 @@ def test_changes_do_not_wait_for_a_client_being_made(sandbox: SandboxServer) -> 
         return "pw"
 
     holder = ClientHolder(slow_keyring)
-    holder.configure(sandbox.url, sandbox.key, RetryPolicy())
+    access = Access(Destination(sandbox.url), sandbox.key, generation=1)
     holder.set_proxy(ProxySettings(ProxyMode.MANUAL, "http://bob@127.0.0.1:9"))
     made: list[UploadClient] = []
-    worker = threading.Thread(target=lambda: made.append(holder.get()))
+    worker = threading.Thread(target=lambda: made.append(holder.get(access, RetryPolicy())))
     worker.start()
     assert asked.wait(10)
 
@@ -40,16 +41,18 @@ def test_changes_do_not_wait_for_a_client_being_made(sandbox: SandboxServer) -> 
     changed.start()
     changed.join(5)
     assert not changed.is_alive(), "set_proxy waited for the keyring"
-    holder.forget()
-    holder.configure(sandbox.url, sandbox.key, RetryPolicy())  # did not wait either
 
     answer.set()
     worker.join(10)
     (client,) = made
     assert client.proxy is None  # made again for the settings of now, not the old proxy
+    # The same access and policy: the same client; another access: another client.
+    assert holder.get(access, RetryPolicy()) is client
+    newer = Access(access.destination, access.key, generation=2)
+    assert holder.get(newer, RetryPolicy()) is not client
     holder.close()
     with pytest.raises(DestinationChangedError):
-        holder.get()
+        holder.get(newer, RetryPolicy())
 
 
 def test_the_size_of_a_file_gone_since_is_unknown_not_an_error(tmp_path: Path) -> None:

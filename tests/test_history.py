@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.immutable import immutable
+from tests.needs import needs_root
 from uploader_gui.core.history import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -190,7 +192,7 @@ def test_exports(store: HistoryStore) -> None:
     export_csv(entries, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert out.getvalue().splitlines()[0] == (
-        "name,url,state,error,path,size,sha256,content_type,api_host,added_at,uploaded_at,prepared"
+        "name,url,state,error,path,size,sha256,content_type,destination,added_at,uploaded_at,prepared"
     )
     assert rows[1]["name"] == 'a,"b".png'
     assert rows[1]["url"] == "https://cdn/u/1.png"
@@ -389,20 +391,13 @@ def test_an_existing_history_is_made_private(tmp_path: Path) -> None:
     assert (folder / "history.sqlite3").stat().st_mode & 0o777 == 0o600
 
 
-def _immutable(path: Path, on: bool) -> None:
-    import subprocess
-
-    subprocess.run(["chattr", "+i" if on else "-i", str(path)], check=True)
-
-
-@pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
+@needs_root
 def test_a_history_that_cannot_be_written_says_so_at_open_and_on_each_write(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "history.sqlite3"
     HistoryStore(path).add([("/a.png", "a.png", "h")])
-    _immutable(path, True)
-    try:
+    with immutable(path):
         store = HistoryStore(path, lazy=True)
         failures: list[str] = []
         store.watch_writes(failures.append)
@@ -414,8 +409,6 @@ def test_a_history_that_cannot_be_written_says_so_at_open_and_on_each_write(
             store.add([("/b.png", "b.png", "h")])
         assert len(failures) == 2  # the probe at open, then the write
         store.close()
-    finally:
-        _immutable(path, False)
 
 
 def test_a_retried_row_does_not_keep_the_digest_of_an_earlier_attempt(

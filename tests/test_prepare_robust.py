@@ -24,6 +24,7 @@ from PIL import Image
 from tests import hostile_images as hi
 from tests.images import png_bytes, write
 from uploader_gui import headless
+from uploader_gui.core.destination import Destination
 from uploader_gui.core.errors import LocalFileError
 from uploader_gui.core.prepare import limits, pipeline
 from uploader_gui.core.prepare.options import PrepareOptions
@@ -147,7 +148,7 @@ def test_headless_prints_every_url_whatever_fails_between(
     out, err = io.StringIO(), io.StringIO()
     status = headless.upload_files(
         [str(path) for path in files],
-        api_url=sandbox.url,
+        destination=Destination(sandbox.url),
         api_key=sandbox.key,
         stdout=out,
         stderr=err,

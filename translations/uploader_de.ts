@@ -258,7 +258,7 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/base/dialogs.py" line="+27" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+28" />
             <source>Images ({patterns})</source>
             <translation>Bilder ({patterns})</translation>
         </message>
@@ -268,7 +268,7 @@
             <translation>Alle Dateien (*)</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+65" />
             <source>Add images</source>
             <translation>Bilder hinzufügen</translation>
         </message>
@@ -324,19 +324,19 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+209" />
+            <location filename="../uploader_gui/core/client.py" line="+207" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}: {detail}</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+54" />
             <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
         </message>
         <message>
-            <location line="+174" />
+            <location line="+178" />
             <location line="+16" />
             <source>the server's reply was far too long</source>
             <translation>die Antwort des Servers war viel zu lang</translation>
@@ -512,7 +512,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>kein freier Dateiname in {folder}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/responses.py" line="+75" />
+            <location filename="../uploader_gui/core/responses.py" line="+76" />
             <source>the server's reply was not JSON</source>
             <translation>die Antwort des Servers war kein JSON</translation>
         </message>
@@ -567,7 +567,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>unerwarteter Fehler: {kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+42" />
+            <location filename="../uploader_gui/core/urls.py" line="+43" />
             <source>not a valid API URL: {url}</source>
             <translation>keine gültige API-URL: {url}</translation>
         </message>
@@ -592,7 +592,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der API-Schlüssel wird nicht über unverschlüsseltes http an {host} gesendet: bitte https:// verwenden (unverschlüsseltes http ist nur für localhost erlaubt)</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>it is not text</source>
             <translation>sie ist kein Text</translation>
         </message>
@@ -925,7 +925,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+44" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+45" />
             <source>could not save the image to {path}</source>
             <translation>das Bild konnte nicht unter {path} gespeichert werden</translation>
         </message>
@@ -1170,7 +1170,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+115" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+140" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
         </message>
@@ -1194,12 +1194,12 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Einstellungen öffnen</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location filename="../uploader_gui/ui/destination/sandbox.py" line="+35" />
             <source>Sandbox mode: uploads go to a local test server at {url}. No account is needed; its links work only on this computer while the app runs.</source>
             <translation>Sandbox-Modus: Uploads gehen an einen lokalen Testserver unter {url}. Es wird kein Konto benötigt; die Links funktionieren nur auf diesem Computer, solange die App läuft.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+54" />
             <source>The keyring could not be read: {error}</source>
             <translation>Der Schlüsselbund konnte nicht gelesen werden: {error}</translation>
         </message>
@@ -1219,7 +1219,13 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Kein API-Schlüssel: Abgelegte Dateien warten, bis einer festgelegt ist (Einstellungen ▸ API-Schlüssel…)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+7" />
+            <location line="+111" />
+            <source>the API URL cannot be used</source>
+            <translation>die API-URL kann nicht verwendet werden</translation>
+        </message>
+        <message>
+            <location line="-102" />
             <source>Using the key for this session only</source>
             <translation>Der Schlüssel wird nur für diese Sitzung verwendet</translation>
         </message>
@@ -1248,12 +1254,7 @@ The key will be used until you quit uploader-gui.</source>
 Der Schlüssel wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
-            <location line="+12" />
-            <source>the keyring</source>
-            <translation>dem Schlüsselbund</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+45" />
             <source>The proxy's password is saved in {keyring}</source>
             <translation>Das Proxy-Passwort ist in {keyring} gespeichert</translation>
         </message>
@@ -1272,7 +1273,7 @@ It will be used until you quit uploader-gui.</source>
 Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+15" />
             <source>The key for {host} will be deleted from {keyring}.</source>
             <translation>Der Schlüssel für {host} wird aus {keyring} gelöscht.</translation>
         </message>
@@ -1292,12 +1293,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Schlüssel entfernen</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>The key was not removed</source>
             <translation>Der Schlüssel wurde nicht entfernt</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>The key for {host} was removed</source>
             <translation>Der Schlüssel für {host} wurde entfernt</translation>
         </message>
@@ -1327,7 +1328,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Schlüssel für {host}: {source}.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>✓ {host} accepts this key.</source>
             <translation>✓ {host} akzeptiert diesen Schlüssel.</translation>
         </message>
@@ -1381,7 +1382,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+138" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+145" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>Nichts zu kopieren: kein fertiger Upload ausgewählt</translation>
         </message>
@@ -1418,12 +1419,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Network</name>
         <message>
-            <location filename="../uploader_gui/core/network/gnome.py" line="+22" />
+            <location filename="../uploader_gui/platform/linux/gnome_proxy.py" line="+24" />
             <source>the GNOME proxy settings</source>
             <translation>die GNOME-Proxy-Einstellungen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+35" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+36" />
             <source>the proxy set in Settings</source>
             <translation>der in den Einstellungen festgelegte Proxy</translation>
         </message>
@@ -1543,12 +1544,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>das Zertifikat von {host} konnte nicht überprüft werden, die Verbindung ist also nicht sicher</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-265" />
+            <location filename="../uploader_gui/core/client.py" line="-269" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>der Proxy kann nicht verwendet werden: {address} ist keine gültige Adresse</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+181" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>Der Proxy unter {proxy} wird ebenfalls über HTTPS erreicht: Möglicherweise wurde sein eigenes Zertifikat abgelehnt.</translation>
         </message>
@@ -1614,7 +1615,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notices/notifications.py" line="+48" />
+            <location filename="../uploader_gui/ui/notices/notifications.py" line="+28" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>%n Bild hochgeladen</numerusform>
@@ -1653,7 +1654,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{uploaded}; Links kopiert</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location filename="../uploader_gui/platform/linux/dbus_notifications.py" line="+54" />
             <source>Show</source>
             <translation>Anzeigen</translation>
         </message>
@@ -1731,7 +1732,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/preferences.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+102" />
             <source>sandbox mode</source>
             <translation>den Sandbox-Modus</translation>
         </message>
@@ -1741,12 +1742,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>--api-url oder IMAGEPIPELINE_API_URL</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="-19" />
             <source>The new language applies when uploader-gui starts again</source>
             <translation>Die neue Sprache gilt ab dem nächsten Start von uploader-gui</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+67" />
             <source>Send the Proxy Password Unencrypted?</source>
             <translation>Proxy-Passwort unverschlüsselt senden?</translation>
         </message>
@@ -1893,12 +1894,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+48" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+61" />
             <source>Settings</source>
             <translation>Einstellungen</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>&amp;General</source>
             <translation>&amp;Allgemein</translation>
         </message>
@@ -1908,7 +1909,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Bilder</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>&amp;Copying</source>
             <translation>&amp;Kopieren</translation>
         </message>
@@ -1918,18 +1919,18 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Netzwerk</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+26" />
             <source>API key</source>
             <translation>API-Schlüssel</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+306" />
+            <location line="+99" />
             <source>Set Key…</source>
             <translation>Schlüssel festlegen…</translation>
         </message>
         <message>
-            <location line="-304" />
+            <location line="-97" />
             <source>Remove Key</source>
             <translation>Schlüssel entfernen</translation>
         </message>
@@ -1944,52 +1945,52 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>OK drücken, um zur neuen API-URL zu wechseln; danach folgt ihr Schlüssel.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-56" />
             <source>Uploads</source>
             <translation>Uploads</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+63" />
             <source>How many files upload at once (applies to the next uploads)</source>
             <translation>Wie viele Dateien gleichzeitig hochgeladen werden (gilt für die nächsten Uploads)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-1" />
             <source>&amp;Parallel uploads:</source>
             <translation>&amp;Gleichzeitige Uploads:</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>How often a rate-limited or failed upload is tried again</source>
             <translation>Wie oft ein gedrosselter oder fehlgeschlagener Upload erneut versucht wird</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>&amp;Retries:</source>
             <translation>&amp;Wiederholungen:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Reuse the link of a file already uploaded</source>
             <translation>Link bereits hochgeladener Dateien wiederverwenden</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>A file whose bytes were uploaded to this API before gets its earlier URL at once</source>
             <translation>Eine Datei, deren Inhalt schon einmal an diese API hochgeladen wurde, erhält sofort ihre frühere URL</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>Resume unfinished uploads at start</source>
             <translation>Unfertige Uploads beim Start fortsetzen</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Files left unfinished when the app last quit or crashed upload again at once (otherwise they are listed with Retry)</source>
             <translation>Dateien, die beim letzten Beenden oder Absturz der App unfertig blieben, werden sofort erneut hochgeladen (sonst werden sie mit „Wiederholen“ aufgeführt)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Notify me when uploads finish in the background</source>
             <translation>Benachrichtigen, wenn Uploads im Hintergrund fertig sind</translation>
         </message>
@@ -1999,12 +2000,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Eine Desktop-Benachrichtigung, wenn gemeinsam abgelegte Dateien fertig sind, während das Fenster nicht aktiv ist</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+5" />
             <source>Before upload</source>
             <translation>Vor dem Hochladen</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+21" />
             <source>Remove location and camera details before upload</source>
             <translation>Standort und Kameradaten vor dem Hochladen entfernen</translation>
         </message>
@@ -2014,17 +2015,17 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Standort, Kamerahersteller, -modell und -seriennummer, Besitzer, Datumsangaben, XMP und Kommentare werden entfernt, ohne das Bild neu zu kodieren; Ausrichtung und Farbprofil bleiben erhalten</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG</source>
             <translation>HEIC, AVIF, BMP und TIFF in JPEG oder PNG umwandeln</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Shrink images larger than</source>
             <translation>Bilder verkleinern, wenn größer als</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source> px</source>
             <translation> px</translation>
         </message>
@@ -2034,27 +2035,27 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Höchstmaß der langen Seite</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../uploader_gui/ui/settings/rows.py" line="+124" />
             <source>Changes apply to files not yet started.</source>
             <translation>Änderungen gelten für noch nicht begonnene Dateien.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+70" />
             <source>Copying</source>
             <translation>Kopieren</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+6" />
             <source>Copy &amp;format:</source>
             <translation>Kopier&amp;format:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Copy the links when every file of a drop has finished</source>
             <translation>Links kopieren, sobald alle gemeinsam abgelegten Dateien fertig sind</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+7" />
             <source>Your templates:</source>
             <translation>Eigene Vorlagen:</translation>
         </message>
@@ -2064,47 +2065,47 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-42" />
             <source>The API's base URL; https only (http only for localhost)</source>
             <translation>Die Basis-URL der API; nur https (http nur für localhost)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>API &amp;URL:</source>
             <translation>API-&amp;URL:</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+10" />
             <source>Set by {source} for this session.</source>
             <translation>Für diese Sitzung festgelegt durch {source}.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+8" />
             <source>Applies when uploader-gui starts again</source>
             <translation>Gilt ab dem nächsten Start von uploader-gui</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>&amp;Language:</source>
             <translation>&amp;Sprache:</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+43" />
             <source>Proxy</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Use the &amp;system's proxy settings</source>
             <translation>&amp;System-Proxy-Einstellungen verwenden</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)</source>
             <translation>HTTPS_PROXY, ALL_PROXY und NO_PROXY, sonst die Proxy-Einstellungen des Desktops (GNOME)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;No proxy</source>
             <translation>Kein &amp;Proxy</translation>
         </message>
@@ -2114,32 +2115,32 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Diesen Proxy verwenden:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>Proxy address</source>
             <translation>Proxy-Adresse</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>http://, https://, socks5:// or socks5h://; add user@ before the host if the proxy asks for a user name</source>
             <translation>http://, https://, socks5:// oder socks5h://; user@ vor den Host setzen, wenn der Proxy einen Benutzernamen verlangt</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../uploader_gui/ui/settings/proxy_box.py" line="+62" />
             <source>Proxy password</source>
             <translation>Proxy-Passwort</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Saved in the system keyring, never in a settings file</source>
             <translation>Im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-2" />
             <source>&amp;Address:</source>
             <translation>Ad&amp;resse:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../uploader_gui/ui/settings/proxy_box.py" line="+4" />
             <source>&amp;Forget Password</source>
             <translation>Passwort ver&amp;gessen</translation>
         </message>
@@ -2154,7 +2155,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Pass&amp;wort:</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+8" />
             <source>none (forgotten when you press OK)</source>
             <translation>keins (wird beim Klick auf OK vergessen)</translation>
         </message>
@@ -2174,7 +2175,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>den Benutzernamen in die Adresse aufnehmen (http://user@proxy.example:3128), damit das Passwort dafür gespeichert werden kann</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+22" />
             <source>Keyring in use: {backend}</source>
             <translation>Verwendeter Schlüsselbund: {backend}</translation>
         </message>
@@ -2187,13 +2188,13 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+275" />
+            <location filename="../uploader_gui/cli.py" line="+282" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/link_templates.py" line="+63" />
-            <location filename="../uploader_gui/core/paths.py" line="+137" />
+            <location filename="../uploader_gui/core/paths.py" line="+136" />
             <source>{path} belongs to another user.</source>
             <translation>{path} gehört einem anderen Benutzer.</translation>
         </message>
@@ -2536,7 +2537,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}, {size}: {status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/queue.py" line="+420" />
+            <location filename="../uploader_gui/ui/uploads/queue.py" line="+429" />
             <location line="+36" />
             <source>the API key was rejected</source>
             <translation>der API-Schlüssel wurde abgelehnt</translation>

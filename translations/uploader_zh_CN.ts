@@ -258,7 +258,7 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/base/dialogs.py" line="+27" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+28" />
             <source>Images ({patterns})</source>
             <translation>图片 ({patterns})</translation>
         </message>
@@ -268,7 +268,7 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+65" />
             <source>Add images</source>
             <translation>添加图片</translation>
         </message>
@@ -323,19 +323,19 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+209" />
+            <location filename="../uploader_gui/core/client.py" line="+207" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}：{detail}</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+54" />
             <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>无法使用代理：{reason}</translation>
         </message>
         <message>
-            <location line="+174" />
+            <location line="+178" />
             <location line="+16" />
             <source>the server's reply was far too long</source>
             <translation>服务器的回复过长</translation>
@@ -511,7 +511,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>{folder} 中没有可用的文件名</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/responses.py" line="+75" />
+            <location filename="../uploader_gui/core/responses.py" line="+76" />
             <source>the server's reply was not JSON</source>
             <translation>服务器的回复不是 JSON</translation>
         </message>
@@ -566,7 +566,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>意外错误：{kind}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/urls.py" line="+42" />
+            <location filename="../uploader_gui/core/urls.py" line="+43" />
             <source>not a valid API URL: {url}</source>
             <translation>不是有效的 API URL：{url}</translation>
         </message>
@@ -591,7 +591,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>拒绝通过明文 http 向 {host} 发送 API 密钥：请使用 https://（仅 localhost 允许使用明文 http）</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>it is not text</source>
             <translation>它不是文本</translation>
         </message>
@@ -922,7 +922,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+44" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+45" />
             <source>could not save the image to {path}</source>
             <translation>无法将图片保存到 {path}</translation>
         </message>
@@ -1163,7 +1163,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+115" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+140" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>正在等待可用的 API URL：{reason}</translation>
         </message>
@@ -1187,12 +1187,12 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>打开设置</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location filename="../uploader_gui/ui/destination/sandbox.py" line="+35" />
             <source>Sandbox mode: uploads go to a local test server at {url}. No account is needed; its links work only on this computer while the app runs.</source>
             <translation>沙盒模式：文件将上传到位于 {url} 的本地测试服务器。无需账号；其链接仅在本机且应用运行期间有效。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+54" />
             <source>The keyring could not be read: {error}</source>
             <translation>无法读取密钥环：{error}</translation>
         </message>
@@ -1212,7 +1212,13 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>没有 API 密钥：拖入的文件将等待您设置密钥（设置 ▸ API 密钥…）</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+7" />
+            <location line="+111" />
+            <source>the API URL cannot be used</source>
+            <translation>无法使用该 API URL</translation>
+        </message>
+        <message>
+            <location line="-102" />
             <source>Using the key for this session only</source>
             <translation>此密钥仅用于本次会话</translation>
         </message>
@@ -1241,12 +1247,7 @@ The key will be used until you quit uploader-gui.</source>
 在您退出 uploader-gui 之前，将一直使用此密钥。</translation>
         </message>
         <message>
-            <location line="+12" />
-            <source>the keyring</source>
-            <translation>密钥环</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+45" />
             <source>The proxy's password is saved in {keyring}</source>
             <translation>代理密码已保存到 {keyring}</translation>
         </message>
@@ -1265,7 +1266,7 @@ It will be used until you quit uploader-gui.</source>
 在您退出 uploader-gui 之前，将一直使用它。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+15" />
             <source>The key for {host} will be deleted from {keyring}.</source>
             <translation>将从 {keyring} 中删除 {host} 的密钥。</translation>
         </message>
@@ -1285,12 +1286,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>移除密钥</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>The key was not removed</source>
             <translation>密钥未移除</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>The key for {host} was removed</source>
             <translation>已移除 {host} 的密钥</translation>
         </message>
@@ -1320,7 +1321,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{host} 的密钥：{source}。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>✓ {host} accepts this key.</source>
             <translation>✓ {host} 接受此密钥。</translation>
         </message>
@@ -1374,7 +1375,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+138" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+145" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>没有可复制的内容：未选中已完成的上传</translation>
         </message>
@@ -1408,12 +1409,12 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Network</name>
         <message>
-            <location filename="../uploader_gui/core/network/gnome.py" line="+22" />
+            <location filename="../uploader_gui/platform/linux/gnome_proxy.py" line="+24" />
             <source>the GNOME proxy settings</source>
             <translation>GNOME 代理设置</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/network/proxy.py" line="+35" />
+            <location filename="../uploader_gui/core/network/proxy.py" line="+36" />
             <source>the proxy set in Settings</source>
             <translation>设置中指定的代理</translation>
         </message>
@@ -1533,12 +1534,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法验证 {host} 的证书，连接不安全</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-265" />
+            <location filename="../uploader_gui/core/client.py" line="-269" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>无法使用代理：{address} 不是有效的地址</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+181" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>位于 {proxy} 的代理同样通过 HTTPS 连接：被拒绝的可能是代理自己的证书。</translation>
         </message>
@@ -1604,7 +1605,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notifications</name>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/notices/notifications.py" line="+48" />
+            <location filename="../uploader_gui/ui/notices/notifications.py" line="+28" />
             <source>%n image(s) uploaded</source>
             <translation>
                 <numerusform>已上传 %n 张图片</numerusform>
@@ -1640,7 +1641,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{uploaded}；链接已复制</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location filename="../uploader_gui/platform/linux/dbus_notifications.py" line="+54" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -1714,7 +1715,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/preferences.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+102" />
             <source>sandbox mode</source>
             <translation>沙盒模式</translation>
         </message>
@@ -1724,12 +1725,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>--api-url 或 IMAGEPIPELINE_API_URL</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="-19" />
             <source>The new language applies when uploader-gui starts again</source>
             <translation>新语言将在 uploader-gui 下次启动时生效</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+67" />
             <source>Send the Proxy Password Unencrypted?</source>
             <translation>以未加密方式发送代理密码？</translation>
         </message>
@@ -1874,12 +1875,12 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+48" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+61" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
@@ -1889,7 +1890,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>图片(&amp;I)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>&amp;Copying</source>
             <translation>复制(&amp;C)</translation>
         </message>
@@ -1899,18 +1900,18 @@ It will be used until you quit uploader-gui.</source>
             <translation>网络(&amp;N)</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+26" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+306" />
+            <location line="+99" />
             <source>Set Key…</source>
             <translation>设置密钥…</translation>
         </message>
         <message>
-            <location line="-304" />
+            <location line="-97" />
             <source>Remove Key</source>
             <translation>移除密钥</translation>
         </message>
@@ -1925,52 +1926,52 @@ It will be used until you quit uploader-gui.</source>
             <translation>按“确定”切换到新的 API URL，接下来设置它的密钥。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-56" />
             <source>Uploads</source>
             <translation>上传</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+63" />
             <source>How many files upload at once (applies to the next uploads)</source>
             <translation>同时上传的文件数（从下次上传开始生效）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-1" />
             <source>&amp;Parallel uploads:</source>
             <translation>并行上传数(&amp;P)：</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>How often a rate-limited or failed upload is tried again</source>
             <translation>受速率限制或失败的上传的重试次数</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>&amp;Retries:</source>
             <translation>重试次数(&amp;R)：</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Reuse the link of a file already uploaded</source>
             <translation>复用已上传文件的链接</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>A file whose bytes were uploaded to this API before gets its earlier URL at once</source>
             <translation>内容曾上传到此 API 的文件会立即获得之前的 URL</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>Resume unfinished uploads at start</source>
             <translation>启动时继续未完成的上传</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Files left unfinished when the app last quit or crashed upload again at once (otherwise they are listed with Retry)</source>
             <translation>应用上次退出或崩溃时未完成的文件会立即重新上传（否则会列出并提供“重试”）</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Notify me when uploads finish in the background</source>
             <translation>后台上传完成时通知我</translation>
         </message>
@@ -1980,12 +1981,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>窗口未处于活动状态时，一次拖放的文件全部完成后显示桌面通知</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+5" />
             <source>Before upload</source>
             <translation>上传前</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+21" />
             <source>Remove location and camera details before upload</source>
             <translation>上传前移除位置和相机信息</translation>
         </message>
@@ -1995,17 +1996,17 @@ It will be used until you quit uploader-gui.</source>
             <translation>移除位置、相机品牌、型号和序列号、所有者、日期、XMP 和注释，不会重新编码图片；方向和颜色配置文件保持不变</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Convert HEIC, AVIF, BMP and TIFF to JPEG or PNG</source>
             <translation>将 HEIC、AVIF、BMP 和 TIFF 转换为 JPEG 或 PNG</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Shrink images larger than</source>
             <translation>缩小超过此尺寸的图片：</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source> px</source>
             <translation> px</translation>
         </message>
@@ -2015,27 +2016,27 @@ It will be used until you quit uploader-gui.</source>
             <translation>最大长边</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../uploader_gui/ui/settings/rows.py" line="+124" />
             <source>Changes apply to files not yet started.</source>
             <translation>更改将应用于尚未开始上传的文件。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+70" />
             <source>Copying</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+6" />
             <source>Copy &amp;format:</source>
             <translation>复制格式(&amp;F)：</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Copy the links when every file of a drop has finished</source>
             <translation>一次拖放的文件全部完成后复制链接</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+7" />
             <source>Your templates:</source>
             <translation>您的模板：</translation>
         </message>
@@ -2045,47 +2046,47 @@ It will be used until you quit uploader-gui.</source>
             <translation>高级</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-42" />
             <source>The API's base URL; https only (http only for localhost)</source>
             <translation>API 的基础 URL；仅限 https（localhost 可使用 http）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>API &amp;URL:</source>
             <translation>API URL(&amp;U)：</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+10" />
             <source>Set by {source} for this session.</source>
             <translation>本次会话由 {source} 设置。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+8" />
             <source>Applies when uploader-gui starts again</source>
             <translation>在 uploader-gui 下次启动时生效</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+43" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Use the &amp;system's proxy settings</source>
             <translation>使用系统代理设置(&amp;S)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>HTTPS_PROXY, ALL_PROXY and NO_PROXY, or else the desktop's proxy settings (GNOME)</source>
             <translation>HTTPS_PROXY、ALL_PROXY 和 NO_PROXY，若未设置则使用桌面的代理设置（GNOME）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;No proxy</source>
             <translation>不使用代理(&amp;N)</translation>
         </message>
@@ -2095,32 +2096,32 @@ It will be used until you quit uploader-gui.</source>
             <translation>使用此代理(&amp;T)：</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>Proxy address</source>
             <translation>代理地址</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>http://, https://, socks5:// or socks5h://; add user@ before the host if the proxy asks for a user name</source>
             <translation>http://、https://、socks5:// 或 socks5h://；如果代理需要用户名，请在主机前加上 user@</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../uploader_gui/ui/settings/proxy_box.py" line="+62" />
             <source>Proxy password</source>
             <translation>代理密码</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Saved in the system keyring, never in a settings file</source>
             <translation>保存在系统密钥环中，绝不写入设置文件</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-2" />
             <source>&amp;Address:</source>
             <translation>地址(&amp;A)：</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../uploader_gui/ui/settings/proxy_box.py" line="+4" />
             <source>&amp;Forget Password</source>
             <translation>忘记密码(&amp;F)</translation>
         </message>
@@ -2135,7 +2136,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>密码(&amp;W)：</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+8" />
             <source>none (forgotten when you press OK)</source>
             <translation>无（按“确定”后忘记）</translation>
         </message>
@@ -2155,7 +2156,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>请在地址中加入用户名（http://user@proxy.example:3128），以便为其保存密码</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+22" />
             <source>Keyring in use: {backend}</source>
             <translation>正在使用的密钥环：{backend}</translation>
         </message>
@@ -2168,13 +2169,13 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+275" />
+            <location filename="../uploader_gui/cli.py" line="+282" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
         </message>
         <message>
             <location filename="../uploader_gui/core/link_templates.py" line="+63" />
-            <location filename="../uploader_gui/core/paths.py" line="+137" />
+            <location filename="../uploader_gui/core/paths.py" line="+136" />
             <source>{path} belongs to another user.</source>
             <translation>{path} 属于另一个用户。</translation>
         </message>
@@ -2512,7 +2513,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}，{size}：{status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/queue.py" line="+420" />
+            <location filename="../uploader_gui/ui/uploads/queue.py" line="+429" />
             <location line="+36" />
             <source>the API key was rejected</source>
             <translation>API 密钥被拒绝</translation>

@@ -203,7 +203,8 @@ def _prepare_options(args: argparse.Namespace) -> PrepareOptions:
 def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from .core.config import resolve_api_url
     from .core.credentials import Credentials
-    from .core.urls import api_host
+    from .core.destination import SANDBOX, Destination
+    from .core.errors import InsecureURLError
     from .headless import EXIT_USAGE, upload_files
 
     if not args.files:
@@ -217,7 +218,7 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         with SandboxServer() as server:
             return upload_files(
                 args.files,
-                api_url=server.url,
+                destination=Destination(server.url, name=SANDBOX),
                 api_key=server.key,
                 concurrency=args.concurrency,
                 retries=args.retries,
@@ -225,20 +226,26 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
                 prepare=_prepare_options(args),
                 link_style=link_style,
             )
-    api_url = resolve_api_url(args.api_url)
+    try:
+        destination = Destination(resolve_api_url(args.api_url))
+    except InsecureURLError as exc:
+        from .core.text import printable
+
+        sys.stderr.write(f"{APP_NAME}: {printable(str(exc))}\n")
+        return EXIT_USAGE
     proxy = _proxy_settings(parser, args)
-    lookup = Credentials().lookup(api_url)
+    lookup = Credentials().lookup(destination)
     if lookup.key is None:
         problem = f"{lookup.problem}\n" if lookup.problem else ""
         sys.stderr.write(
-            f"{APP_NAME}: {problem}no API key for {api_host(api_url)}. Set {ENV_API_KEY}=<your "
+            f"{APP_NAME}: {problem}no API key for {destination.host}. Set {ENV_API_KEY}=<your "
             f"key>, save one from the window (Settings), or try `{APP_NAME} --headless "
             "--sandbox FILE...` against a local test server.\n"
         )
         return EXIT_USAGE
     return upload_files(
         args.files,
-        api_url=api_url,
+        destination=destination,
         api_key=lookup.key,
         concurrency=args.concurrency,
         retries=args.retries,

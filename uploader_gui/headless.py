@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .core.client import UploadClient
+from .core.destination import Destination
 from .core.errors import UploadError
 from .core.intake import collect
 from .core.links import LinkInfo, LinkStyle, format_link
@@ -186,7 +187,7 @@ class TerminalProgress:
 def upload_files(
     paths: Sequence[str | Path],
     *,
-    api_url: str,
+    destination: Destination,
     api_key: str,
     concurrency: int = 4,
     retries: int = 3,
@@ -197,7 +198,8 @@ def upload_files(
     proxy: ProxySettings | None = None,
     link_style: LinkStyle | None = None,
 ) -> int:
-    """Upload ``paths`` (folders expanded) and print the outcome; return the exit status.
+    """Upload ``paths`` (folders expanded) to ``destination`` and print the outcome; return
+    the exit status.
 
     ``prepare`` says how files are prepared (metadata removed, formats converted, sizes
     capped); the default removes metadata and converts. ``proxy`` is the proxy choice (the
@@ -212,7 +214,7 @@ def upload_files(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
-        client = UploadClient(api_url, api_key, retry=RetryPolicy(retries=retries), proxy=proxy)
+        client = UploadClient(destination, api_key, retry=RetryPolicy(retries=retries), proxy=proxy)
     except UploadError as exc:
         err.write(f"uploader-gui: {printable(str(exc))}\n")
         return EXIT_USAGE

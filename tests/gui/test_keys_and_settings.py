@@ -10,15 +10,15 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import MemoryKeyring
 from tests.gui.conftest import FAST, ScriptedDialogs, drop_files, make_window, shut, wait_finished
 from tests.images import png_bytes, write
+from uploader_gui.core.config import DEFAULT_API_URL
 from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
 from uploader_gui.core.history import HistoryStore
-from uploader_gui.core.links import LinkFormat
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
@@ -145,7 +145,7 @@ def test_settings_apply_without_a_restart(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, sandbox: SandboxServer
 ) -> None:
     dialogs.settings_answer = SettingsValues(
-        api_url="", concurrency=7, retries=5, auto_copy=False, link_format=LinkFormat.HTML
+        api_url=DEFAULT_API_URL, concurrency=7, retries=5, auto_copy=False, copy_format="html"
     )
     window.registry[ActionId.SETTINGS].trigger()
     assert dialogs.settings_shown[0].editable
@@ -155,12 +155,13 @@ def test_settings_apply_without_a_restart(
     assert window.top_bar.format_combo.currentData() == "html"
     stored = window.parts.preferences.settings
     assert (stored.concurrency, stored.retries, stored.auto_copy) == (7, 5, False)
-    assert stored.link_format is LinkFormat.HTML
+    assert stored.copy_format == "html"
     ini = Path(stored.store.fileName()).read_text()
     assert "concurrency=7" in ini
     assert sandbox.key not in ini  # never the key
     # The URL changed (to production): nothing goes to the old one any more.
-    assert window.queue.clients.target is None
+    assert window.keys.access is None
+    assert not window.queue.has_key
 
 
 def test_a_new_api_url_in_settings_looks_up_its_own_key(
@@ -172,7 +173,7 @@ def test_a_new_api_url_in_settings_looks_up_its_own_key(
     window = make_window(qtbot, "https://api.imagepipeline.io", dialogs)
     Credentials(env={}).save(sandbox.url, sandbox.key)
     dialogs.settings_answer = SettingsValues(
-        api_url=sandbox.url, concurrency=4, retries=3, auto_copy=True, link_format=LinkFormat.URL
+        api_url=sandbox.url, concurrency=4, retries=3, auto_copy=True, copy_format="url"
     )
     window.parts.preferences.open()
     wait_key(qtbot, window)
@@ -265,7 +266,7 @@ def test_key_dialog_without_a_keyring_offers_this_session(qtbot: QtBot) -> None:
 
 
 def test_settings_dialog_refuses_an_insecure_url_and_returns_typed_values(qtbot: QtBot) -> None:
-    values = SettingsValues("", 4, 3, True, LinkFormat.URL)
+    values = SettingsValues()
     status = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
     dialog = SettingsDialog(None, values, status, "https://api.imagepipeline.io")
     qtbot.addWidget(dialog)
@@ -276,12 +277,14 @@ def test_settings_dialog_refuses_an_insecure_url_and_returns_typed_values(qtbot:
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert "plain http" in dialog.url_error.text()
     dialog.api_url.setText("https://staging.example.com/")
-    dialog.concurrency.setValue(12)
+    concurrency = dialog.editors["concurrency"]
+    assert isinstance(concurrency, QSpinBox)
+    concurrency.setValue(12)
     dialog.link_format.setCurrentIndex(1)
     dialog._accept()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     assert dialog.values() == SettingsValues(
-        "https://staging.example.com", 12, 3, True, LinkFormat.MARKDOWN
+        api_url="https://staging.example.com", concurrency=12, copy_format="markdown"
     )
     # While another URL is typed, the key buttons would act on the wrong host: they wait.
     assert not dialog.change_key_button.isEnabled()
@@ -309,7 +312,7 @@ def test_files_not_yet_sent_follow_a_new_api_url(
         drop_files(window, paths)
         qtbot.waitUntil(lambda: len(sandbox.requests) == 1, timeout=5000)
         dialogs.settings_answer = SettingsValues(
-            api_url=other.url, concurrency=1, retries=3, auto_copy=True, link_format=LinkFormat.URL
+            api_url=other.url, concurrency=1, retries=3, auto_copy=True, copy_format="url"
         )
         # No key for it yet (none is given): the rest waits.
         window.registry[ActionId.SETTINGS].trigger()
@@ -327,7 +330,7 @@ def test_files_not_yet_sent_follow_a_new_api_url(
         assert sorted(u.filename for u in other.uploads) == ["move1.png", "move2.png"]
         assert str(items[0].url).startswith(sandbox.url)
         assert all(str(i.url).startswith(other.url) for i in items[1:])
-        hosts = {e.name: e.api_host for e in HistoryStore().page(0, 10)}
+        hosts = {e.name: e.destination for e in HistoryStore().page(0, 10)}
         assert hosts == {
             "move0.png": api_host(sandbox.url),
             "move1.png": api_host(other.url),
@@ -341,7 +344,9 @@ def test_a_url_fixed_for_the_session_is_shown_read_only_and_not_saved(
 ) -> None:
     window = create_window(Namespace(api_url=None, sandbox=True, files=[]), dialogs=dialogs)
     qtbot.addWidget(window)
-    assert window.keys.sandbox is not None
+    server = window.parts.sandbox.server
+    assert server is not None
+    assert window.keys.sandboxed
     shown: list[SettingsValues] = []
 
     def edit_settings(_parent: object, values: SettingsValues, *_args: object) -> SettingsValues:
@@ -349,7 +354,7 @@ def test_a_url_fixed_for_the_session_is_shown_read_only_and_not_saved(
         dialog = SettingsDialog(None, values, window.keys.status(), "https://x.example")
         qtbot.addWidget(dialog)
         assert dialog.api_url.isReadOnly()
-        assert dialog.api_url.text() == window.keys.sandbox.url  # type: ignore[union-attr]
+        assert dialog.api_url.text() == server.url
         return dialog.values()
 
     dialogs.edit_settings = edit_settings  # type: ignore[method-assign,assignment]
@@ -357,5 +362,5 @@ def test_a_url_fixed_for_the_session_is_shown_read_only_and_not_saved(
     assert shown[0].api_url_fixed_by == "sandbox mode"
     # The sandbox's address is not kept as the API URL.
     assert window.parts.preferences.settings.api_url == ""
-    assert window.keys.api_url == window.keys.sandbox.url
+    assert window.keys.api_url == server.url
     shut(qtbot, window)

@@ -385,3 +385,18 @@ def test_an_instance_replaced_while_hung_leaves_its_successor_s_socket(
     finally:
         successor.close()
     assert not Path(name).exists()
+
+
+def test_one_destination_spelled_two_ways_is_one_window() -> None:
+    """The hand-off target is the destination as :class:`Destination` normalises it: the
+    same service typed differently reaches the same window; another one does not."""
+    same = {
+        target_for(False, "https://API.example.com/"),
+        target_for(False, "  HTTPS://api.example.com "),
+        target_for(False, "https://api.example.com"),
+    }
+    assert len(same) == 1
+    assert target_for(False, "https://other.example.com") not in same
+    assert target_for(True, "https://api.example.com") != target_for(False, None)
+    # A URL that cannot carry a key still has a target of its own (its window says why).
+    assert target_for(False, "http://api.example.com").startswith("url:")

@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from tests import hostile_server as hs
 from tests.gui.conftest import ScriptedDialogs, drop_files, send_as_is, wait_finished
 from tests.images import png_bytes, write
-from uploader_gui.core.links import LinkFormat
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
 from uploader_gui.ui.destination.key_dialog import KeyDialog
@@ -34,7 +33,7 @@ def labels_of(widget: QWidget) -> list[QLabel]:
 
 
 def test_every_label_of_the_window_and_its_dialogs_shows_plain_text(window: MainWindow) -> None:
-    values = SettingsValues("", 4, 3, True, LinkFormat.URL, templates=(("body", "{url}"),))
+    values = SettingsValues(templates=(("body", "{url}"),))
     status = KeyStatus("", "GNOME Keyring (Secret Service)", True, True)
     dialogs: list[QDialog] = [
         SettingsDialog(window, values, status, "https://api.imagepipeline.io"),
@@ -53,7 +52,7 @@ def test_the_key_check_shows_the_server_s_words_as_they_are(
 ) -> None:
     body = json.dumps({"detail": HTML}).encode()
     with hs.HostileServer(hs.reply(500, body)) as server:
-        window.keys.api_url = server.url
+        window.keys.set_api_url(server.url)
         dialog = KeyDialog(window, "127.0.0.1", backend="Test", tester=window.keys.test_key)
         qtbot.addWidget(dialog)
         dialog.edit.setText("some-key")

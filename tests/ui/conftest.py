@@ -3,7 +3,7 @@
 Qt runs offscreen and the keyring, settings and data folders are isolated by
 ``tests/conftest.py`` (the root conftest, which applies here too); the pytest-qt options
 (warnings fail tests) come from ``pyproject.toml``. The scripted dialogs are the ones the
-window tests use, imported rather than copied.
+window tests use too (``tests/ui/helpers.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import dialogs as dialogs  # the shared fixture (re-exported)
+from tests.ui.helpers import dialogs as dialogs  # the shared fixture (re-exported)
 from uploader_gui.ui.base.workers import Workers
 
 #: How long a test's background work may take to finish at teardown.

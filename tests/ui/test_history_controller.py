@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_history_problems import immutable, needs_root
 from tests.images import png_bytes, write
+from tests.immutable import immutable
+from tests.needs import needs_root
 from uploader_gui.core.history import Drop, HistoryEntry, HistoryState, HistoryStore
 from uploader_gui.core.paths import thumbnail_file
 from uploader_gui.ui.base.workers import Workers
@@ -150,7 +151,7 @@ def test_restore_returns_leftovers_and_big_leftover_drops_to_ask_about(
     assert on_gui_thread
     assert restored.unfinished[0].id == queued
     assert [Path(entry.path) for entry in restored.unfinished[1:]] == small_files
-    assert all(entry.api_host == HOST for entry in restored.unfinished)
+    assert all(entry.destination == HOST for entry in restored.unfinished)
     assert all(entry.state is HistoryState.QUEUED for entry in restored.unfinished)
     ((drop, intake),) = restored.questions
     assert drop == Drop(big_drop, [big])

@@ -20,12 +20,13 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs
 from tests.images import png_bytes, write
+from tests.ui.helpers import ScriptedDialogs
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import cache_dir
 from uploader_gui.ui.base.workers import Workers
 from uploader_gui.ui.history.controller import ASK_ABOVE, HistoryController
+from uploader_gui.ui.settings.store import Settings
 from uploader_gui.ui.uploads.intake import (
     IntakeController,
     describe_drag,
@@ -168,7 +169,7 @@ def intake(
     store = HistoryStore(tmp_path / "history.sqlite3")
     history = HistoryController(workers, store, host)
     model = UploadListModel(parent=host)
-    queue = UploadQueue(model, workers, 2, history, host)  # no key: nothing is sent
+    queue = UploadQueue(model, workers, Settings(), history, host)  # no key: nothing is sent
     controller = IntakeController(
         queue, history, workers, dialogs, lambda: HOST, lambda: False, host
     )
@@ -180,7 +181,7 @@ def intake(
         # Runs as the rows are inserted: each must already be in the history, on disk.
         for item in items:
             entry = None if item.history_id is None else store.get(item.history_id)
-            if entry is None or entry.path != str(item.path) or entry.api_host != HOST:
+            if entry is None or entry.path != str(item.path) or entry.destination != HOST:
                 parts.unrecorded.append(f"{item.path}: {entry}")
 
     model.appended.connect(check_recorded)

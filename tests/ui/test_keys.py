@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import MemoryKeyring
-from tests.gui.conftest import FAST, ScriptedDialogs
 from tests.images import png_bytes, write
+from tests.ui.helpers import FAST, ScriptedDialogs
 from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
@@ -25,6 +25,7 @@ from uploader_gui.ui.base.dialog_types import KeyAnswer, KeyCheck, KeyChoice
 from uploader_gui.ui.base.workers import Workers
 from uploader_gui.ui.destination.keys import API_URL_NOTICE, KeyController
 from uploader_gui.ui.notices.bar import NoticeBar
+from uploader_gui.ui.settings.store import Settings
 from uploader_gui.ui.uploads.model import State, UploadListModel
 from uploader_gui.ui.uploads.queue import UploadQueue
 
@@ -79,11 +80,21 @@ def make_keys(
 
     def make(api_url: str = API_URL) -> Keys:
         model = UploadListModel(parent=host)
-        queue = UploadQueue(model, workers, 2, None, host, retry_policy=FAST)
+        owner: list[KeyController] = []  # the queue asks the controller, made just below
+        queue = UploadQueue(
+            model,
+            workers,
+            Settings(),
+            None,
+            host,
+            retry_policy=FAST,
+            access=lambda: owner[0].access,
+        )
         notices = NoticeBar(host)
         controller = KeyController(
             queue, Credentials(env={}), dialogs, notices, workers, api_url, host
         )
+        owner.append(controller)
         messages: list[str] = []
         controller.message.connect(lambda text, _ms: messages.append(text))
         made.append(Keys(controller, queue, model, notices, messages))
@@ -111,7 +122,7 @@ def test_load_finds_the_key_in_the_keyring_and_gives_it_to_the_queue(
     keys.controller.status_changed.connect(statuses.append)
     keys.controller.load()
     qtbot.waitUntil(lambda: keys.queue.has_key)
-    assert keys.queue.api_host == api_host(API_URL)
+    assert keys.queue.destination_id == api_host(API_URL)
     assert keys.controller.source is KeySource.KEYRING
     assert dialogs.key_prompts == []  # nobody was asked
     assert statuses
@@ -133,7 +144,7 @@ def test_no_key_asks_once_and_a_remembered_answer_goes_to_the_keyring(
     assert dialogs.key_backends[0]  # the dialog was told which keyring keeps it
     assert memory_keyring.secrets == {secret(API_URL): "typed-key"}
     assert keys.queue.has_key
-    assert keys.queue.api_host == api_host(API_URL)
+    assert keys.queue.destination_id == api_host(API_URL)
     assert any("saved in" in text for text in keys.messages)
 
 
@@ -224,7 +235,7 @@ def test_a_new_api_url_forgets_the_key_and_looks_up_its_own(
     assert keys.controller.source is KeySource.NONE
     assert changed == [True]
     qtbot.waitUntil(lambda: keys.queue.has_key)
-    assert keys.queue.api_host == api_host(sandbox.url)
+    assert keys.queue.destination_id == api_host(sandbox.url)
     assert recording_keyring.lookups == [api_host(API_URL), api_host(sandbox.url)]
     # The key in use is the new destination's: an upload goes through with it.
     (item,) = keys.queue.add([write(tmp_path / "new.png", png_bytes())])

@@ -80,7 +80,7 @@ def entry(entry_id: int, name: str, state: HistoryState, url: str | None) -> His
         size=10,
         sha256=None,
         content_type="image/png",
-        api_host="img.example",
+        destination="img.example",
         state=state,
         url=url,
         error=None,

@@ -35,6 +35,7 @@ import httpx
 
 from .. import APP_NAME, __version__
 from .config import check_api_key
+from .destination import Destination
 from .errors import (
     BadResponseError,
     CertificateError,
@@ -64,12 +65,9 @@ from .network import proxy as proxies
 from .responses import UploadResult, parse_error_detail, parse_success
 from .retry import CancelToken, RetryPolicy, parse_retry_after
 from .sniff import open_upload
-from .urls import api_host, normalize_api_url
 
 log = logging.getLogger(__name__)
 
-UPLOAD_PATH = "/upload/image/v1"
-HEALTH_PATH = "/health"
 #: Largest reply body we read, after decompression: the service's replies are a few hundred
 #: bytes (an upload's, the key check's, an error's).
 MAX_REPLY_BYTES = 1 << 20
@@ -214,9 +212,9 @@ def _with_detail(message: str, detail: str | None) -> str:
 
 
 def _desktop_proxy(api_url: str) -> proxies.Proxy | None:
-    from .network.gnome import desktop_proxy
+    from ..platform.chooser import proxy_source
 
-    return desktop_proxy(api_url)
+    return proxy_source().proxy_for(api_url)
 
 
 def _refused_by_proxy_host(exc: BaseException) -> bool:
@@ -230,11 +228,12 @@ def _part_filename(path: Path) -> str:
 
 
 class UploadClient:
-    """Uploads files to ``{api_url}/upload/image/v1``. Thread-safe; close when done."""
+    """Uploads files to a :class:`.destination.Destination` (a bare URL is made into one).
+    Thread-safe; close when done."""
 
     def __init__(
         self,
-        api_url: str,
+        destination: Destination | str,
         api_key: str,
         *,
         retry: RetryPolicy | None = None,
@@ -245,16 +244,18 @@ class UploadClient:
         deadline_base: float = deadlines.BASE_SECONDS,
         min_rate: float = deadlines.MIN_RATE,
     ) -> None:
-        self.api_url = normalize_api_url(api_url)
+        if isinstance(destination, str):
+            destination = Destination(destination)
+        self.destination = destination
         self._deadline = (deadline_base, min_rate)
         self._key = _Secret(check_api_key(api_key))
         self.retry = retry or RetryPolicy()
-        self.host = api_host(self.api_url)
-        self._hostname = urlsplit(self.api_url).hostname or self.host
+        self.host = destination.host
+        self._hostname = urlsplit(destination.url).hostname or self.host
         try:
             # Loopback never; GNOME's settings are read here, on the worker making the client.
             self.proxy = proxies.resolve(
-                self.api_url, proxy or proxies.ProxySettings(), desktop=_desktop_proxy
+                destination.url, proxy or proxies.ProxySettings(), desktop=_desktop_proxy
             )
         except proxies.PlainPasswordError as exc:
             message = translate("Errors", "the proxy cannot be used: {reason}")
@@ -303,7 +304,7 @@ class UploadClient:
         )
 
     def __repr__(self) -> str:
-        return f"UploadClient(api_url={self.api_url!r})"
+        return f"UploadClient(destination={self.destination.url!r})"
 
     def __enter__(self) -> UploadClient:
         return self
@@ -375,11 +376,11 @@ class UploadClient:
     def check_key(self) -> None:
         """``GET /health``: return if the key is accepted, else raise an UploadError. Its
         reply is bounded like an upload's, and so is the wait."""
-        headers = {"X-API-Key": self._key.reveal()}
+        headers = {self.destination.key_header: self._key.reveal()}
         try:
             with (
                 deadlines.deadline(deadlines.seconds_for(0, *self._deadline)),
-                self._http.stream("GET", self.api_url + HEALTH_PATH, headers=headers) as response,
+                self._http.stream("GET", self.destination.health_url, headers=headers) as response,
             ):
                 body = self._read_reply(response)
                 status, reply_headers = response.status_code, response.headers
@@ -402,11 +403,15 @@ class UploadClient:
         try:
             filename = _part_filename(Path(name) if name is not None else path)
             part = (filename, cast(BinaryIO, reader), opened.image_type.mime)
-            headers = {"X-API-Key": self._key.reveal()}
+            destination = self.destination
+            headers = {destination.key_header: self._key.reveal()}
             with (
                 deadlines.deadline(deadlines.seconds_for(size, *self._deadline)),
                 self._http.stream(
-                    "POST", self.api_url + UPLOAD_PATH, files={"file": part}, headers=headers
+                    "POST",
+                    destination.upload_url,
+                    files={destination.file_field: part},
+                    headers=headers,
                 ) as response,
             ):
                 body = self._read_reply(response)
@@ -424,7 +429,7 @@ class UploadClient:
             log.info("%s changed while it was being uploaded", path.name)
             raise FileChangedError(path)
         self._raise_for_status(status, reply_headers, body)
-        result = parse_success(body)
+        result = parse_success(body, self.destination.url_key)
         log.info("uploaded %s (%d bytes)", path.name, size)
         return SentFile(result, opened.signature)
 

@@ -2,8 +2,8 @@
 
 Precedence: ``$IMAGEPIPELINE_API_KEY`` (shown as "from the environment", not editable in the
 app) > a key kept for this session only > the OS keyring > ask. The keyring entry is service
-``uploader-gui``, user name the API URL's ``host[:port]``, so production, staging and the
-sandbox each keep their own key.
+``uploader-gui``, user name the destination's :attr:`.destination.Destination.keyring_user`
+(an API URL's ``host[:port]``), so production, staging and the sandbox each keep their own.
 
 ``keyring`` is imported lazily (it costs ~150 ms) and only off the GUI thread. Every keyring
 failure becomes a :class:`CredentialError` with a message a person can act on, and there is
@@ -22,9 +22,9 @@ from types import ModuleType
 from typing import Any
 
 from .config import ENV_API_KEY, check_api_key, key_from_environment
+from .destination import Destination
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .network.proxy import keyring_user
-from .urls import api_host
 
 SERVICE = "uploader-gui"
 
@@ -183,18 +183,21 @@ class Credentials:
     # -- lookups -----------------------------------------------------------------------
 
     @staticmethod
-    def username(api_url: str) -> str:
-        return api_host(api_url)
+    def username(destination: Destination | str) -> str:
+        """The keyring entry's user name for ``destination`` (a bare API URL is one)."""
+        if isinstance(destination, str):
+            destination = Destination(destination)
+        return destination.keyring_user
 
     def environment_key(self) -> str | None:
         return key_from_environment(self._env)
 
-    def lookup(self, api_url: str) -> KeyLookup:
-        """The key to use for ``api_url`` and where it came from. Never raises."""
+    def lookup(self, destination: Destination | str) -> KeyLookup:
+        """The key to use for ``destination`` and where it came from. Never raises."""
         env_key = self.environment_key()
         if env_key is not None:
             return KeyLookup(env_key, KeySource.ENVIRONMENT)
-        user = self.username(api_url)
+        user = self.username(destination)
         with self._lock:
             if user in self._session:
                 return KeyLookup(self._session[user], KeySource.SESSION)
@@ -211,14 +214,14 @@ class Credentials:
 
     # -- changes -----------------------------------------------------------------------
 
-    def save(self, api_url: str, key: str) -> None:
-        """Keep ``key`` for ``api_url`` in the OS keyring (replacing any other).
+    def save(self, destination: Destination | str, key: str) -> None:
+        """Keep ``key`` for ``destination`` in the OS keyring (replacing any other).
 
         Raises :class:`NoSecureBackendError` when there is no secure keyring, and
         :class:`CredentialError` when the keyring fails.
         """
         key = check_api_key(key)
-        user = self.username(api_url)
+        user = self.username(destination)
         with self._lock:
             if not self.has_secure_backend():
                 raise NoSecureBackendError(no_backend_message())
@@ -229,14 +232,14 @@ class Credentials:
                 raise CredentialError(_describe(exc, backend)) from None
             self._session.pop(user, None)
 
-    def use_for_session(self, api_url: str, key: str) -> None:
+    def use_for_session(self, destination: Destination | str, key: str) -> None:
         """Keep ``key`` in memory only, until the app quits."""
         with self._lock:
-            self._session[self.username(api_url)] = check_api_key(key)
+            self._session[self.username(destination)] = check_api_key(key)
 
-    def delete(self, api_url: str) -> None:
-        """Forget the key for ``api_url`` (session and keyring). Missing is not an error."""
-        self._forget(self.username(api_url))
+    def delete(self, destination: Destination | str) -> None:
+        """Forget the key for ``destination`` (session and keyring). Missing is not an error."""
+        self._forget(self.username(destination))
 
     def _forget(self, user: str) -> None:
         """Remove the entry ``user`` (session and keyring); missing is not an error."""

@@ -67,15 +67,16 @@ def parse_error_detail(body: bytes, redact: Callable[[str], str] = str) -> str |
     return None
 
 
-def parse_success(body: bytes) -> UploadResult:
-    """The ``url``, ``filename`` and ``size_bytes`` of a 200 reply; raises BadResponseError."""
+def parse_success(body: bytes, url_key: str = "url") -> UploadResult:
+    """The URL (under ``url_key``), ``filename`` and ``size_bytes`` of a 200 reply; raises
+    BadResponseError."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BadResponseError(translate("Errors", "the server's reply was not JSON")) from None
     if not isinstance(data, dict):
         raise BadResponseError(translate("Errors", "the server's reply was not a JSON object"))
-    url = data.get("url")
+    url = data.get(url_key)
     if url is None:
         raise BadResponseError(translate("Errors", "the server's reply has no url"))
     problem = url_problem(url)

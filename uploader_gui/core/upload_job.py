@@ -54,7 +54,7 @@ class HistoryLink:
 
     store: HistoryStore
     entry_id: int
-    api_host: str
+    destination: str
     reuse_duplicates: bool
     #: Set while the app quits: interrupted uploads stay "not uploaded", not "cancelled".
     quitting: threading.Event
@@ -163,7 +163,7 @@ def run_upload(
         return JobOutcome(sent.result, prepared=prepared, dimensions=dimensions)
     store, entry_id, attempt = history.store, history.entry_id, history.attempt
     if not history.fresh:
-        _safely(lambda: store.restart(entry_id, history.api_host, attempt))
+        _safely(lambda: store.restart(entry_id, history.destination, attempt))
     key = preparing.options.key() if preparing is not None else ""
     hashed: HashedFile | None = None
     digest: Digest | None = None
@@ -172,7 +172,7 @@ def run_upload(
         digest = None if hashed is None else _keyed(hashed.digest, key)
         if digest is not None and history.reuse_duplicates:
             try:
-                prior = store.find_upload(digest[0], history.api_host)
+                prior = store.find_upload(digest[0], history.destination)
             except Exception:
                 log.exception("could not look for an earlier upload")
                 prior = None

@@ -28,7 +28,8 @@ def is_loopback_host(host: str) -> bool:
 
 
 def normalize_api_url(url: str) -> str:
-    """Validate an API base URL and return it without a trailing slash.
+    """Validate an API base URL and return it with its scheme and host in lower case and
+    without a trailing slash.
 
     Raises :class:`InsecureURLError` for anything the key must not be sent to: a scheme other
     than https (http only for a loopback host), no host, user info, a query or fragment.
@@ -62,7 +63,8 @@ def normalize_api_url(url: str) -> str:
             "(plain http is allowed only for localhost)",
         )
         raise InsecureURLError(message.format(host=host))
-    return f"{scheme}://{parts.netloc}{parts.path}".rstrip("/")
+    # Host names are case-insensitive: one service is one URL however it was typed.
+    return f"{scheme}://{parts.netloc.lower()}{parts.path}".rstrip("/")
 
 
 def api_host(url: str) -> str:

@@ -19,12 +19,11 @@ from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, re
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
 from ..core.i18n import translate
-from ..core.retry import RetryPolicy
 from ..core.text import printable
 from ..desktop import APP_ID, single_instance
-from ..desktop.private_socket import Obstacle, Refusal
-from ..desktop.signals import on_termination
 from ..desktop.window import bring_to_front
+from ..platform.chooser import activation, quit_requests
+from ..platform.instance import Obstacle, Refusal
 from .parts import Parts
 from .settings.store import Settings
 
@@ -72,6 +71,7 @@ def compose(
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
     from .destination.keys import KeyController
+    from .destination.sandbox import SandboxHost
     from .history.controller import HistoryController
     from .history.page import HistoryPage
     from .links.service import LinkService
@@ -80,7 +80,7 @@ def compose(
     from .notices.bar import NoticeBar
     from .notices.notifications import Notifier
     from .notices.settings_file import watch_settings_files
-    from .settings.preferences import Preferences, prepare_options, proxy_settings
+    from .settings.preferences import Preferences
     from .uploads.intake import IntakeController
     from .uploads.model import UploadListModel
     from .uploads.page import UploadsPage, running_history_ids
@@ -97,14 +97,11 @@ def compose(
     queue = UploadQueue(
         model,
         workers,
-        settings.concurrency,
+        settings,
         history_controller,
-        reuse_duplicates=settings.reuse_duplicates,
-        retry_policy=RetryPolicy(retries=settings.retries),
-        prepare_options=prepare_options(settings),
         proxy_password=credentials.proxy_password,
+        access=lambda: keys.access,  # the destination's one owner, made below
     )
-    queue.set_proxy(proxy_settings(settings))
     links = LinkService(settings, model, templates=load_templates())
     actions = Actions()
     run = RunTracker(model, queue)
@@ -127,6 +124,7 @@ def compose(
         notices,
         locked=locked,
     )
+    sandbox = SandboxHost(keys, notices, notices)
     intake = IntakeController(
         queue,
         history_controller,
@@ -139,7 +137,8 @@ def compose(
     history_page = HistoryPage(
         history_controller, thumbnails, links, actions, dialogs, lambda: running_history_ids(model)
     )
-    preferences = Preferences(settings, queue, keys, links, dialogs, uploads)
+    preferences = Preferences(settings, queue, keys, links, dialogs, uploads, credentials)
+    preferences.proxy_passwords.message.connect(keys.message)
     watch_settings_files(notices, settings, preferences)
     notifier = Notifier(
         workers,
@@ -165,6 +164,7 @@ def compose(
             preferences,
             dialogs,
             notifier,
+            sandbox,
         )
     )
     return window
@@ -215,7 +215,7 @@ def create_window(
     QTimer.singleShot(0, window, apply_icon)
     keys = window.keys
     if args.sandbox:
-        keys.start_sandbox()
+        window.parts.sandbox.start()
     elif keys.check_api_url():  # a refused URL: a notice says why; nothing is sent
         key = key_from_environment()
         if key is not None:
@@ -232,14 +232,14 @@ def run_app(args: argparse.Namespace) -> int:
     # Single instance: hand the files to a running window for the same target and stop.
     explicit_url = args.api_url or os.environ.get(ENV_API_URL)
     target = single_instance.target_for(args.sandbox, explicit_url)
-    token = os.environ.get(single_instance.ENV_ACTIVATION_TOKEN, "")
+    token = activation().launch_token()
     instance = single_instance.claim(target, list(args.files), token)
     if instance.forwarded:
         return 0
     # SIGTERM/SIGINT from here on close the window without a question nobody may be there
     # to answer; what was still uploading is listed as not uploaded at the next start. A
     # signal that comes while the window is being built is handled once the loop runs.
-    with on_termination(lambda: window.quit_without_asking()):
+    with quit_requests().watch(lambda: window.quit_without_asking()):
         window = create_window(args)
         status = _run_window(app, window, instance, args)
     if window.workers_left:

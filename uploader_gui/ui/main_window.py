@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _show_summary(self, summary: Summary) -> None:
         title = APP_NAME
-        if self.keys.sandbox is not None:
+        if self.keys.sandboxed:
             title = translate("Window", "{app} (sandbox)").format(app=APP_NAME)
         left = summary.total - summary.finished
         if summary.running and summary.waiting:
@@ -380,4 +380,5 @@ class MainWindow(QMainWindow):
         self.parts.workers.wait(self._shutdown_started + SHUTDOWN_DEADLINE_S)
         remove_work_folder()  # copies prepared for uploads that will not run now
         self.keys.close()
+        self.parts.sandbox.close()
         self.parts.preferences.settings.sync()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
     from .destination.keys import KeyController
+    from .destination.sandbox import SandboxHost
     from .history.controller import HistoryController
     from .history.page import HistoryPage
     from .links.service import LinkService
@@ -48,3 +49,4 @@ class Parts:
     preferences: Preferences
     dialogs: Dialogs
     notifier: Notifier
+    sandbox: SandboxHost

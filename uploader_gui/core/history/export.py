@@ -25,7 +25,7 @@ EXPORT_FIELDS = (
     "size",
     "sha256",
     "content_type",
-    "api_host",
+    "destination",
     "added_at",
     "uploaded_at",
     "prepared",

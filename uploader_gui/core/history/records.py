@@ -25,7 +25,7 @@ class HistoryEntry:
     size: int | None
     sha256: str | None
     content_type: str | None
-    api_host: str
+    destination: str
     state: HistoryState
     url: str | None
     error: str | None
@@ -93,7 +93,7 @@ def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
         size=row["size"],
         sha256=row["sha256"],
         content_type=row["content_type"],
-        api_host=row["api_host"],
+        destination=row["destination"],
         state=HistoryState(row["state"]),
         url=row["url"],
         error=row["error"],

@@ -86,10 +86,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE uploads ADD COLUMN width INTEGER;
     ALTER TABLE uploads ADD COLUMN height INTEGER;
     """,
+    # 8: rows are filed under their destination's id (for the built-in service, the same
+    # host[:port] they were filed under as api_host: every row keeps matching).
+    """
+    ALTER TABLE uploads RENAME COLUMN api_host TO destination;
+    ALTER TABLE drops RENAME COLUMN api_host TO destination;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
-    "id, path, raw_path, name, size, sha256, content_type, api_host, state, url, error, "
+    "id, path, raw_path, name, size, sha256, content_type, destination, state, url, error, "
     "added_at, uploaded_at, attempt, prepared, width, height"
 )

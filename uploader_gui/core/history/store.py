@@ -233,7 +233,7 @@ class HistoryStore:
     # -- writing -----------------------------------------------------------------------
 
     def add(self, items: Sequence[tuple[str, str, str]]) -> list[int]:
-        """Record ``(path, name, api_host)`` items as queued, in one transaction."""
+        """Record ``(path, name, destination)`` items as queued, in one transaction."""
         with self._transaction() as db:
             return self._insert(db, items, None, time.time())
 
@@ -247,7 +247,7 @@ class HistoryStore:
         ids: list[int] = []
         for path, name, host in items:
             cursor = db.execute(
-                "INSERT INTO uploads (path, raw_path, name, api_host, state, added_at, drop_id) "
+                "INSERT INTO uploads (path, raw_path, name, destination, state, added_at, drop_id) "
                 "VALUES (?, ?, ?, ?, 'queued', ?, ?)",
                 (storable(path), raw_path(path), storable(name), host, now, drop_id),
             )
@@ -256,16 +256,18 @@ class HistoryStore:
 
     # -- drops -------------------------------------------------------------------------
 
-    def add_drop(self, paths: Sequence[Path | str], api_host: str) -> int:
+    def add_drop(self, paths: Sequence[Path | str], destination: str) -> int:
         """Record what was handed over (files and folders, not yet expanded): one commit."""
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO drops (api_host, paths, added_at) VALUES (?, ?, ?)",
-                (api_host, pack_paths(paths), time.time()),
+                "INSERT INTO drops (destination, paths, added_at) VALUES (?, ?, ?)",
+                (destination, pack_paths(paths), time.time()),
             )
             return int(cursor.lastrowid or 0)
 
-    def record_drop(self, drop_id: int, files: Sequence[Path], api_host: str) -> list[HistoryEntry]:
+    def record_drop(
+        self, drop_id: int, files: Sequence[Path], destination: str
+    ) -> list[HistoryEntry]:
         """Record the files a drop expanded to, as queued, and close the drop: one commit.
 
         Files already recorded for this drop (by a run that crashed part-way) are not
@@ -281,27 +283,27 @@ class HistoryStore:
             }
             fresh = [str(path) for path in files if str(path) not in known]
             ids = self._insert(
-                db, ((path, Path(path).name, api_host) for path in fresh), drop_id, now
+                db, ((path, Path(path).name, destination) for path in fresh), drop_id, now
             )
             db.execute("DELETE FROM drops WHERE id = ?", (drop_id,))
         self._leftover_drops.discard(drop_id)
         return self._entries(ids)
 
-    def leftover_drops(self, api_host: str) -> list[Drop]:
-        """Drops for ``api_host`` that a previous run recorded but did not finish expanding.
+    def leftover_drops(self, destination: str) -> list[Drop]:
+        """Drops for ``destination`` that a previous run recorded but did not finish expanding.
 
         Only those found when this run opened the history: a drop this run is expanding
         right now is not a leftover.
         """
         with self._db():
             wanted = set(self._leftover_drops)
-            return [d for d in self._drops(api_host) if d.id in wanted]
+            return [d for d in self._drops(destination) if d.id in wanted]
 
-    def _drops(self, api_host: str | None = None) -> list[Drop]:
+    def _drops(self, destination: str | None = None) -> list[Drop]:
         sql = "SELECT id, paths FROM drops"
         params: tuple[str, ...] = ()
-        if api_host is not None:
-            sql, params = sql + " WHERE api_host = ?", (api_host,)
+        if destination is not None:
+            sql, params = sql + " WHERE destination = ?", (destination,)
         rows = self._query(sql + " ORDER BY id", params)
         return [Drop(row["id"], unpack_paths(row["paths"])) for row in rows]
 
@@ -317,7 +319,7 @@ class HistoryStore:
             by_id.update((row["id"], entry_from_row(row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
 
-    def restart(self, entry_id: int, api_host: str, attempt: int = 0) -> None:
+    def restart(self, entry_id: int, destination: str, attempt: int = 0) -> None:
         """Attempt ``attempt`` begins (perhaps on another host): queued, no outcome.
 
         An earlier attempt cannot write the row any more (see :meth:`finish`).
@@ -325,9 +327,9 @@ class HistoryStore:
         with self._transaction() as db:
             db.execute(
                 "UPDATE uploads SET state = 'queued', url = NULL, error = NULL, "
-                "uploaded_at = NULL, sha256 = NULL, api_host = ?, attempt = ? "
+                "uploaded_at = NULL, sha256 = NULL, destination = ?, attempt = ? "
                 "WHERE id = ? AND state != 'done' AND attempt <= ?",
-                (api_host, attempt, entry_id, attempt),
+                (destination, attempt, entry_id, attempt),
             )
 
     def finish(
@@ -420,27 +422,27 @@ class HistoryStore:
         rows = self._query(f"SELECT {COLUMNS} FROM uploads WHERE id = ?", (entry_id,))  # noqa: S608
         return entry_from_row(rows[0]) if rows else None
 
-    def unfinished(self, api_host: str | None = None) -> list[HistoryEntry]:
+    def unfinished(self, destination: str | None = None) -> list[HistoryEntry]:
         """Items a previous run added but never finished (it quit or crashed), oldest first.
 
         Only rows that were there when this run opened the history: what this run adds is
-        its own. With ``api_host``, only those meant for that host: a window for another
+        its own. With ``destination``, only those meant for that host: a window for another
         target (the sandbox, another API URL) may be running and uploading its own now.
         """
         with self._db():
             last = self._last_id_at_open
         sql = f"SELECT {COLUMNS} FROM uploads WHERE state = 'queued' AND id <= ?"  # noqa: S608
         params: tuple[object, ...] = (last,)
-        if api_host is not None:
-            sql += " AND api_host = ?"
-            params = (last, api_host)
+        if destination is not None:
+            sql += " AND destination = ?"
+            params = (last, destination)
         return [entry_from_row(row) for row in self._query(sql + " ORDER BY id", params)]
 
-    def find_upload(self, sha256: str, api_host: str) -> HistoryEntry | None:
+    def find_upload(self, sha256: str, destination: str) -> HistoryEntry | None:
         """The latest finished upload of these bytes to this host, if any."""
         rows = self._query(
-            f"SELECT {COLUMNS} FROM uploads WHERE api_host = ? AND sha256 = ? "  # noqa: S608
+            f"SELECT {COLUMNS} FROM uploads WHERE destination = ? AND sha256 = ? "  # noqa: S608
             "AND state = 'done' ORDER BY uploaded_at DESC LIMIT 1",
-            (api_host, sha256),
+            (destination, sha256),
         )
         return entry_from_row(rows[0]) if rows else None

@@ -1,33 +1,32 @@
-"""The API key and where uploads go: load, ask, test, save and remove it; the destination.
+"""Where uploads go and with which key: load, ask, test, save and remove it.
 
-:class:`KeyController` is the one owner of the destination (the API URL, or the in-process
-sandbox) and of where its key came from. Keyring calls and key checks run on worker threads;
-each result carries the *generation* it was asked in, and one counter drops every result
-that arrives after the destination or the key changed. A rejected key (401) asks once.
+:class:`KeyController` is the one owner of the current :class:`.destination.Destination` and
+its key, handed out whole as an :class:`.destination.Access` (:attr:`KeyController.access`):
+the queue asks for it as each upload starts and keeps no copy. One counter, its generation,
+says "the destination or its key changed": keyring calls and key checks run on worker
+threads, and a result that arrives after a change is dropped. A rejected key (401) asks once.
+The in-process sandbox's lifetime is :class:`.sandbox.SandboxHost`'s; a proxy's password is
+kept by :mod:`.proxy_passwords`.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ...core.config import ENV_API_KEY
+from ...core.config import ENV_API_KEY, check_api_key
 from ...core.credentials import Credentials, KeyLookup, KeySource
+from ...core.destination import SANDBOX, Access, Destination
 from ...core.errors import ConfigurationError, KeyRejectedError
 from ...core.i18n import translate
-from ...core.urls import api_host, normalize_api_url
 from ..base.dialog_types import KeyCheck, KeyChoice, KeyStatus
 from ..base.dialogs import Dialogs
 from ..base.workers import Workers
 from ..notices.bar import NoticeBar, Severity
 from ..uploads.queue import UploadQueue
-
-if TYPE_CHECKING:
-    from ...sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +46,8 @@ class KeyController(QObject):
     message = Signal(str, int)
     #: The user wants to fix the API URL in Settings.
     settings_requested = Signal()
+    #: The user chose to try the sandbox (in the key dialog).
+    sandbox_wanted = Signal()
 
     def __init__(
         self,
@@ -65,13 +66,18 @@ class KeyController(QObject):
         self._credentials = credentials
         self._dialogs = dialogs
         self._notices = notices
-        self._keyring = workers.pool("keyring", 1)  # may block on D-Bus (an unlock prompt)
+        #: The keyring's one thread (it may block on D-Bus: an unlock prompt).
+        self.keyring = self._keyring = workers.pool("keyring", 1)
         self._checks = workers.pool("key checks", 1)
         self._parent = parent
+        #: The API URL as given (Settings, ``--api-url``): it may not be usable.
         self.api_url = api_url
+        #: The destination it makes, when it is usable.
+        self.destination = _destination(api_url)
+        #: The destination with its key and generation, while there is a key.
+        self.access: Access | None = None
         #: ``--api-url`` or ``$IMAGEPIPELINE_API_URL`` chose the URL: settings do not.
         self.locked = locked
-        self.sandbox: SandboxServer | None = None
         self.source = KeySource.NONE
         self._backend: str | None = None
         self._backend_known = False
@@ -82,25 +88,41 @@ class KeyController(QObject):
 
     @property
     def host(self) -> str:
-        """``host[:port]`` of the destination: what history rows and keys are filed under."""
-        return api_host(self.api_url)
+        """``host[:port]`` of the destination (what history rows and keys are filed under);
+        empty while the API URL is not usable."""
+        return self.destination.id if self.destination is not None else ""
+
+    @property
+    def sandboxed(self) -> bool:
+        return self.destination is not None and self.destination.name == SANDBOX
 
     def close(self) -> None:
         self._closed = True
-        if self.sandbox is not None:
-            self.sandbox.stop()
-            self.sandbox = None
+
+    def _changed(self, access: Access | None) -> None:
+        """The one place the destination or its key changes: a new generation."""
+        self._generation += 1
+        self.access = (
+            None if access is None else Access(access.destination, access.key, self._generation)
+        )
+        self._queue.destination_changed()
 
     # -- the destination ---------------------------------------------------------------
 
-    def use_key(self, api_url: str, key: str, source: KeySource = KeySource.SESSION) -> None:
-        """Upload to ``api_url`` with ``key`` from now on (queued files start).
+    def use_key(
+        self, destination: Destination | str, key: str, source: KeySource = KeySource.SESSION
+    ) -> None:
+        """Upload to ``destination`` (an API URL makes one) with ``key`` from now on:
+        queued files start.
 
         Raises :class:`ConfigurationError` for a URL or key that cannot be used.
         """
-        self._queue.set_credentials(api_url, key)
-        self.api_url = normalize_api_url(api_url)
-        self._generation += 1
+        if isinstance(destination, str):
+            destination = Destination(destination)
+        key = check_api_key(key)
+        self.destination, self.api_url = destination, destination.url
+        self._changed(Access(destination, key))
+        self._queue.hold(None)
         self._notices.clear_notice(API_URL_NOTICE)
         self.source = source
         self.status_changed.emit(self.status())
@@ -109,8 +131,11 @@ class KeyController(QObject):
         """Whether the key may go to the API URL. If not, every upload is held, and a notice
         and the waiting rows say why until the URL is changed (Settings ▸ API URL)."""
         try:
-            normalize_api_url(self.api_url)
+            self.destination = Destination(self.api_url)
         except ConfigurationError as exc:
+            self.destination = None
+            if self.access is not None:
+                self._changed(None)
             reason = str(exc)
             held = translate("Keys", "Waiting for a usable API URL: {reason}")
             self._queue.hold(held.format(reason=reason))
@@ -137,32 +162,17 @@ class KeyController(QObject):
 
     def set_api_url(self, api_url: str) -> None:
         """A new API URL from Settings: files not yet sending wait for its key."""
-        if self.sandbox is not None or self.locked or api_url == self.api_url:
+        if self.sandboxed or self.locked or api_url == self.api_url:
             return
+        destination = _destination(api_url)
+        if destination is not None and destination == self.destination:
+            return  # the same service, spelled another way
         self.api_url = api_url
-        self._generation += 1
-        self._queue.forget_key()
+        self.destination = destination
+        self._changed(None)
         self.source = KeySource.NONE
         self.destination_changed.emit()
         self.load()
-
-    def start_sandbox(self) -> None:
-        """Run the local test server in-process and upload there; say so visibly."""
-        from ...sandbox import SandboxServer
-
-        if self.sandbox is None:
-            self.sandbox = SandboxServer().start()
-        self._notices.show_notice(
-            SANDBOX_NOTICE,
-            translate(
-                "Keys",
-                "Sandbox mode: uploads go to a local test server at {url}. No account is "
-                "needed; its links work only on this computer while the app runs.",
-            ).format(url=self.sandbox.url),
-            Severity.WARNING,
-        )
-        self.use_key(self.sandbox.url, self.sandbox.key)
-        self.destination_changed.emit()
 
     # -- finding and asking for the key ------------------------------------------------
 
@@ -171,12 +181,13 @@ class KeyController(QObject):
 
         Files dropped meanwhile wait for it. Nothing is looked up for a refused API URL.
         """
-        if not self.check_api_url():
+        if not self.check_api_url() or self.destination is None:
             return
-        api_url, credentials, generation = self.api_url, self._credentials, self._generation
+        destination, credentials = self.destination, self._credentials
+        generation = self._generation
 
         def work() -> tuple[KeyLookup, str | None]:
-            lookup = credentials.lookup(api_url)
+            lookup = credentials.lookup(destination)
             backend = credentials.backend_name() if credentials.has_secure_backend() else None
             return lookup, backend
 
@@ -192,7 +203,7 @@ class KeyController(QObject):
         result: tuple[KeyLookup, str | None] | None,
         error: BaseException | None,
     ) -> None:
-        if not self._fresh(generation) or self.sandbox is not None:
+        if not self._fresh(generation) or self.sandboxed or self.destination is None:
             return  # closed, or the destination changed meanwhile: this key is for another
         if result is None:
             self.ask(
@@ -203,7 +214,7 @@ class KeyController(QObject):
         self._backend_known = True
         if lookup.key is not None:
             try:
-                self.use_key(self.api_url, lookup.key, lookup.source)
+                self.use_key(self.destination, lookup.key, lookup.source)
             except ConfigurationError as exc:
                 self.message.emit(str(exc), 0)
             return
@@ -229,7 +240,7 @@ class KeyController(QObject):
         finally:
             self._asking = False
         if answer.choice is KeyChoice.SANDBOX:
-            self.start_sandbox()
+            self.sandbox_wanted.emit()
             return True
         if answer.choice is not KeyChoice.KEY:
             if not self._queue.has_key:
@@ -239,8 +250,10 @@ class KeyController(QObject):
                 self.message.emit(text, 0)
             return False
         try:
-            self.use_key(self.api_url, answer.key)
-            self._credentials.use_for_session(self.api_url, answer.key)
+            if self.destination is None:
+                raise ConfigurationError(translate("Keys", "the API URL cannot be used"))
+            self.use_key(self.destination, answer.key)
+            self._credentials.use_for_session(self.destination, answer.key)
         except ConfigurationError as exc:  # e.g. a key with spaces
             self.message.emit(str(exc), 0)
             return False
@@ -260,7 +273,7 @@ class KeyController(QObject):
     # -- the keyring -------------------------------------------------------------------
 
     def _save(self, key: str) -> None:
-        api_url, credentials, backend = self.api_url, self._credentials, self._backend
+        destination, credentials, backend = self.destination, self._credentials, self._backend
         generation = self._generation
 
         def saved(_result: None, error: BaseException | None) -> None:
@@ -280,37 +293,8 @@ class KeyController(QObject):
                 )
             self.status_changed.emit(self.status())
 
-        self._keyring.submit(lambda: credentials.save(api_url, key), saved)
-
-    def keep_proxy_password(self, proxy_url: str, password: str) -> None:
-        """Save (or, when empty, delete) a proxy's password in the keyring, in the
-        background; a failure is reported (the password is still used this session)."""
-        credentials = self._credentials
-        backend = self._backend or translate("Keys", "the keyring")
-
-        def work() -> None:
-            if password:
-                credentials.save_proxy_password(proxy_url, password)
-            else:
-                credentials.delete_proxy_password(proxy_url)
-
-        def done(_result: None, error: BaseException | None) -> None:
-            if self._closed:
-                return
-            if error is None:
-                if password:
-                    text = translate("Keys", "The proxy's password is saved in {keyring}")
-                    self.message.emit(text.format(keyring=backend), 6000)
-                return
-            self._dialogs.inform(
-                self._parent,
-                translate("Keys", "The proxy's password was not saved"),
-                translate("Keys", "{error}\n\nIt will be used until you quit uploader-gui.").format(
-                    error=error
-                ),
-            )
-
-        self._keyring.submit(work, done)
+        if destination is not None:
+            self._keyring.submit(lambda: credentials.save(destination, key), saved)
 
     def remove(self) -> None:
         """Forget the key for this API (keyring and session); uploads wait for a new one."""
@@ -328,7 +312,10 @@ class KeyController(QObject):
             translate("Keys", "Remove Key"),
         ):
             return
-        api_url, credentials, generation = self.api_url, self._credentials, self._generation
+        destination, credentials = self.destination, self._credentials
+        generation = self._generation
+        if destination is None:
+            return
 
         def removed(_result: None, error: BaseException | None) -> None:
             if not self._fresh(generation):
@@ -337,17 +324,16 @@ class KeyController(QObject):
                 title = translate("Keys", "The key was not removed")
                 self._dialogs.inform(self._parent, title, str(error))
                 return
-            self._queue.forget_key()
-            self._generation += 1
+            self._changed(None)
             self.source = KeySource.NONE
             text = translate("Keys", "The key for {host} was removed")
             self.message.emit(text.format(host=host), 6000)
             self.status_changed.emit(self.status())
 
-        self._keyring.submit(lambda: credentials.delete(api_url), removed)
+        self._keyring.submit(lambda: credentials.delete(destination), removed)
 
     def status(self) -> KeyStatus:
-        if self.sandbox is not None:
+        if self.sandboxed:
             return KeyStatus(
                 translate("Keys", "The sandbox needs no key."),
                 translate("Keys", "not used"),
@@ -371,13 +357,14 @@ class KeyController(QObject):
 
     def test_key(self, key: str, done: Callable[[KeyCheck], None]) -> None:
         """Ask ``GET /health`` whether ``key`` is accepted, in the background."""
-        api_url, host = self.api_url, self.host
-
+        destination, host = self.destination, self.host
         clients = self._queue.clients
 
         def work() -> None:
+            if destination is None:
+                raise ConfigurationError(translate("Keys", "the API URL cannot be used"))
             # Through the proxy uploads use (Settings ▸ Network), not the environment's.
-            with clients.probe(api_url, key) as client:
+            with clients.probe(destination, key) as client:
                 client.check_key()
 
         def finished(_result: None, error: BaseException | None) -> None:
@@ -394,3 +381,10 @@ class KeyController(QObject):
                 done(KeyCheck(None, text.format(error=error)))
 
         self._checks.submit(work, finished)
+
+
+def _destination(api_url: str) -> Destination | None:
+    try:
+        return Destination(api_url)
+    except ConfigurationError:
+        return None

@@ -108,9 +108,9 @@ class HistoryController(QObject):
 
     # -- start-up ----------------------------------------------------------------------
 
-    def restore(self, api_host: str, done: Callable[[Restored, HistoryHealth], None]) -> None:
+    def restore(self, destination: str, done: Callable[[Restored, HistoryHealth], None]) -> None:
         """Open the history, finish expanding the drops a crash cut short, and read what the
-        previous run left unfinished for ``api_host`` (a window for another target may be
+        previous run left unfinished for ``destination`` (a window for another target may be
         uploading its own right now)."""
 
         def work(store: HistoryStore) -> Restored:
@@ -118,13 +118,13 @@ class HistoryController(QObject):
             store.open()
             questions: list[tuple[Drop, Intake]] = []
             listed: list[HistoryEntry] = []
-            for drop in store.leftover_drops(api_host):
+            for drop in store.leftover_drops(destination):
                 intake = collect(drop.paths)
                 if intake.folder_images > ASK_ABOVE:
                     questions.append((drop, intake))  # never answered: asked again
                 else:
-                    listed += store.record_drop(drop.id, intake.files, api_host)
-            return Restored(store.unfinished(api_host) + listed, questions)
+                    listed += store.record_drop(drop.id, intake.files, destination)
+            return Restored(store.unfinished(destination) + listed, questions)
 
         def finished(result: Restored | None, error: BaseException | None) -> None:
             if error is not None:
@@ -146,7 +146,7 @@ class HistoryController(QObject):
     # -- drops -------------------------------------------------------------------------
 
     def add_drop(
-        self, paths: list[Path], api_host: str, done: Callable[[Drop | None], None]
+        self, paths: list[Path], destination: str, done: Callable[[Drop | None], None]
     ) -> None:
         """Record a drop before it is expanded; ``done(None)`` if that failed."""
 
@@ -157,13 +157,13 @@ class HistoryController(QObject):
             else:
                 done(Drop(drop_id, list(paths)))
 
-        self.run(lambda store: store.add_drop(paths, api_host), finished)
+        self.run(lambda store: store.add_drop(paths, destination), finished)
 
     def record_drop(
         self,
         drop: Drop,
         files: list[Path],
-        api_host: str,
+        destination: str,
         done: Callable[[list[HistoryEntry] | None], None],
     ) -> None:
         """Record the files a drop expanded to; ``done(entries)``, or ``done(None)``."""
@@ -175,15 +175,15 @@ class HistoryController(QObject):
                 self.changed.emit()
             done(entries)
 
-        self.run(lambda store: store.record_drop(drop.id, files, api_host), finished)
+        self.run(lambda store: store.record_drop(drop.id, files, destination), finished)
 
     # -- what jobs and the queue record ------------------------------------------------
 
     def link(
-        self, entry_id: int, api_host: str, reuse: bool, fresh: bool, attempt: int
+        self, entry_id: int, destination: str, reuse: bool, fresh: bool, attempt: int
     ) -> HistoryLink:
         """What an upload job needs to record its own outcome (on its worker thread)."""
-        return HistoryLink(self._store, entry_id, api_host, reuse, self.quitting, fresh, attempt)
+        return HistoryLink(self._store, entry_id, destination, reuse, self.quitting, fresh, attempt)
 
     def record_cancelled(self, entry_id: int, attempt: int) -> None:
         """The row says cancelled (a done row keeps its URL), so it is not resumed."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.client_holder import ClientHolder
-from ...core.config import check_api_key
+from ...core.destination import Access
 from ...core.errors import (
     NETWORK_SETUP_ERRORS,
     CancelledError,
@@ -38,9 +38,9 @@ from ...core.prepare.options import PrepareOptions
 from ...core.progress import ProgressBoard
 from ...core.retry import CancelToken, RetryPolicy
 from ...core.upload_job import JobOutcome, Preparing, run_upload
-from ...core.urls import api_host, normalize_api_url
 from ..base.workers import Job, Workers
 from ..history.controller import HistoryController
+from ..settings.store import Settings
 from .model import FailureKind, State, UploadItem, UploadListModel
 
 log = logging.getLogger(__name__)
@@ -80,25 +80,28 @@ class UploadQueue(QObject):
         self,
         model: UploadListModel,
         workers: Workers,
-        concurrency: int = 4,
+        settings: Settings,
         history: HistoryController | None = None,
         parent: QObject | None = None,
         *,
-        reuse_duplicates: bool = True,
         retry_policy: RetryPolicy | None = None,
-        prepare_options: PrepareOptions | None = None,
         proxy_password: Callable[[str], str | None] | None = None,
+        access: Callable[[], Access | None] = lambda: None,
     ) -> None:
+        """``access()`` is the destination, its key and their generation now, or ``None``
+        while there is no key: asked by each upload as it starts, never kept here (the
+        destination's one owner hands it out, and says :meth:`destination_changed`).
+        ``settings`` are read as each upload starts (how many retries, whether an earlier
+        upload is reused, how files are prepared), and followed for how many run at once."""
         super().__init__(parent)
+        self._access = access
         self.model = model
         self.history = history
-        #: Reuse the URL of bytes already uploaded to the same host (else upload again).
-        self.reuse_duplicates = reuse_duplicates
-        #: How files are prepared before upload (Settings ▸ Images); for files not begun.
-        self.prepare_options = prepare_options or PrepareOptions()
+        self.settings = settings
         #: The host each new history row was written with (so its first start skips a reset).
         self._recorded_host: dict[int, str] = {}
-        self._pool = workers.pool("uploads", concurrency)
+        self._pool = workers.pool("uploads", settings.concurrency)
+        settings.changed.connect(self._setting_changed)
         self._jobs: dict[int, Job] = {}
         self.board = ProgressBoard()
         self.clients = ClientHolder(proxy_password)
@@ -106,15 +109,11 @@ class UploadQueue(QObject):
         self._batches = itertools.count(1)
         self._tokens: dict[int, CancelToken] = {}
         self._batch_pending: dict[int, set[int]] = {}
-        self._api: tuple[str, str] | None = None
-        self._has_key = False
         #: Why nothing may be sent at all (e.g. the API URL is refused), until released.
         self._hold: str | None = None
-        # Each new key starts a generation; a 401 from an older one just retries.
-        self._key_generation = 0
         self._key_state = _KeyState.OK
-        #: How automatic retries wait (retries count from settings; tests shorten delays).
-        self.retry_policy = retry_policy or RetryPolicy()
+        #: How automatic retries wait (tests shorten it); how many: :attr:`settings`.
+        self._backoff = retry_policy or RetryPolicy()
         self._closing = False
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_INTERVAL_MS)
@@ -122,17 +121,18 @@ class UploadQueue(QObject):
 
     # -- configuration -----------------------------------------------------------------
 
-    def set_credentials(self, api_url: str, api_key: str) -> None:
-        """Use this key from now on; start what was waiting for one, retry key failures.
+    def destination_changed(self) -> None:
+        """The destination or its key changed (:meth:`access` says to what).
 
-        Raises :class:`ConfigurationError` for a URL or key that cannot be used.
+        With a key: start what was waiting for one, retry key failures. Without: what is
+        queued from now on waits for one. Either way, uploads already sending finish where
+        they started; those handed to the pool but not begun see the new generation, and
+        start again for it (waiting, if there is no key), so none reaches a destination the
+        user just left.
         """
-        api_url, api_key = normalize_api_url(api_url), check_api_key(api_key)
-        self.clients.configure(api_url, api_key, self.retry_policy)
-        self._api = (api_url, api_key)
-        self._has_key = True
+        if self._access() is None:
+            return
         self._hold = None
-        self._key_generation += 1
         self._key_state = _KeyState.OK
         for item in self.model.items():
             if (item.state is State.QUEUED and item.waiting_for_key) or (
@@ -141,25 +141,13 @@ class UploadQueue(QObject):
                 self._start(item)
         self.summary_changed.emit()
 
-    def forget_key(self) -> None:
-        """No key any more: what is queued from now on waits for a new one.
-
-        Uploads already sending finish where they started; those handed to the pool but not
-        begun come back and wait too, so none reaches a destination the user just left.
-        """
-        self._api = None
-        self._has_key = False
-        self.clients.forget()
-
     @property
     def has_key(self) -> bool:
-        return self._has_key
+        return self._access() is not None
 
     def hold(self, reason: str | None) -> None:
-        """With a ``reason``: send nothing (the key is forgotten) and let queued items wait,
-        showing why, until :meth:`set_credentials` or ``hold(None)``."""
-        if reason is not None:
-            self.forget_key()
+        """With a ``reason``: send nothing and let queued items wait, showing why, until a
+        key arrives (:meth:`destination_changed`) or ``hold(None)``."""
         if reason == self._hold:
             return
         self._hold = reason
@@ -186,10 +174,28 @@ class UploadQueue(QObject):
     def concurrency(self) -> int:
         return self._pool.max_threads
 
+    def _setting_changed(self, key: str) -> None:
+        if key == Settings.concurrency.key:
+            self.set_concurrency(self.settings.concurrency)
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """How uploads starting now retry: as often as Settings say, waiting as set."""
+        return replace(self._backoff, retries=self.settings.retries)
+
     def set_retry_policy(self, policy: RetryPolicy) -> None:
-        self.retry_policy = policy
-        if self._api is not None:
-            self.clients.configure(*self._api, policy)
+        """How retries wait (their number comes from Settings)."""
+        self._backoff = policy
+
+    @property
+    def prepare_options(self) -> PrepareOptions:
+        """How files not yet begun are prepared (Settings ▸ Images)."""
+        settings = self.settings
+        return PrepareOptions(
+            remove_metadata=settings.remove_metadata,
+            convert=settings.convert_formats,
+            max_side=settings.max_side,
+        )
 
     # -- adding and acting on items ----------------------------------------------------
 
@@ -221,14 +227,14 @@ class UploadQueue(QObject):
         if not paths:
             self._finish_batch_if_done(batch)
             return []
-        waiting = not self._has_key or self._key_state is _KeyState.ASKING
+        waiting = not self.has_key or self._key_state is _KeyState.ASKING
         # Their history rows are on disk already, written before the files were listed.
         items: list[UploadItem] = []
         rows: list[HistoryEntry | None] = [*entries] if entries else [None] * len(paths)
         for path, entry in zip(paths, rows, strict=True):
             item = UploadItem(next(self._ids), path, batch, waiting_for_key=waiting)
             if entry is not None:
-                item.history_id, self._recorded_host[item.id] = entry.id, entry.api_host
+                item.history_id, self._recorded_host[item.id] = entry.id, entry.destination
             items.append(item)
         pending.update(item.id for item in items)
         self.model.append(items)
@@ -256,8 +262,10 @@ class UploadQueue(QObject):
         return items
 
     @property
-    def api_host(self) -> str:
-        return api_host(self._api[0]) if self._api is not None else ""
+    def destination_id(self) -> str:
+        """The current destination's id (what the history files rows under), or ""."""
+        access = self._access()
+        return access.destination.id if access is not None else ""
 
     def retry(self, item_ids: list[int], shrink: bool = False) -> list[UploadItem]:
         """Send these again where that can help; return those sent. With ``shrink``, files
@@ -323,7 +331,8 @@ class UploadQueue(QObject):
         item.sent = 0
         item.error = item.failure = None
         item.retry_at = None
-        if not self._has_key or self._key_state is _KeyState.ASKING:
+        access = self._access()
+        if access is None or self._key_state is _KeyState.ASKING:
             item.waiting_for_key = True
             if notify:
                 self.model.changed(item.id)
@@ -333,17 +342,15 @@ class UploadQueue(QObject):
         self._tokens[item.id] = token
         item_id, attempt, path = item.id, item.attempt, item.path
         item.reused = False
-        generation = self._key_generation
-        board, clients = self.board, self.clients
+        generation = access.generation
+        board, clients, current, retry = self.board, self.clients, self._access, self.retry_policy
         link = None
         if self.history is not None and item.history_id is not None:
-            fresh = self._recorded_host.pop(item.id, None) == self.api_host
+            destination = access.destination.id
+            fresh = self._recorded_host.pop(item.id, None) == destination
             link = self.history.link(
-                item.history_id, self.api_host, self.reuse_duplicates, fresh, attempt
+                item.history_id, destination, self.settings.reuse_duplicates, fresh, attempt
             )
-
-        assert self._api is not None  # (checked above through _has_key)
-        target = self._api[0]
         options = self.prepare_options  # nothing asked: nothing prepared, nor looked at
         if item.shrink_to is not None:
             options = replace(options, max_side=min(options.max_side or 10**6, item.shrink_to))
@@ -351,11 +358,12 @@ class UploadQueue(QObject):
 
         def work() -> JobOutcome:
             token.raise_if_cancelled()
-            if clients.target != target:
+            now = current()
+            if now is None or now.generation != generation:
                 raise DestinationChangedError()  # before anything is sent or recorded
             board.started(item_id, attempt)
             return run_upload(
-                lambda: clients.get(target),
+                lambda: clients.get(access, retry),
                 path,
                 history=link,
                 progress=lambda sent, total: board.progress(item_id, attempt, sent, total),
@@ -412,7 +420,8 @@ class UploadQueue(QObject):
         elif isinstance(error, CancelledError):
             item.state = State.CANCELLED
         elif isinstance(error, KeyRejectedError):
-            if generation < self._key_generation:
+            now = self._access()
+            if now is None or now.generation != generation:
                 self._start(item)  # sent with a key that has been replaced since
                 return
             item.state = State.FAILED
@@ -449,7 +458,7 @@ class UploadQueue(QObject):
         """The user declined to give a new key: what waited for one fails with Retry."""
         self._key_state = _KeyState.DECLINED
         for item in self.model.items():
-            if item.state is State.QUEUED and item.waiting_for_key and self._has_key:
+            if item.state is State.QUEUED and item.waiting_for_key and self.has_key:
                 item.waiting_for_key = False
                 item.state = State.FAILED
                 item.failure = FailureKind.KEY

@@ -1,0 +1,48 @@
+"""The in-process sandbox's lifetime: started on request (``--sandbox``, or "Try the
+sandbox" in the key dialog), said in a notice, and stopped when the window closes. The
+destination controller only learns the sandbox's destination and key."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ...core.destination import SANDBOX, Destination
+from ...core.i18n import translate
+from ..notices.bar import NoticeBar, Severity
+from .keys import SANDBOX_NOTICE, KeyController
+
+if TYPE_CHECKING:
+    from ...sandbox import SandboxServer
+
+
+class SandboxHost(QObject):
+    def __init__(self, keys: KeyController, notices: NoticeBar, parent: QObject) -> None:
+        super().__init__(parent)
+        self._keys, self._notices = keys, notices
+        self.server: SandboxServer | None = None
+        keys.sandbox_wanted.connect(self.start)
+
+    def start(self) -> None:
+        """Run the local test server in-process and upload there; say so visibly."""
+        from ...sandbox import SandboxServer
+
+        if self.server is None:
+            self.server = SandboxServer().start()
+        self._notices.show_notice(
+            SANDBOX_NOTICE,
+            translate(
+                "Keys",
+                "Sandbox mode: uploads go to a local test server at {url}. No account is "
+                "needed; its links work only on this computer while the app runs.",
+            ).format(url=self.server.url),
+            Severity.WARNING,
+        )
+        self._keys.use_key(Destination(self.server.url, name=SANDBOX), self.server.key)
+        self._keys.destination_changed.emit()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
