@@ -13,9 +13,11 @@ each variant, as an installed app's are. Each child shows the window, runs the e
 until it has been painted, then idles 1 s and reads its own VmRSS from /proc/self/status.
 Prints the median RSS (MB = 10^6 bytes) of interleaved runs and the ratio, plus where the
 memory came from (after imports, after the window was painted).
-Target: app <= 90 MB absolute.
+Target: app <= 90 MB absolute. ``--check`` exits 1 if it is missed; ``--quick`` runs each
+variant once, without warm-up, idle 0.1 s (a smoke test that the benchmark still runs: the
+suite does it).
 
-    .venv/bin/python -m benchmarks.bench_gui_memory [--runs 5]
+    .venv/bin/python -m benchmarks.bench_gui_memory [--runs 5] [--check] [--quick]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.common import alternate, median, print_table
+from benchmarks.common import add_target_options, alternate, median, print_table, verdict
 from benchmarks.gui_common import (
     FAKE_KEY,
     PRODUCTION_URL,
@@ -89,7 +91,10 @@ def main() -> int:
     parser.add_argument("--idle", type=float, default=1.0, help="seconds idle after painting")
     parser.add_argument("--warmup", type=int, default=1, help="uncounted runs of each first")
     parser.add_argument("--child", metavar="VARIANT", help=argparse.SUPPRESS)
+    add_target_options(parser)
     args = parser.parse_args()
+    if args.quick:
+        args.runs, args.warmup, args.idle = 1, 0, 0.1
 
     if args.child:
         report(child(args.child, args.idle))
@@ -124,10 +129,10 @@ def main() -> int:
         rss = median(results[variant])
         rows.append((label, f"{rss:.1f}", f"{rss / baseline:.3f}"))
     app_rss = median(results["app"])
-    verdict = "met" if app_rss <= TARGET_MB else "MISSED"
+    met = "met" if app_rss <= TARGET_MB else "MISSED"
     print_table(
         f"Idle RSS with the window shown, painted, then idle {args.idle:g} s (offscreen), "
-        f"median of {args.runs} interleaved runs (target: app <= {TARGET_MB:g} MB: {verdict})",
+        f"median of {args.runs} interleaved runs (target: app <= {TARGET_MB:g} MB: {met})",
         rows,
         ("variant", "RSS MB", "ratio"),
     )
@@ -148,7 +153,8 @@ def main() -> int:
                 else ""
             )
         )
-    return 0
+    missed = ["idle RSS"] if app_rss > TARGET_MB else []
+    return verdict(missed, check=args.check, quick=args.quick)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import statistics
@@ -88,6 +89,26 @@ def print_table(title: str, rows: Sequence[Sequence[str]], headers: Sequence[str
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def add_target_options(parser: argparse.ArgumentParser) -> None:
+    """``--check`` and ``--quick``, the same in every benchmark (see :func:`verdict`)."""
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a tiny smoke run (the suite runs it: tests/test_benchmarks_run.py); its numbers "
+        "are not measurements, so it never fails --check",
+    )
+
+
+def verdict(missed: Sequence[str], *, check: bool, quick: bool) -> int:
+    """Say which targets were missed; the exit status: 1 for ``--check`` and a miss."""
+    if quick:
+        print("\n(--quick: a smoke run of tiny inputs; its numbers are not measurements)")
+        return 0
+    print(f"\nmissed: {', '.join(missed)}" if missed else "\nevery target met")
+    return 1 if check and missed else 0
 
 
 @dataclass

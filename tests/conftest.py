@@ -12,6 +12,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 
+from tests.needs import need_root
 from uploader_gui.sandbox import SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +24,12 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
     (tmp_path / "server").mkdir()
     with SandboxServer(storage_dir=tmp_path / "server") as server:
         yield server
+
+
+@pytest.fixture
+def running_as_root() -> None:
+    """Requested by ``tests.needs.needs_root``: skipped unless root, failed in CI."""
+    need_root("this test")
 
 
 @pytest.fixture(autouse=True)

@@ -11,21 +11,24 @@ file is never touched.
 from __future__ import annotations
 
 import datetime
+import functools
 import shutil
 import socket
 import ssl
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from tests.needs import missing
 
 API_NAME = "api.test"
 
@@ -133,16 +136,36 @@ class PrivateCA:
 # --- a private /etc/hosts ----------------------------------------------------------------
 
 
-def private_hosts_available() -> bool:
+@functools.cache
+def private_hosts_problem() -> str | None:
+    """Why a private ``/etc/hosts`` cannot be had here, or ``None`` when it can.
+
+    Found by doing what the tests do: ``api.test`` is looked up (``getent``, the C library's
+    resolver, as the proxies use) under :func:`with_private_hosts`. It needs root (a mount
+    namespace needs CAP_SYS_ADMIN) and a kernel or container that allows ``unshare -m``.
+    """
     if shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-m", "sh", "-c", "mount --bind /dev/null /etc/hostname"],
-        capture_output=True,
-        timeout=10,
-        check=False,
-    )
-    return probe.returncode == 0
+        return "unshare is missing (util-linux)"
+    with tempfile.TemporaryDirectory(prefix="uploader-hosts-") as folder:
+        hosts = hosts_file(Path(folder), API_NAME)
+        probe = subprocess.run(
+            with_private_hosts(["getent", "hosts", API_NAME], hosts),
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    if probe.returncode != 0 or not probe.stdout.startswith("127.0.0.1"):
+        said = (probe.stderr or probe.stdout).strip() or f"exit {probe.returncode}"
+        return f"unshare -m with {hosts.name} bound over /etc/hosts failed: {said}"
+    return None
+
+
+def need_private_hosts() -> None:
+    """Skip the calling test where :func:`private_hosts_problem` finds one; fail it in CI."""
+    problem = private_hosts_problem()
+    if problem is not None:
+        missing(f"a private /etc/hosts is not available here: {problem}")
 
 
 def with_private_hosts(command: Sequence[str], hosts: Path) -> list[str]:
@@ -205,7 +228,7 @@ def tinyproxy(
     tunnel ("opensock: opening connection to HOST:PORT")."""
     program = shutil.which("tinyproxy") or "/usr/bin/tinyproxy"
     if not Path(program).exists():
-        pytest.skip("tinyproxy missing: apt-get install tinyproxy (scripts/setup.sh test)")
+        missing("tinyproxy missing: apt-get install tinyproxy (scripts/setup.sh test)")
     port = free_port()
     log = folder / f"tinyproxy-{port}.log"
     log.touch()
@@ -241,7 +264,7 @@ def microsocks(
     """Debian's microsocks (SOCKS5) on loopback. It logs each client and target to stdout."""
     program = shutil.which("microsocks") or "/usr/bin/microsocks"
     if not Path(program).exists():
-        pytest.skip("microsocks missing: apt-get install microsocks (scripts/setup.sh test)")
+        missing("microsocks missing: apt-get install microsocks (scripts/setup.sh test)")
     port = free_port()
     log = folder / f"microsocks-{port}.log"
     command = [program, "-i", "127.0.0.1", "-p", str(port)]

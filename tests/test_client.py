@@ -394,11 +394,9 @@ def test_cancel_from_another_thread_stops_mid_body(
         if done > 1_000_000 and not token.cancelled:
             threading.Thread(target=token.cancel).start()
 
-    started = time.monotonic()
     with pytest.raises(CancelledError):
         client.upload(path, progress=progress, cancel=token)
-    assert time.monotonic() - started < 5
-    assert 1_000_000 < sent[-1] < 20_000_000
+    assert 1_000_000 < sent[-1] < 20_000_000  # it stopped sending, mid-body
     assert sandbox.uploads == []
 
 
@@ -407,16 +405,16 @@ def test_cancel_during_a_retry_wait_stops_at_once(
 ) -> None:
     sandbox.faults.fail_status = 503
     sandbox.faults.fail_count = 5
-    sandbox.faults.retry_after = "30"
+    # Longer than the test may run (pytest's timeout) yet still waited for (not above
+    # max_retry_after): returning at all means the cancel cut the wait short.
+    sandbox.faults.retry_after = "290"
     token = CancelToken()
-    started = time.monotonic()
     with pytest.raises(CancelledError):
         client.upload(
             write(tmp_path / "a.png", png_bytes()),
             cancel=token,
             on_retry=lambda *_: threading.Timer(0.1, token.cancel).start(),
         )
-    assert time.monotonic() - started < 5
 
 
 def test_one_client_serves_several_threads(

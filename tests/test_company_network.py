@@ -24,7 +24,7 @@ from tests.network import (
     RunningProxy,
     hosts_file,
     microsocks,
-    private_hosts_available,
+    need_private_hosts,
     tinyproxy,
     with_private_hosts,
 )
@@ -35,9 +35,16 @@ from uploader_gui.core.retry import RetryPolicy
 from uploader_gui.sandbox import SandboxServer
 
 SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
-needs_private_hosts = pytest.mark.skipif(
-    not private_hosts_available(), reason="needs root and unshare -m (a private /etc/hosts)"
-)
+
+
+@pytest.fixture
+def private_hosts() -> None:
+    """Requested by :data:`needs_private_hosts`: skipped without one, failed in CI."""
+    need_private_hosts()
+
+
+#: Marks a test that resolves ``api.test`` through a private ``/etc/hosts`` (root, unshare -m).
+needs_private_hosts = pytest.mark.usefixtures("private_hosts")
 
 
 @pytest.fixture
@@ -321,6 +328,7 @@ def test_the_key_check_goes_through_exactly_the_proxy_uploads_use(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from uploader_gui.core.client_holder import ClientHolder
+    from uploader_gui.core.destination import Destination
     from uploader_gui.core.errors import ConnectionFailedError
 
     monkeypatch.setenv("SSL_CERT_FILE", str(ca.cert))
@@ -328,7 +336,7 @@ def test_the_key_check_goes_through_exactly_the_proxy_uploads_use(
     holder = ClientHolder()
     with tinyproxy(tmp_path, hosts) as proxy:
         holder.set_proxy(ProxySettings(ProxyMode.MANUAL, proxy.url))
-        with holder.probe(api.url, api.key) as client:
+        with holder.probe(Destination(api.url), api.key) as client:
             client.check_key()  # api.test is known only to the proxy: it went through it
         assert tunnels(proxy)
         # "No proxy" while the environment names one: the check goes direct, as uploads do
@@ -336,7 +344,10 @@ def test_the_key_check_goes_through_exactly_the_proxy_uploads_use(
         monkeypatch.setenv("https_proxy", proxy.url)
         holder.set_proxy(ProxySettings(ProxyMode.NONE))
         before = len(tunnels(proxy))
-        with holder.probe(api.url, api.key) as client, pytest.raises(ConnectionFailedError):
+        with (
+            holder.probe(Destination(api.url), api.key) as client,
+            pytest.raises(ConnectionFailedError),
+        ):
             client.check_key()
         assert len(tunnels(proxy)) == before
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.needs import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "scripts" / "i18n.py"
@@ -39,7 +39,7 @@ def test_the_ts_files_hold_exactly_what_the_code_marks(tmp_path: Path) -> None:
         shutil.which("pyside6-lupdate") is None
         and not (Path(sys.executable).parent / "pyside6-lupdate").exists()
     ):
-        pytest.skip("pyside6-lupdate missing")
+        missing("pyside6-lupdate missing (it comes with PySide6, in the venv's bin)")
     copy = tmp_path / "repo"
     shutil.copytree(
         ROOT / "uploader_gui", copy / "uploader_gui", ignore=shutil.ignore_patterns("__pycache__")

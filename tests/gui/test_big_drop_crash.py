@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import ScriptedDialogs, make_window, send_as_is, shut
+from tests.history_file import query
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.settings.store import Settings
@@ -45,19 +44,14 @@ def _history() -> Path:
     return data_dir() / "history.sqlite3"
 
 
-def _query(sql: str) -> list[tuple[Any, ...]]:
-    if not _history().exists():
-        return []
-    try:
-        with closing(sqlite3.connect(_history(), timeout=5)) as db:
-            return db.execute(sql).fetchall()
-    except sqlite3.OperationalError:  # the schema is not there yet
-        return []
+def _query(sql: str, *, before_start: bool = False) -> list[tuple[Any, ...]]:
+    """``sql``'s rows, read from the app's history (another process writes it meanwhile)."""
+    return query(_history(), sql, before_start=before_start)
 
 
-def _count(sql: str) -> int:
-    rows = _query(sql)
-    return int(rows[0][0]) if rows else 0
+def _count(sql: str, *, before_start: bool = False) -> int:
+    (row,) = _query(sql, before_start=before_start) or [(0,)]
+    return int(row[0])
 
 
 class App:
@@ -129,7 +123,10 @@ def test_a_12000_file_folder_drop_survives_kill_9_at_several_points(
     send_as_is()  # stand-in images: a PNG header and a few bytes
     # 1. Killed the moment the drop is on disk: while the folder is listed or recorded.
     app = App(sandbox, tmp_path / "app-1.log", str(folder))
-    app.wait_for("the drop to be recorded", lambda: _count("SELECT COUNT(*) FROM drops") > 0)
+    app.wait_for(
+        "the drop to be recorded",
+        lambda: _count("SELECT COUNT(*) FROM drops", before_start=True) > 0,
+    )
     app.kill()
     assert _count("SELECT COUNT(*) FROM uploads") < FILES  # it really was cut short
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.gui.conftest import (
+    SILENT_S,
+    ScriptedDialogs,
+    drop_files,
+    make_window,
+    shut,
+    wait_finished,
+)
 from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.sandbox import SandboxServer
@@ -41,7 +48,8 @@ def wait_for_the_server(qtbot: QtBot, window: MainWindow, item_id: int) -> Uploa
 def test_cancelling_an_upload_waiting_for_the_server_frees_its_slot_at_once(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    sandbox.faults.latency = 30  # the body is read, then nothing is said for 30 s
+    # The body is read, then nothing is said until the server stops (after the test).
+    sandbox.faults.latency = SILENT_S
     window.queue.set_concurrency(1)
     files = [write(tmp_path / f"{name}.png", png_bytes(seed=n)) for n, name in enumerate("ab")]
     drop_files(window, files)
@@ -51,11 +59,11 @@ def test_cancelling_an_upload_waiting_for_the_server_frees_its_slot_at_once(
     assert posts(sandbox) == 1  # one slot: the second file waits for it
     assert second.state is State.QUEUED
 
-    cancelled_at = time.monotonic()
     window.queue.cancel([first.id])
     assert first.state is State.CANCELLED
-    qtbot.waitUntil(lambda: posts(sandbox) == 2, timeout=1000)
-    assert time.monotonic() - cancelled_at < 1.0
+    # The second file is sent while the first request still has no answer (none comes while
+    # the test runs): the slot was given up, not waited for.
+    qtbot.waitUntil(lambda: posts(sandbox) == 2, timeout=10_000)
     assert second.state in (State.QUEUED, State.UPLOADING)
     assert window.queue.uploading_count == 1  # the cancelled one no longer counts
     assert first.state is State.CANCELLED
@@ -114,7 +122,7 @@ def test_a_cancelled_upload_still_waiting_for_the_server_is_work_left_at_quit(
     for a silent server holds the process until that read times out (120 s)."""
     window = make_window(qtbot, sandbox.url, dialogs)
     window.keys.use_key(sandbox.url, sandbox.key)
-    sandbox.faults.latency = 30
+    sandbox.faults.latency = SILENT_S
     drop_files(window, [write(tmp_path / "stuck.png", png_bytes(seed=3))])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     (item,) = window.model.items()

@@ -237,7 +237,7 @@ def test_a_whole_session_keeps_sqlite_network_and_keyring_off_the_gui_thread(
         concurrency=2,
         retries=2,
         auto_copy=False,
-        link_format=LinkFormat.MARKDOWN,
+        copy_format="markdown",
     )
     press(qtbot, window, "Ctrl+,")
     assert dialogs.settings_shown

@@ -7,34 +7,28 @@ assumed; the notices say what the problem costs and how to fix it.
 from __future__ import annotations
 
 import os
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.gui.conftest import (
+    ScriptedDialogs,
+    drop_files,
+    make_window,
+    settle,
+    shut,
+    wait_finished,
+)
 from tests.images import png_bytes, write
+from tests.immutable import immutable
+from tests.needs import needs_root
 from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.notices.history import HISTORY_NOTICE, HISTORY_WRITE_NOTICE
 from uploader_gui.ui.uploads.model import State
-
-needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="chattr needs root (CI runs as root)")
-
-
-@contextmanager
-def immutable(path: Path) -> Iterator[None]:
-    """Nobody, root included, may change ``path`` inside the block (``chattr +i``)."""
-    subprocess.run(["chattr", "+i", str(path)], check=True)
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def open_window(qtbot: QtBot, sandbox: SandboxServer) -> tuple[MainWindow, ScriptedDialogs]:
@@ -71,7 +65,7 @@ def test_a_history_that_cannot_be_written_is_a_persistent_warning(
         assert "writable" in text
         assert "restart" in text
         upload_one(qtbot, window, tmp_path, "still-uploads.png")  # uploads go on
-        qtbot.wait(300)
+        settle(qtbot, window)  # every write the upload made was tried and reported
         assert notice(window, HISTORY_WRITE_NOTICE)  # it stays
         assert not dialogs.informed
         shut(qtbot, window)

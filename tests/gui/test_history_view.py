@@ -8,6 +8,7 @@ import json
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -15,7 +16,14 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, shut, wait_finished
+from tests.gui.conftest import (
+    ScriptedDialogs,
+    drop_files,
+    make_window,
+    settle,
+    shut,
+    wait_finished,
+)
 from tests.images import png_bytes, write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.links import LinkFormat
@@ -125,7 +133,6 @@ def test_the_same_bytes_reuse_the_earlier_url(
     assert len(sandbox.uploads) == 1
 
     window.parts.preferences.settings.reuse_duplicates = False
-    window.queue.reuse_duplicates = False
     again = tmp_path / "again.png"
     again.write_bytes(original.read_bytes())
     drop_files(window, [again])
@@ -212,7 +219,7 @@ def test_ten_thousand_entries_load_lazily_and_scroll(
     db = sqlite3.connect(data_dir() / "history.sqlite3")
     now = time.time()
     db.executemany(
-        "INSERT INTO uploads (path, name, api_host, state, url, added_at, uploaded_at) "
+        "INSERT INTO uploads (path, name, destination, state, url, added_at, uploaded_at) "
         "VALUES (?, ?, 'h', 'done', ?, ?, ?)",
         [
             (f"/p/{i}.png", f"photo-{i:05}.png", f"https://cdn/u/{i}.png", now + i, now + i)
@@ -227,10 +234,16 @@ def test_ten_thousand_entries_load_lazily_and_scroll(
     assert model.total == 10_000
     assert model.entry_at(0).name == "photo-09999.png"
     view = window.history_page.panel.view
-    for _ in range(5):
+
+    def more_than(rows: int) -> Callable[[], bool]:
+        return lambda: model.rowCount() > rows
+
+    for _ in range(2):  # each scroll to the end asks for the next page, which then arrives
+        loaded = model.rowCount()
         view.scrollToBottom()
-        qtbot.wait(10)
-    assert 400 <= model.rowCount() < 10_000
+        qtbot.waitUntil(more_than(loaded))
+    settle(qtbot, window)
+    assert 400 <= model.rowCount() < 10_000  # more pages as asked for, never all at once
     window.history_page.panel.search.setText("photo-00042")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     shut(qtbot, window)
@@ -279,7 +292,7 @@ def test_a_cancelled_file_is_not_brought_back_at_the_next_start(
     )
     shut(qtbot, window)
     again = open_window(qtbot, sandbox, ScriptedDialogs())
-    qtbot.wait(50)
+    settle(qtbot, again)  # its history was read and what it found was listed
     assert again.model.rowCount() == 0
     shut(qtbot, again)
 
@@ -422,7 +435,7 @@ def test_a_window_for_another_target_leaves_the_running_uploads_alone(
     drop_files(first, [write(tmp_path / f"busy{i}.png", png_bytes(seed=i)) for i in range(2)])
     qtbot.waitUntil(lambda: all(i.history_id is not None for i in first.model.items()))
     other = make_window(qtbot, "https://api.imagepipeline.io", dialogs)
-    qtbot.wait(300)  # its history is opened and read after the first paint
+    settle(qtbot, other)  # its history is opened and read after the first paint
     assert other.model.items() == []
     assert other.statusBar().currentMessage() == ""
     shut(qtbot, other)

@@ -10,19 +10,37 @@ from uploader_gui.ui.base.list_view import RowListView
 
 
 class PaintLog(QObject):
-    def __init__(self, widget: QWidget) -> None:
+    """What was painted on ``widget``; ``marker``, another widget of the same window, is
+    repainted on demand to know when Qt has painted what it was asked to.
+
+    Qt paints a window's pending updates later, all of them in one go. :func:`settled` asks
+    for the marker to be repainted and waits until it is: whatever the view had pending was
+    painted in the same go. So "nothing else was painted" is seen by an event, not after a
+    pause.
+    """
+
+    def __init__(self, widget: QWidget, marker: QWidget) -> None:
         super().__init__(widget)
         self.rects: list[QRect] = []
+        self.marker = marker
+        self.marker_painted = False
         widget.installEventFilter(self)
+        marker.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            self.rects.append(event.rect())  # type: ignore[attr-defined]
+            if watched is self.marker:
+                self.marker_painted = True
+            else:
+                self.rects.append(event.rect())  # type: ignore[attr-defined]
         return False
 
 
 def settled(qtbot: QtBot, log: PaintLog) -> list[QRect]:
-    qtbot.wait(50)
+    """The rectangles painted since the last call, once the window painted what was pending."""
+    log.marker_painted = False
+    log.marker.update()
+    qtbot.waitUntil(lambda: log.marker_painted)
     rects, log.rects = log.rects, []
     return rects
 
@@ -36,7 +54,8 @@ def test_only_visible_changed_rows_are_repainted(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
-    log = PaintLog(view.viewport())
+    # The scroll bar, beside the viewport in the same window, is the marker.
+    log = PaintLog(view.viewport(), view.verticalScrollBar())
     settled(qtbot, log)
 
     far = model.index(250, 0)

@@ -20,6 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from tests.needs import missing
 from tests.test_desktop_install import (
     APP,
     app_env,
@@ -172,7 +173,7 @@ def weston(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """
     program = shutil.which("weston")
     if program is None:
-        pytest.skip("weston is not installed (Debian package weston: scripts/setup.sh test)")
+        missing("weston is not installed (Debian package weston: scripts/setup.sh test)")
     runtime = runtime_dir(tmp_path_factory)  # 0700, as weston checks
     env = app_env(runtime)
     log = tmp_path / "weston.log"
