@@ -24,7 +24,7 @@ from tests.images import write
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
-from uploader_gui.ui.notices.history import INTERRUPTED_NOTICE
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.uploads.model import FailureKind, State
 
 
@@ -85,7 +85,7 @@ def test_kill_9_mid_batch_then_restart(
     assert {item.failure for item in items} == {FailureKind.INTERRUPTED}
     assert sorted(str(item.path) for item in items) == sorted(e.path for e in unfinished)
     # One button on the notice sends every file from last time.
-    notice = window.notices.notice(INTERRUPTED_NOTICE)
+    notice = window.notices.notice(Topic.INTERRUPTED)
     assert notice is not None
     (send_all,) = notice.findChildren(QPushButton)
     assert send_all.text() == "Send All"

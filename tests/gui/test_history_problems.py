@@ -26,8 +26,8 @@ from tests.needs import needs_root
 from uploader_gui.core.history import HistoryStore
 from uploader_gui.core.paths import data_dir
 from uploader_gui.sandbox import SandboxServer
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.notices.history import HISTORY_NOTICE, HISTORY_WRITE_NOTICE
 from uploader_gui.ui.uploads.model import State
 
 
@@ -57,8 +57,8 @@ def test_a_history_that_cannot_be_written_is_a_persistent_warning(
     HistoryStore().close()
     with immutable(data_dir() / "history.sqlite3"):
         window, dialogs = open_window(qtbot, sandbox)
-        qtbot.waitUntil(lambda: bool(notice(window, HISTORY_WRITE_NOTICE)))
-        text = notice(window, HISTORY_WRITE_NOTICE)
+        qtbot.waitUntil(lambda: bool(notice(window, Topic.HISTORY_WRITE)))
+        text = notice(window, Topic.HISTORY_WRITE)
         assert "cannot be saved" in text
         assert "the file is read-only" in text  # the reason, in plain words
         assert "not listed again" in text  # what is lost
@@ -66,7 +66,7 @@ def test_a_history_that_cannot_be_written_is_a_persistent_warning(
         assert "restart" in text
         upload_one(qtbot, window, tmp_path, "still-uploads.png")  # uploads go on
         settle(qtbot, window)  # every write the upload made was tried and reported
-        assert notice(window, HISTORY_WRITE_NOTICE)  # it stays
+        assert notice(window, Topic.HISTORY_WRITE)  # it stays
         assert not dialogs.informed
         shut(qtbot, window)
 
@@ -77,11 +77,11 @@ def test_a_write_that_fails_mid_session_raises_the_warning(
 ) -> None:
     window, _dialogs = open_window(qtbot, sandbox)
     upload_one(qtbot, window, tmp_path, "first.png")
-    assert not notice(window, HISTORY_WRITE_NOTICE)
+    assert not notice(window, Topic.HISTORY_WRITE)
     qtbot.waitUntil(lambda: window.queue.idle)
     with immutable(data_dir() / "history.sqlite3-wal"):
         drop_files(window, [write(tmp_path / "second.png", png_bytes(seed=99))])
-        qtbot.waitUntil(lambda: bool(notice(window, HISTORY_WRITE_NOTICE)))
+        qtbot.waitUntil(lambda: bool(notice(window, Topic.HISTORY_WRITE)))
         items = wait_finished(qtbot, window, 2)
         assert {item.state for item in items} == {State.DONE}
     shut(qtbot, window)
@@ -99,9 +99,9 @@ def test_a_history_path_that_is_not_a_file_is_set_aside_and_a_real_one_started(
     else:
         path.symlink_to("/dev/null")
     window, dialogs = open_window(qtbot, sandbox)
-    qtbot.waitUntil(lambda: bool(notice(window, HISTORY_NOTICE)))
+    qtbot.waitUntil(lambda: bool(notice(window, Topic.HISTORY)))
     (kept,) = folder.glob("history.sqlite3.unreadable-*")
-    text = notice(window, HISTORY_NOTICE)
+    text = notice(window, Topic.HISTORY)
     assert f"set aside as {kept.name}" in text
     assert str(folder) in text
     upload_one(qtbot, window, tmp_path, "after.png")
@@ -123,8 +123,8 @@ def test_an_unusable_data_folder_says_the_history_is_temporary_and_leaves_nothin
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
     window, _dialogs = open_window(qtbot, sandbox)
-    qtbot.waitUntil(lambda: bool(notice(window, HISTORY_NOTICE)))
-    text = notice(window, HISTORY_NOTICE)
+    qtbot.waitUntil(lambda: bool(notice(window, Topic.HISTORY)))
+    text = notice(window, Topic.HISTORY)
     assert "kept in memory only" in text
     assert "restart" in text
     upload_one(qtbot, window, tmp_path, "temporary.png")

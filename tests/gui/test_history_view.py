@@ -31,8 +31,8 @@ from uploader_gui.core.paths import data_dir, thumbnail_file
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.notices.history import HISTORY_NOTICE, INTERRUPTED_NOTICE
 from uploader_gui.ui.uploads.model import FailureKind, State
 
 
@@ -85,7 +85,7 @@ def test_unfinished_files_from_last_time_are_listed_with_retry(
     assert item.state is State.FAILED
     assert item.failure is FailureKind.INTERRUPTED
     assert item.status_text().startswith("Interrupted")  # not "Failed" in red
-    notice = window.notices.notice_text(INTERRUPTED_NOTICE) or ""
+    notice = window.notices.notice_text(Topic.INTERRUPTED) or ""
     assert "1 file from last time was not uploaded" in notice
     qtbot.waitUntil(window.registry[ActionId.SEND_INTERRUPTED].isEnabled)
     window.select_item(item.id)
@@ -256,8 +256,8 @@ def test_a_corrupt_history_is_reported_kept_and_replaced(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "history.sqlite3").write_bytes(b"\x00garbage" * 500)
     window = open_window(qtbot, sandbox, dialogs)
-    qtbot.waitUntil(lambda: window.notices.notice_text(HISTORY_NOTICE) is not None)
-    text = window.notices.notice_text(HISTORY_NOTICE) or ""
+    qtbot.waitUntil(lambda: window.notices.notice_text(Topic.HISTORY) is not None)
+    text = window.notices.notice_text(Topic.HISTORY) or ""
     kept = list(folder.glob("history.sqlite3.unreadable-*"))
     assert len(kept) == 1
     assert "could not be read" in text

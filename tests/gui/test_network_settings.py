@@ -17,7 +17,7 @@ from uploader_gui.core.credentials import SERVICE
 from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.actions import ActionId
-from uploader_gui.ui.notices.network import NETWORK_NOTICE
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
 from uploader_gui.ui.uploads.model import State
 
@@ -137,7 +137,7 @@ def test_the_row_says_the_proxy_wants_a_password(
             f"the proxy at {address} refused the connection "
             "(HTTP 407: it wants a user name and password)"
         )
-        assert window.notices.notice_text(NETWORK_NOTICE) == (
+        assert window.notices.notice_text(Topic.NETWORK) == (
             f"Uploads cannot reach the service: {item.error}"
         )
         shut(qtbot, window)
@@ -169,7 +169,7 @@ def test_the_row_says_the_certificate_is_not_trusted(
         )
         assert server.requests == []
         # Said once in full, with the advice the row has no room for, and the way to fix it.
-        notice = window.notices.notice_text(NETWORK_NOTICE)
+        notice = window.notices.notice_text(Topic.NETWORK)
         assert notice is not None
         assert notice.endswith("ask IT to install its root certificate in the system.")
         # Once the system trusts it (the company root is installed), Retry gets through
@@ -178,7 +178,7 @@ def test_the_row_says_the_certificate_is_not_trusted(
         window.queue.retry([item.id])
         (item,) = wait_finished(qtbot, window, 1, timeout=20_000)
         assert item.state is State.DONE, item.error
-        assert window.notices.notice_text(NETWORK_NOTICE) is None
+        assert window.notices.notice_text(Topic.NETWORK) is None
         shut(qtbot, window)
 
 

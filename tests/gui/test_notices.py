@@ -23,9 +23,9 @@ from uploader_gui.core.paths import config_dir
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
 from uploader_gui.ui.base.palette import contrast_ratio
-from uploader_gui.ui.destination.keys import API_URL_NOTICE
+from uploader_gui.ui.base.report import Severity, Topic
 from uploader_gui.ui.main_window import MainWindow
-from uploader_gui.ui.notices.bar import NoticeBar, Severity, notice_colors
+from uploader_gui.ui.notices.bar import NoticeBar, notice_colors
 from uploader_gui.ui.settings.dialog import SettingsValues
 from uploader_gui.ui.uploads.model import State
 
@@ -197,11 +197,11 @@ def test_a_refused_api_url_in_settings_says_why_until_it_is_fixed(
     for role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
         assert refuses(window.model.data(index, role))  # screen readers and tooltips too
     # And so does a notice, in full, with the way to fix it.
-    text = window.notices.notice_text(API_URL_NOTICE)
+    text = window.notices.notice_text(Topic.API_URL)
     assert text is not None
     assert refuses(text)
     assert "Settings" in text
-    notice = window.notices.notice(API_URL_NOTICE)
+    notice = window.notices.notice(Topic.API_URL)
     assert notice is not None
     assert notice.isVisible()
     assert notice.button is not None
@@ -214,13 +214,13 @@ def test_a_refused_api_url_in_settings_says_why_until_it_is_fixed(
     # "Open Settings" opens them; cancelled, nothing changes.
     qtbot.mouseClick(notice.button, Qt.MouseButton.LeftButton)
     assert len(dialogs.settings_shown) == 1
-    assert window.notices.notice_text(API_URL_NOTICE) == text
+    assert window.notices.notice_text(Topic.API_URL) == text
 
     # Fixed there: the notice goes and the waiting file goes to the new URL.
     dialogs.settings_answer = fixed(sandbox.url)
     qtbot.mouseClick(notice.button, Qt.MouseButton.LeftButton)
     assert len(dialogs.settings_shown) == 2
-    assert window.notices.notice_text(API_URL_NOTICE) is None
+    assert window.notices.notice_text(Topic.API_URL) is None
     (done,) = wait_finished(qtbot, window, 1)
     assert done.state is State.DONE
     assert str(done.url).startswith(sandbox.url)
@@ -272,11 +272,11 @@ def test_a_refused_url_fixed_for_the_session_offers_no_settings(
     monkeypatch.setenv("IMAGEPIPELINE_API_URL", "http://evil.example")
     monkeypatch.setenv("IMAGEPIPELINE_API_KEY", "some-key")
     window = start_window(qtbot, dialogs)
-    text = window.notices.notice_text(API_URL_NOTICE)
+    text = window.notices.notice_text(Topic.API_URL)
     assert text is not None
     assert refuses(text)
     assert "IMAGEPIPELINE_API_URL" in text
-    notice = window.notices.notice(API_URL_NOTICE)
+    notice = window.notices.notice(Topic.API_URL)
     assert notice is not None
     assert notice.button is None
     window.intake.add_paths([write(tmp_path / "x.png", png_bytes())])

@@ -26,12 +26,11 @@ from uploader_gui.core.prepare.options import PrepareOptions
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.app import create_window
 from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.settings.dialog import KeyStatus, SettingsDialog, SettingsValues
 from uploader_gui.ui.settings.store import Settings
 
-#: The notice's key (``uploader_gui.ui.notices.settings_file.SETTINGS_FILE_NOTICE``).
-SETTINGS_FILE_NOTICE = "settings-file"
 STATUS = KeyStatus("Key for x: not set.", "GNOME Keyring (Secret Service)", True, False)
 
 #: What another user appends to a settings file they can write: the metadata stays in the
@@ -146,7 +145,7 @@ def test_settings_and_templates_are_private_whatever_the_umask(
             timeout=5000,
         )
         assert_private(folder)
-        assert window.notices.notice_text(SETTINGS_FILE_NOTICE) is None
+        assert window.notices.notice_text(Topic.SETTINGS_FILE) is None
         shut(qtbot, window)
     finally:
         os.umask(old)
@@ -191,20 +190,20 @@ def test_settings_another_user_changed_are_not_believed_until_written_again(
     assert window.links.format is LinkFormat.MARKDOWN
     assert window.parts.preferences.current().concurrency == 2
     # Said once, in words, with the path and the fix.
-    assert window.notices.keys().count(SETTINGS_FILE_NOTICE) == 1
-    text = window.notices.notice_text(SETTINGS_FILE_NOTICE)
+    assert window.notices.keys().count(Topic.SETTINGS_FILE) == 1
+    text = window.notices.notice_text(Topic.SETTINGS_FILE)
     assert text is not None
     assert f"Other users on this computer can change the files in {folder}." in text
     assert "location and camera details are removed" in text
     assert f"chmod 700 {folder} && chmod 600 {ini}" in text
-    notice = window.notices.notice(SETTINGS_FILE_NOTICE)
+    notice = window.notices.notice(Topic.SETTINGS_FILE)
     assert notice is not None
     assert notice.button is not None
     assert notice.button.text() == "Open Settings"
     # Another Settings object (create_application makes one for the language) does not
     # warn again.
     Settings()
-    assert window.notices.keys().count(SETTINGS_FILE_NOTICE) == 1
+    assert window.notices.keys().count(Topic.SETTINGS_FILE) == 1
 
     # The user saves the settings (as shown: the safe values): the file is written anew,
     # for the user alone, without what the other user wrote.
@@ -219,7 +218,7 @@ def test_settings_another_user_changed_are_not_believed_until_written_again(
     assert "concurrency=6" in written
     assert "format=markdown" in written
     assert settings.problem is None
-    assert window.notices.notice_text(SETTINGS_FILE_NOTICE) is None
+    assert window.notices.notice_text(Topic.SETTINGS_FILE) is None
     # The other user can change it no more, and a new start believes it.
     done = mallory.python(APPEND, str(ini), HOSTILE, check=False)
     assert done.returncode != 0
@@ -247,7 +246,7 @@ def test_a_settings_file_another_user_owns_is_not_believed(
     window = start_window(qtbot, dialogs)
     assert_safe_defaults(window)
     assert window.links.format is LinkFormat.HTML
-    text = window.notices.notice_text(SETTINGS_FILE_NOTICE)
+    text = window.notices.notice_text(Topic.SETTINGS_FILE)
     assert text is not None
     assert f"{ini} belongs to another user." in text
     assert f"rm {ini}" in text
@@ -256,7 +255,7 @@ def test_a_settings_file_another_user_owns_is_not_believed(
     window.links.set_format(LinkFormat.BBCODE)
     assert os.lstat(ini).st_uid == os.geteuid()
     assert mode(ini) == 0o600
-    assert window.notices.notice_text(SETTINGS_FILE_NOTICE) is None
+    assert window.notices.notice_text(Topic.SETTINGS_FILE) is None
     qtbot.waitUntil(lambda: "format=bbcode" in ini.read_text(encoding="utf-8"), timeout=5000)
     written = ini.read_text(encoding="utf-8")
     assert "remove_metadata" not in written
@@ -277,7 +276,7 @@ def test_a_settings_folder_another_user_owns_is_never_written(
 
     window = start_window(qtbot, dialogs)
     assert_safe_defaults(window)
-    text = window.notices.notice_text(SETTINGS_FILE_NOTICE)
+    text = window.notices.notice_text(Topic.SETTINGS_FILE)
     assert text is not None
     assert f"{folder} belongs to another user." in text
     assert "Nothing can be saved there" in text
@@ -294,7 +293,7 @@ def test_a_settings_folder_another_user_owns_is_never_written(
     assert any("The templates were not saved" in line for line in dialogs.informed)
     assert ini.read_bytes() == before
     assert all(os.lstat(path).st_uid == mallory.uid for path in [folder, *folder.iterdir()])
-    assert window.notices.notice_text(SETTINGS_FILE_NOTICE) is not None
+    assert window.notices.notice_text(Topic.SETTINGS_FILE) is not None
     assert Settings().remove_metadata is True
     shut(qtbot, window)
 
@@ -306,7 +305,7 @@ def test_link_templates_another_user_can_change_are_said_and_repaired(
     path = templates_path()
     path.chmod(0o666)
     window = make_window(qtbot, sandbox.url, dialogs)
-    text = window.notices.notice_text(SETTINGS_FILE_NOTICE)
+    text = window.notices.notice_text(Topic.SETTINGS_FILE)
     assert text is not None
     assert f"Other users on this computer can change {path}." in text
     assert "check them in Settings ▸ Copying" in text
@@ -315,7 +314,7 @@ def test_link_templates_another_user_can_change_are_said_and_repaired(
     dialogs.settings_answer = window.parts.preferences.current()
     window.registry[ActionId.SETTINGS].trigger()
     assert mode(path) == 0o600
-    assert window.notices.notice_text(SETTINGS_FILE_NOTICE) is None
+    assert window.notices.notice_text(Topic.SETTINGS_FILE) is None
     shut(qtbot, window)
 
 

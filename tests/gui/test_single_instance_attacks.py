@@ -50,6 +50,7 @@ from uploader_gui.platform.instance import Refusal
 from uploader_gui.platform.linux.private_socket import INSTANCE_FOLDER
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui import app
+from uploader_gui.ui.base.report import Topic
 from uploader_gui.ui.main_window import MainWindow
 
 START_TIMEOUT = 20
@@ -501,12 +502,12 @@ def test_the_window_says_once_why_it_is_on_its_own(
         f"{IN_THE_WAY} ({planted_cache}): this window works on its own"
     ]
     app.attach_instance(window, result)
-    assert window.notices.keys() == [app.ALONE_NOTICE]
-    text = window.notices.notice_text(app.ALONE_NOTICE) or ""
+    assert window.notices.keys() == [Topic.SINGLE_INSTANCE]
+    text = window.notices.notice_text(Topic.SINGLE_INSTANCE) or ""
     assert text.startswith("Another user's file is in the way of the single-window hand-off")
     assert str(planted_cache) in text
     assert "this window works on its own" in text
-    notice = window.notices.notice(app.ALONE_NOTICE)
+    notice = window.notices.notice(Topic.SINGLE_INSTANCE)
     assert notice is not None
     assert notice.button is not None
     notice.button.click()  # Dismiss

@@ -53,7 +53,7 @@ class ScriptedDialogs:
         self.key_backends.append(backend)
         return self.key_answers.pop(0) if self.key_answers else KeyAnswer(KeyChoice.CANCEL)
 
-    def inform(self, parent: QWidget, title: str, text: str) -> None:
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.informed.append(f"{title}: {text}")
 
     def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:

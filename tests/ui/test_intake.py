@@ -24,8 +24,10 @@ from tests.images import png_bytes, write
 from tests.ui.helpers import ScriptedDialogs
 from uploader_gui.core.history import HistoryState, HistoryStore
 from uploader_gui.core.paths import cache_dir
+from uploader_gui.ui.base.report import Report
 from uploader_gui.ui.base.workers import Workers
 from uploader_gui.ui.history.controller import ASK_ABOVE, HistoryController
+from uploader_gui.ui.notices.bar import NoticeBar
 from uploader_gui.ui.settings.store import Settings
 from uploader_gui.ui.uploads.intake import (
     IntakeController,
@@ -170,12 +172,13 @@ def intake(
     history = HistoryController(workers, store, host)
     model = UploadListModel(parent=host)
     queue = UploadQueue(model, workers, Settings(), history, host)  # no key: nothing is sent
+    report = Report(NoticeBar(host), dialogs)
     controller = IntakeController(
-        queue, history, workers, dialogs, lambda: HOST, lambda: False, host
+        queue, history, workers, dialogs, report, lambda: HOST, lambda: False, host
     )
     parts = Intake(controller, queue, model, store)
     controller.listed.connect(parts.listed.append)
-    controller.message.connect(lambda text, _ms: parts.messages.append(text))
+    report.status_shown.connect(lambda text, _ms: parts.messages.append(text))
 
     def check_recorded(items: list[UploadItem]) -> None:
         # Runs as the rows are inserted: each must already be in the history, on disk.

@@ -22,8 +22,9 @@ from uploader_gui.core.credentials import SERVICE, Credentials, KeySource
 from uploader_gui.core.urls import api_host
 from uploader_gui.sandbox import SandboxServer
 from uploader_gui.ui.base.dialog_types import KeyAnswer, KeyCheck, KeyChoice
+from uploader_gui.ui.base.report import Report, Topic
 from uploader_gui.ui.base.workers import Workers
-from uploader_gui.ui.destination.keys import API_URL_NOTICE, KeyController
+from uploader_gui.ui.destination.keys import KeyController
 from uploader_gui.ui.notices.bar import NoticeBar
 from uploader_gui.ui.settings.store import Settings
 from uploader_gui.ui.uploads.model import State, UploadListModel
@@ -91,12 +92,13 @@ def make_keys(
             access=lambda: owner[0].access,
         )
         notices = NoticeBar(host)
+        report = Report(notices, dialogs)
         controller = KeyController(
-            queue, Credentials(env={}), dialogs, notices, workers, api_url, host
+            queue, Credentials(env={}), dialogs, report, workers, api_url, host
         )
         owner.append(controller)
         messages: list[str] = []
-        controller.message.connect(lambda text, _ms: messages.append(text))
+        report.status_shown.connect(lambda text, _ms: messages.append(text))
         made.append(Keys(controller, queue, model, notices, messages))
         return made[-1]
 
@@ -191,11 +193,11 @@ def test_a_refused_api_url_is_never_looked_up_and_holds_the_queue(
     keys = make_keys(api_url="http://evil.example")
     keys.controller.load()
     assert keys.queue.held
-    text = keys.notices.notice_text(API_URL_NOTICE) or ""
+    text = keys.notices.notice_text(Topic.API_URL) or ""
     assert "Uploads are on hold" in text
     assert "plain http" in text  # the reason
     assert "evil.example" in text
-    notice = keys.notices.notice(API_URL_NOTICE)
+    notice = keys.notices.notice(Topic.API_URL)
     assert notice is not None
     assert notice.button is not None  # not locked: Settings can fix it
     with qtbot.waitSignal(keys.controller.settings_requested, timeout=1000):
@@ -211,7 +213,7 @@ def test_a_refused_api_url_is_never_looked_up_and_holds_the_queue(
     qtbot.waitUntil(lambda: keys.queue.has_key)
     assert recording_keyring.lookups == [api_host(API_URL)]
     assert not keys.queue.held
-    assert keys.notices.notice_text(API_URL_NOTICE) is None
+    assert keys.notices.notice_text(Topic.API_URL) is None
     assert dialogs.key_prompts == []
 
 

@@ -14,9 +14,12 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import ScriptedDialogs
 from uploader_gui.core.history import HistoryEntry, HistoryState
 from uploader_gui.core.links import LinkFormat, LinkInfo
+from uploader_gui.ui.base.report import Report
 from uploader_gui.ui.links.service import LinkService
+from uploader_gui.ui.notices.bar import NoticeBar
 from uploader_gui.ui.settings.store import Settings
 from uploader_gui.ui.uploads.model import State, UploadItem, UploadListModel
 
@@ -42,14 +45,19 @@ def model(host: QWidget) -> UploadListModel:
 
 
 @pytest.fixture
-def links(host: QWidget, model: UploadListModel) -> LinkService:
-    return LinkService(Settings(), model, host)
+def report(host: QWidget) -> Report:
+    return Report(NoticeBar(host), ScriptedDialogs())
 
 
 @pytest.fixture
-def messages(links: LinkService) -> list[str]:
+def links(host: QWidget, model: UploadListModel, report: Report) -> LinkService:
+    return LinkService(Settings(), model, report, host)
+
+
+@pytest.fixture
+def messages(report: Report) -> list[str]:
     said: list[str] = []
-    links.message.connect(lambda text, _ms: said.append(text))
+    report.status_shown.connect(lambda text, _ms: said.append(text))
     return said
 
 
@@ -213,7 +221,7 @@ def test_a_drop_with_nothing_to_copy_leaves_the_clipboard_and_says_nothing(
 
 
 def test_format_and_auto_copy_are_kept_in_settings_and_announced(
-    links: LinkService, model: UploadListModel
+    links: LinkService, model: UploadListModel, report: Report
 ) -> None:
     formats: list[object] = []
     toggles: list[bool] = []
@@ -221,7 +229,7 @@ def test_format_and_auto_copy_are_kept_in_settings_and_announced(
     links.auto_copy_changed.connect(toggles.append)
     links.set_format(LinkFormat.BBCODE)
     links.set_auto_copy(False)
-    again = LinkService(Settings(), model)
+    again = LinkService(Settings(), model, report)
     assert again.format is LinkFormat.BBCODE
     assert again.auto_copy is False
     assert formats == [LinkFormat.BBCODE]

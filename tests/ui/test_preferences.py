@@ -15,6 +15,7 @@ from uploader_gui.core.credentials import Credentials
 from uploader_gui.core.links import LinkFormat, Template
 from uploader_gui.core.network.proxy import ProxyMode, ProxySettings
 from uploader_gui.ui.base.dialog_types import SettingsValues
+from uploader_gui.ui.base.report import Report
 from uploader_gui.ui.base.workers import Workers
 from uploader_gui.ui.destination.keys import KeyController
 from uploader_gui.ui.links.service import LinkService
@@ -48,13 +49,14 @@ def round_trip(host: QWidget, workers: Workers, dialogs: ScriptedDialogs) -> Ite
     owner: list[KeyController] = []
     queue = UploadQueue(model, workers, settings, None, host, access=lambda: owner[0].access)
     credentials = Credentials(env={})
-    keys = KeyController(queue, credentials, dialogs, NoticeBar(host), workers, API_URL, host)
+    report = Report(NoticeBar(host), dialogs)
+    keys = KeyController(queue, credentials, dialogs, report, workers, API_URL, host)
     owner.append(keys)
-    links = LinkService(settings, model)
-    preferences = Preferences(settings, queue, keys, links, dialogs, host, credentials)
+    links = LinkService(settings, model, report)
+    preferences = Preferences(settings, queue, keys, links, dialogs, report, host, credentials)
     made = Round(preferences, settings, queue, keys, links, [], [])
     settings.changed.connect(made.changed.append)
-    keys.message.connect(lambda text, _ms: made.messages.append(text))
+    report.status_shown.connect(lambda text, _ms: made.messages.append(text))
     yield made
     keys.close()
     queue.shutdown()

@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,10 +32,16 @@ if TYPE_CHECKING:
     # Imported when the window is made: a start that hands its files to a running window
     # (single instance) exits before paying for it.
     from ..core.history import HistoryStore
+    from .base.actions import Actions
     from .base.dialogs import Dialogs
+    from .base.report import Report
+    from .base.thumbnails import ThumbnailService
+    from .base.workers import Workers
+    from .history.controller import HistoryController
+    from .links.service import LinkService
     from .main_window import MainWindow
     from .notices.bar import NoticeBar
-    from .uploads.intake import IntakeController
+    from .uploads.model import UploadListModel
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -68,106 +75,139 @@ def compose(
     """
     from ..core.link_templates import load_templates
     from .base.actions import Actions
+    from .base.report import Report
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
-    from .destination.keys import KeyController
-    from .destination.sandbox import SandboxHost
     from .history.controller import HistoryController
-    from .history.page import HistoryPage
     from .links.service import LinkService
     from .main_window import MainWindow
     from .modal_dialogs import ModalDialogs
     from .notices.bar import NoticeBar
-    from .notices.notifications import Notifier
-    from .notices.settings_file import watch_settings_files
-    from .settings.preferences import Preferences
-    from .uploads.intake import IntakeController
     from .uploads.model import UploadListModel
-    from .uploads.page import UploadsPage, running_history_ids
-    from .uploads.queue import UploadQueue
-    from .uploads.run_tracker import RunTracker
 
     dialogs = dialogs or ModalDialogs()
     workers = Workers()
     notices = NoticeBar()
+    report = Report(notices, dialogs)
     thumbnails = ThumbnailService(workers)
     model = UploadListModel(thumbnails)
-    history_controller = HistoryController(workers, history)
-    credentials = credentials or Credentials()
+    base = _Base(
+        settings,
+        workers,
+        notices,
+        report,
+        dialogs,
+        credentials or Credentials(),
+        thumbnails,
+        model,
+        HistoryController(workers, history),
+        LinkService(settings, model, report, templates=load_templates()),
+        Actions(),
+    )
+    return MainWindow(_features(base, api_url, locked))
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The parts every feature may be handed (what :func:`compose` makes first)."""
+
+    settings: Settings
+    workers: Workers
+    notices: NoticeBar
+    report: Report
+    dialogs: Dialogs
+    credentials: Credentials
+    thumbnails: ThumbnailService
+    model: UploadListModel
+    history: HistoryController
+    links: LinkService
+    actions: Actions
+
+
+def _features(base: _Base, api_url: str, locked: bool) -> Parts:
+    """The features, made on the base parts, in the order they need each other."""
+    from .destination.keys import KeyController
+    from .destination.sandbox import SandboxHost
+    from .history.page import HistoryPage
+    from .notices.notifications import Notifier
+    from .notices.settings_file import watch_settings_files
+    from .settings.preferences import Preferences
+    from .uploads.intake import IntakeController
+    from .uploads.page import UploadsPage, running_history_ids
+    from .uploads.queue import UploadQueue
+    from .uploads.run_tracker import RunTracker
+
+    settings, workers, report, dialogs = base.settings, base.workers, base.report, base.dialogs
+    model = base.model
     queue = UploadQueue(
         model,
         workers,
         settings,
-        history_controller,
-        proxy_password=credentials.proxy_password,
+        base.history,
+        proxy_password=base.credentials.proxy_password,
         access=lambda: keys.access,  # the destination's one owner, made below
     )
-    links = LinkService(settings, model, templates=load_templates())
-    actions = Actions()
     run = RunTracker(model, queue)
-    intake: IntakeController | None = None
-
-    def choose_files() -> None:
-        if intake is not None:
-            intake.choose_files()
-
     uploads = UploadsPage(
-        model, queue, links, actions, choose_files, lambda ids: run.join(queue.retry(ids))
+        model,
+        queue,
+        base.links,
+        base.actions,
+        lambda: intake.choose_files(),
+        lambda ids: run.join(queue.retry(ids)),
     )
     keys = KeyController(
-        queue,
-        credentials,
-        dialogs,
-        notices,
-        workers,
-        api_url,
-        notices,
-        locked=locked,
+        queue, base.credentials, dialogs, report, workers, api_url, base.notices, locked=locked
     )
-    sandbox = SandboxHost(keys, notices, notices)
     intake = IntakeController(
         queue,
-        history_controller,
+        base.history,
         workers,
         dialogs,
+        report,
         lambda: keys.host,
         lambda: settings.resume_unfinished,
         uploads,
     )
     history_page = HistoryPage(
-        history_controller, thumbnails, links, actions, dialogs, lambda: running_history_ids(model)
+        base.history,
+        base.thumbnails,
+        base.links,
+        base.actions,
+        dialogs,
+        report,
+        lambda: running_history_ids(model),
     )
-    preferences = Preferences(settings, queue, keys, links, dialogs, uploads, credentials)
-    preferences.proxy_passwords.message.connect(keys.message)
-    watch_settings_files(notices, settings, preferences)
+    preferences = Preferences(
+        settings, queue, keys, base.links, dialogs, report, uploads, base.credentials
+    )
+    watch_settings_files(report, settings, preferences)
     notifier = Notifier(
         workers,
         lambda: QApplication.activeWindow() is not None,
         lambda: settings.notifications,
         APP_ID,
     )
-    window = MainWindow(
-        Parts(
-            workers,
-            notices,
-            model,
-            thumbnails,
-            history_controller,
-            queue,
-            links,
-            keys,
-            intake,
-            run,
-            actions,
-            uploads,
-            history_page,
-            preferences,
-            dialogs,
-            notifier,
-            sandbox,
-        )
+    return Parts(
+        workers,
+        base.notices,
+        report,
+        model,
+        base.thumbnails,
+        base.history,
+        queue,
+        base.links,
+        keys,
+        intake,
+        run,
+        base.actions,
+        uploads,
+        history_page,
+        preferences,
+        dialogs,
+        notifier,
+        SandboxHost(keys, report, base.notices),
     )
-    return window
 
 
 #: When :func:`settle_after_start` runs: well after the first paint, before most drops.
@@ -222,7 +262,7 @@ def create_window(
             try:
                 keys.use_key(api_url, key, KeySource.ENVIRONMENT)
             except ConfigurationError as exc:
-                window.statusBar().showMessage(str(exc))
+                window.parts.report.status(str(exc), 0)
     return window
 
 
@@ -283,21 +323,18 @@ def attach_instance(window: MainWindow, instance: single_instance.Claim) -> None
         # A closing window takes no files: the next start becomes the new instance.
         window.shutting_down.connect(server.close)
     if instance.obstacle is not None:
-        show_alone(window.notices, instance.obstacle)
+        show_alone(window.parts.report, instance.obstacle)
 
 
-#: The key of the notice that says this window takes no files from later starts.
-ALONE_NOTICE = "single-instance"
+def show_alone(report: Report, obstacle: Obstacle) -> None:
+    """Say that this window takes no files from later starts (and why), until dismissed."""
+    from .base.report import Severity, Topic
 
-
-def show_alone(notices: NoticeBar, obstacle: Obstacle) -> None:
-    from .notices.bar import Severity
-
-    notices.show_notice(
-        ALONE_NOTICE,
+    report.notice(
+        Topic.SINGLE_INSTANCE,
         alone_text(obstacle),
         Severity.WARNING,
-        (translate("Notices", "Dismiss"), lambda: notices.clear_notice(ALONE_NOTICE)),
+        (translate("Notices", "Dismiss"), lambda: report.clear(Topic.SINGLE_INSTANCE)),
     )
 
 

@@ -33,10 +33,11 @@ from ..desktop.window import bring_to_front
 from .base.actions import ActionId, Actions, EnabledWhen
 from .base.list_view import ListPage
 from .base.plain_text import plain_label
+from .base.report import Topic
 from .destination.proxy_consent import PlainPasswordConsent
 from .history.controller import HistoryHealth, Restored
 from .links.top_bar import TopBar
-from .notices.history import INTERRUPTED_NOTICE, show_health, show_interrupted, show_write_failure
+from .notices.history import show_health, show_interrupted, show_write_failure
 from .notices.network import clear_network_problem, show_network_problem
 from .uploads.drop_area import DropOverlay
 from .uploads.intake import describe_drag
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.parts = parts
         self.notices, self.model, self.queue = parts.notices, parts.model, parts.queue
+        self.report = parts.report
+        self.report.attach(self)
         self.keys, self.intake, self.links = parts.keys, parts.intake, parts.links
         self.history, self.registry = parts.history, parts.actions
         self.uploads, self.history_page = parts.uploads, parts.history_page
@@ -141,17 +144,17 @@ class MainWindow(QMainWindow):
         self.model.released.connect(parts.thumbnails.forget)
         self.intake.listed.connect(parts.run.join)
         self.intake.interrupted.connect(
-            lambda count: show_interrupted(self.notices, count, self.send_interrupted)
+            lambda count: show_interrupted(self.report, count, self.send_interrupted)
         )
         self.queue.batch_finished.connect(self._drop_finished)
         parts.notifier.activated.connect(lambda token: bring_to_front(self, token))
         self.queue.key_rejected.connect(self.keys.rejected)
         self.queue.network_failed.connect(
             lambda reason, proxy: show_network_problem(
-                self.notices, reason, proxy, parts.preferences.open
+                self.report, reason, proxy, parts.preferences.open
             )
         )
-        self.queue.network_worked.connect(lambda: clear_network_problem(self.notices))
+        self.queue.network_worked.connect(lambda: clear_network_problem(self.report))
         self.proxy_consent = PlainPasswordConsent(
             self.queue,
             parts.preferences,
@@ -163,8 +166,7 @@ class MainWindow(QMainWindow):
         self.keys.destination_changed.connect(parts.run.update)
         self.uploads.key_wanted.connect(self.keys.change)
         self.uploads.shrunk.connect(parts.run.join)
-        for source in (self.keys, self.intake, self.links, self.history_page):
-            source.message.connect(self._message)
+        self.report.status_shown.connect(self.statusBar().showMessage)
         self.history.write_failed.connect(self._history_write_failed)
         parts.run.changed.connect(self._show_summary)
         self.uploads.selection_changed.connect(self._update_actions)
@@ -184,9 +186,6 @@ class MainWindow(QMainWindow):
         if self.showing_history:
             self.history_page.shown()
         self._update_actions()
-
-    def _message(self, text: str, milliseconds: int) -> None:
-        self.statusBar().showMessage(text, milliseconds)
 
     def _update_actions(self, summary: Summary | None = None) -> None:
         summary = summary or self.parts.run.summary()
@@ -227,7 +226,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self._update_actions(summary)
         if not summary.any_interrupted:
-            self.notices.clear_notice(INTERRUPTED_NOTICE)
+            self.report.clear(Topic.INTERRUPTED)
 
     @staticmethod
     def _finished_text(summary: Summary) -> str:
@@ -243,13 +242,13 @@ class MainWindow(QMainWindow):
         return translate("Summary", "{uploaded}, {failed}").format(uploaded=uploaded, failed=failed)
 
     def _restored(self, restored: Restored, health: HistoryHealth) -> None:
-        show_health(self.notices, health)
+        show_health(self.report, health)
         self.intake.restored(restored)
 
     def _history_write_failed(self, reason: str) -> None:
         health = self.history.health()
         if not self._closing and not health.temporary:
-            show_write_failure(self.notices, health.folder, reason)
+            show_write_failure(self.report, health.folder, reason)
 
     # -- acting on the list ------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class ModalDialogs:
         dialog.deleteLater()
         return answer
 
-    def inform(self, parent: QWidget, title: str, text: str) -> None:
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name or a server
         box.exec()

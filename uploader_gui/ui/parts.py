@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .base.actions import Actions
     from .base.dialogs import Dialogs
+    from .base.report import Report
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
     from .destination.keys import KeyController
@@ -35,6 +36,8 @@ class Parts:
 
     workers: Workers
     notices: NoticeBar
+    #: The one channel parts tell the person through (status, notice, inform).
+    report: Report
     model: UploadListModel
     thumbnails: ThumbnailService
     history: HistoryController

@@ -24,15 +24,11 @@ from ...core.errors import ConfigurationError, KeyRejectedError
 from ...core.i18n import translate
 from ..base.dialog_types import KeyCheck, KeyChoice, KeyStatus
 from ..base.dialogs import Dialogs
+from ..base.report import Report, Severity, Topic
 from ..base.workers import Workers
-from ..notices.bar import NoticeBar, Severity
 from ..uploads.queue import UploadQueue
 
 log = logging.getLogger(__name__)
-
-#: The key of the notice about a refused API URL.
-API_URL_NOTICE = "api-url"
-SANDBOX_NOTICE = "sandbox"
 
 
 class KeyController(QObject):
@@ -42,8 +38,6 @@ class KeyController(QObject):
     status_changed = Signal(object)
     #: The destination changed (a new API URL, or the sandbox).
     destination_changed = Signal()
-    #: A short message for the status bar: ``(text, milliseconds; 0 until replaced)``.
-    message = Signal(str, int)
     #: The user wants to fix the API URL in Settings.
     settings_requested = Signal()
     #: The user chose to try the sandbox (in the key dialog).
@@ -54,7 +48,7 @@ class KeyController(QObject):
         queue: UploadQueue,
         credentials: Credentials,
         dialogs: Dialogs,
-        notices: NoticeBar,
+        report: Report,
         workers: Workers,
         api_url: str,
         parent: QWidget,
@@ -65,7 +59,7 @@ class KeyController(QObject):
         self._queue = queue
         self._credentials = credentials
         self._dialogs = dialogs
-        self._notices = notices
+        self._report = report
         #: The keyring's one thread (it may block on D-Bus: an unlock prompt).
         self.keyring = self._keyring = workers.pool("keyring", 1)
         self._checks = workers.pool("key checks", 1)
@@ -123,7 +117,7 @@ class KeyController(QObject):
         self.destination, self.api_url = destination, destination.url
         self._changed(Access(destination, key))
         self._queue.hold(None)
-        self._notices.clear_notice(API_URL_NOTICE)
+        self._report.clear(Topic.API_URL)
         self.source = source
         self.status_changed.emit(self.status())
 
@@ -154,10 +148,10 @@ class KeyController(QObject):
                     "Uploads are on hold: the API URL from Settings can't be used.\n{reason}.",
                 ).format(reason=sentence)
                 button = (translate("Keys", "Open Settings"), self.settings_requested.emit)
-            self._notices.show_notice(API_URL_NOTICE, text, Severity.ERROR, button)
+            self._report.notice(Topic.API_URL, text, Severity.ERROR, button)
             return False
         self._queue.hold(None)
-        self._notices.clear_notice(API_URL_NOTICE)
+        self._report.clear(Topic.API_URL)
         return True
 
     def set_api_url(self, api_url: str) -> None:
@@ -216,7 +210,7 @@ class KeyController(QObject):
             try:
                 self.use_key(self.destination, lookup.key, lookup.source)
             except ConfigurationError as exc:
-                self.message.emit(str(exc), 0)
+                self._report.status(str(exc), 0)
             return
         self.status_changed.emit(self.status())
         self.ask(lookup.problem or "")
@@ -224,7 +218,7 @@ class KeyController(QObject):
     def change(self) -> None:
         if self.source is KeySource.ENVIRONMENT:
             text = translate("Keys", "The key comes from {variable}; change it there")
-            self.message.emit(text.format(variable=ENV_API_KEY), 6000)
+            self._report.status(text.format(variable=ENV_API_KEY))
             return
         self.ask(translate("Keys", "Paste a new API key."))
 
@@ -247,7 +241,7 @@ class KeyController(QObject):
                 text = translate(
                     "Keys", "No API key: dropped files wait until you set one (Settings ▸ API Key…)"
                 )
-                self.message.emit(text, 0)
+                self._report.status(text, 0)
             return False
         try:
             if self.destination is None:
@@ -255,12 +249,12 @@ class KeyController(QObject):
             self.use_key(self.destination, answer.key)
             self._credentials.use_for_session(self.destination, answer.key)
         except ConfigurationError as exc:  # e.g. a key with spaces
-            self.message.emit(str(exc), 0)
+            self._report.status(str(exc), 0)
             return False
         if answer.remember and self._backend is not None:
             self._save(answer.key)
         else:
-            self.message.emit(translate("Keys", "Using the key for this session only"), 6000)
+            self._report.status(translate("Keys", "Using the key for this session only"))
         return True
 
     def rejected(self) -> None:
@@ -282,10 +276,9 @@ class KeyController(QObject):
             if error is None:
                 self.source = KeySource.KEYRING
                 text = translate("Keys", "The API key is saved in {keyring}")
-                self.message.emit(text.format(keyring=backend), 6000)
+                self._report.status(text.format(keyring=backend))
             else:
-                self._dialogs.inform(
-                    self._parent,
+                self._report.inform(
                     translate("Keys", "The key was not saved"),
                     translate(
                         "Keys", "{error}\n\nThe key will be used until you quit uploader-gui."
@@ -322,12 +315,12 @@ class KeyController(QObject):
                 return
             if error is not None:
                 title = translate("Keys", "The key was not removed")
-                self._dialogs.inform(self._parent, title, str(error))
+                self._report.inform(title, str(error))
                 return
             self._changed(None)
             self.source = KeySource.NONE
             text = translate("Keys", "The key for {host} was removed")
-            self.message.emit(text.format(host=host), 6000)
+            self._report.status(text.format(host=host))
             self.status_changed.emit(self.status())
 
         self._keyring.submit(lambda: credentials.delete(destination), removed)

@@ -4,29 +4,26 @@ session)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ...core.credentials import Credentials
 from ...core.i18n import translate
-from ..base.dialogs import Dialogs
+from ..base.report import Report
 from ..base.workers import BackgroundPool
 
 
 class ProxyPasswords(QObject):
-    #: A short message for the status bar: ``(text, milliseconds)``.
-    message = Signal(str, int)
-
     def __init__(
         self,
         credentials: Credentials,
         keyring: BackgroundPool,
-        dialogs: Dialogs,
+        report: Report,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self._credentials, self._keyring = credentials, keyring
-        self._dialogs, self._parent = dialogs, parent
+        self._report = report
 
     def keep(self, proxy_url: str, password: str) -> None:
         """Save (or, when empty, delete) the password of the user in ``proxy_url``."""
@@ -43,10 +40,9 @@ class ProxyPasswords(QObject):
             if error is None:
                 if password:
                     text = translate("Keys", "The proxy's password is saved in {keyring}")
-                    self.message.emit(text.format(keyring=backend), 6000)
+                    self._report.status(text.format(keyring=backend))
                 return
-            self._dialogs.inform(
-                self._parent,
+            self._report.inform(
                 translate("Keys", "The proxy's password was not saved"),
                 translate("Keys", "{error}\n\nIt will be used until you quit uploader-gui.").format(
                     error=error

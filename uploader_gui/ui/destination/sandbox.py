@@ -10,17 +10,17 @@ from PySide6.QtCore import QObject
 
 from ...core.destination import SANDBOX, Destination
 from ...core.i18n import translate
-from ..notices.bar import NoticeBar, Severity
-from .keys import SANDBOX_NOTICE, KeyController
+from ..base.report import Report, Severity, Topic
+from .keys import KeyController
 
 if TYPE_CHECKING:
     from ...sandbox import SandboxServer
 
 
 class SandboxHost(QObject):
-    def __init__(self, keys: KeyController, notices: NoticeBar, parent: QObject) -> None:
+    def __init__(self, keys: KeyController, report: Report, parent: QObject) -> None:
         super().__init__(parent)
-        self._keys, self._notices = keys, notices
+        self._keys, self._report = keys, report
         self.server: SandboxServer | None = None
         keys.sandbox_wanted.connect(self.start)
 
@@ -30,8 +30,8 @@ class SandboxHost(QObject):
 
         if self.server is None:
             self.server = SandboxServer().start()
-        self._notices.show_notice(
-            SANDBOX_NOTICE,
+        self._report.notice(
+            Topic.SANDBOX,
             translate(
                 "Keys",
                 "Sandbox mode: uploads go to a local test server at {url}. No account is "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ...core.i18n import translate
 from ..base.actions import Actions
 from ..base.dialogs import Dialogs
+from ..base.report import Report
 from ..base.thumbnails import ThumbnailService
 from ..links.service import LinkService
 from .controller import HistoryController, Page
@@ -27,7 +28,6 @@ class HistoryPage(QWidget):
 
     selection_changed = Signal()
     #: A short message for the status bar: ``(text, milliseconds)``.
-    message = Signal(str, int)
 
     def __init__(
         self,
@@ -36,12 +36,14 @@ class HistoryPage(QWidget):
         links: LinkService,
         actions: Actions,
         dialogs: Dialogs,
+        report: Report,
         running_ids: Callable[[], set[int]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._history, self._thumbnails, self._links = history, thumbnails, links
         self._actions, self._dialogs, self._running_ids = actions, dialogs, running_ids
+        self._report = report
         self._panel: HistoryPanel | None = None
         self._dirty = True
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
@@ -171,7 +173,7 @@ class HistoryPage(QWidget):
         """A removal or clearing of the history finished (off the GUI thread)."""
         if error is not None:
             title = translate("Pages", "The history was not changed")
-            self._dialogs.inform(self, title, str(error))
+            self._report.inform(title, str(error))
 
     def export(self) -> None:
         target = self._dialogs.save_file(
@@ -183,13 +185,13 @@ class HistoryPage(QWidget):
         def done(written: int | None, error: BaseException | None) -> None:
             if error is not None:
                 text = translate("Pages", "{file}: {error}").format(file=target, error=error)
-                self._dialogs.inform(self, translate("Pages", "Export failed"), text)
+                self._report.inform(translate("Pages", "Export failed"), text)
                 return
             count = written or 0
             if count == 1:
                 text = translate("Pages", "Exported %n entry to {file}", None, count)
             else:
                 text = translate("Pages", "Exported %n entries to {file}", None, count)
-            self.message.emit(text.format(file=target), 6000)
+            self._report.status(text.format(file=target))
 
         self._history.export(target, self.model.search, self.model.failed_only, done)

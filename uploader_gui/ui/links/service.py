@@ -24,6 +24,7 @@ from ...core.links import (
     resolve_style,
 )
 from ...core.urls import is_web_url
+from ..base.report import Report
 from ..settings.store import Settings
 from ..uploads.model import State, UploadItem, UploadListModel
 
@@ -70,8 +71,6 @@ def entry_info(entry: HistoryEntry) -> LinkInfo:
 class LinkService(QObject):
     """Puts links on the clipboard and opens them; owns nothing but the "Copied ✓" moment."""
 
-    #: A short message for the status bar: ``(text, milliseconds)``.
-    message = Signal(str, int)
     #: The copy format changed (menus and the combo box follow it).
     format_changed = Signal(object)
     #: Auto-copy was turned on or off.
@@ -83,6 +82,7 @@ class LinkService(QObject):
         self,
         settings: Settings,
         model: UploadListModel,
+        report: Report,
         parent: QObject | None = None,
         *,
         templates: dict[str, str] | None = None,
@@ -90,6 +90,7 @@ class LinkService(QObject):
         super().__init__(parent)
         self._settings = settings
         self._model = model
+        self._report = report
         self._templates = dict(templates or {})
         settings.changed.connect(self._setting_changed)
 
@@ -141,7 +142,7 @@ class LinkService(QObject):
         links = [info for info in links if is_web_url(info.url)]
         if not links:
             if not quiet:
-                self.message.emit(
+                self._report.status(
                     translate("Links", "Nothing to copy: no finished upload selected"), 4000
                 )
             return 0
@@ -156,7 +157,7 @@ class LinkService(QObject):
             text = translate("Links", "Copied %n link(s) as {format}", None, count).format(
                 format=style_label(style)
             )
-        self.message.emit(text, 5000)
+        self._report.status(text, 5000)
         return count
 
     def copy_items(self, items: list[UploadItem], quiet: bool = False) -> int:
@@ -205,5 +206,5 @@ class LinkService(QObject):
         ).format(format=label)
         if failed:
             copied = translate("Links", "{copied}; %n failed", None, failed).format(copied=copied)
-        self.message.emit(copied, 8000)
+        self._report.status(copied, 8000)
         return True

@@ -1,15 +1,14 @@
 """Persistent notices above the upload list: each stays until the code that raised it clears it.
 
-A notice is keyed by a string, so whoever raised it can replace or clear it without knowing
-about the others (``"api-url"``, ``"history"``…). It has plain, word-wrapped text, a severity
+A notice is keyed by its :class:`..base.report.Topic`, so whoever raised it can replace or
+clear it without knowing about the others; parts raise them through the window's
+:class:`..base.report.Report`. It has plain, word-wrapped text, a severity
 and at most one button. Colours come in fixed light and dark pairs, chosen from the window's
 palette, each with at least WCAG AA contrast (4.5:1) between text and background.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -27,23 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.i18n import translate
 from ..base.palette import is_dark
 from ..base.plain_text import plain_label
-
-#: A button on a notice: its label and what a click does.
-NoticeButton = tuple[str, Callable[[], None]]
-
-
-class Severity(enum.Enum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def label(self) -> str:
-        if self is Severity.INFO:
-            return translate("Notices", "Information")
-        if self is Severity.WARNING:
-            return translate("Notices", "Warning")
-        return translate("Notices", "Error")
+from ..base.report import NoticeButton, Severity
 
 
 @dataclass(frozen=True)

@@ -10,21 +10,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from ...core.i18n import translate
+from ..base.report import Report, Severity, Topic
 from ..history.controller import HistoryHealth
-from .bar import NoticeBar, Severity
-
-#: The keys of the notices about the history file.
-HISTORY_NOTICE = "history"
-HISTORY_WRITE_NOTICE = "history-write"
-INTERRUPTED_NOTICE = "interrupted"
 
 
-def show_health(notices: NoticeBar, health: HistoryHealth) -> None:
+def show_health(report: Report, health: HistoryHealth) -> None:
     """After the history opened: say if it is temporary or was started afresh."""
     folder = health.folder
     if health.temporary:
-        notices.show_notice(
-            HISTORY_NOTICE,
+        report.notice(
+            Topic.HISTORY,
             translate(
                 "HistoryNotices",
                 "The upload history cannot be used: {reason}.\n"
@@ -36,8 +31,8 @@ def show_health(notices: NoticeBar, health: HistoryHealth) -> None:
             Severity.WARNING,
         )
     elif health.recovered_from is not None:
-        notices.show_notice(
-            HISTORY_NOTICE,
+        report.notice(
+            Topic.HISTORY,
             translate(
                 "HistoryNotices",
                 "The upload history could not be read: {reason}.\n"
@@ -47,17 +42,17 @@ def show_health(notices: NoticeBar, health: HistoryHealth) -> None:
             Severity.INFO,
             button=(
                 translate("HistoryNotices", "Dismiss"),
-                lambda: notices.clear_notice(HISTORY_NOTICE),
+                lambda: report.clear(Topic.HISTORY),
             ),
         )
     if health.write_error is not None and not health.temporary:
-        show_write_failure(notices, folder, health.write_error)
+        show_write_failure(report, folder, health.write_error)
 
 
-def show_write_failure(notices: NoticeBar, folder: Path, reason: str) -> None:
+def show_write_failure(report: Report, folder: Path, reason: str) -> None:
     """A write to the history failed: crash recovery and new links in History are off."""
-    notices.show_notice(
-        HISTORY_WRITE_NOTICE,
+    report.notice(
+        Topic.HISTORY_WRITE,
         translate(
             "HistoryNotices",
             "The upload history cannot be saved: {reason}.\n"
@@ -70,7 +65,7 @@ def show_write_failure(notices: NoticeBar, folder: Path, reason: str) -> None:
     )
 
 
-def show_interrupted(notices: NoticeBar, count: int, send_all: Callable[[], None]) -> None:
+def show_interrupted(report: Report, count: int, send_all: Callable[[], None]) -> None:
     """Files from last time were listed as not sent: one button sends them all."""
     # English words other than the noun change with the number (was/were, it/them): one
     # plural string for one file and one for several; each is translated with all its forms.
@@ -88,8 +83,8 @@ def show_interrupted(notices: NoticeBar, count: int, send_all: Callable[[], None
             None,
             count,
         )
-    notices.show_notice(
-        INTERRUPTED_NOTICE,
+    report.notice(
+        Topic.INTERRUPTED,
         text,
         Severity.INFO,
         button=(translate("HistoryNotices", "Send All"), send_all),

@@ -6,24 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...core.i18n import translate
-from .bar import NoticeBar, Severity
-
-NETWORK_NOTICE = "network"
+from ..base.report import Report, Severity, Topic
 
 
 def show_network_problem(
-    notices: NoticeBar, reason: str, proxy: bool, open_settings: Callable[[], None]
+    report: Report, reason: str, proxy: bool, open_settings: Callable[[], None]
 ) -> None:
     """``reason`` is the error's own sentence ("the certificate of api.example.com is …");
     a ``proxy`` problem offers the settings that choose the proxy (a certificate is fixed in
     the system, not here)."""
-    notices.show_notice(
-        NETWORK_NOTICE,
+    report.notice(
+        Topic.NETWORK,
         translate("Notices", "Uploads cannot reach the service: {reason}").format(reason=reason),
         Severity.ERROR,
         (translate("Notices", "Network Settings"), open_settings) if proxy else None,
     )
 
 
-def clear_network_problem(notices: NoticeBar) -> None:
-    notices.clear_notice(NETWORK_NOTICE)
+def clear_network_problem(report: Report) -> None:
+    report.clear(Topic.NETWORK)

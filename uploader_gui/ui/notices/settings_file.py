@@ -8,11 +8,9 @@ from collections.abc import Callable
 from ...core.i18n import translate
 from ...core.link_templates import templates_path
 from ...core.paths import UnsafeConfig, tighten, unsafe_config
+from ..base.report import Report, Severity, Topic
 from ..settings.preferences import Preferences
 from ..settings.store import Settings
-from .bar import NoticeBar, Severity
-
-SETTINGS_FILE_NOTICE = "settings-file"
 
 
 def problems(settings: Settings) -> list[UnsafeConfig]:
@@ -70,22 +68,22 @@ def notice_text(settings: Settings, found: list[UnsafeConfig]) -> str:
 
 
 def show_settings_problems(
-    notices: NoticeBar, settings: Settings, open_settings: Callable[[], None]
+    report: Report, settings: Settings, open_settings: Callable[[], None]
 ) -> None:
     """Show the notice while a settings file is not safe; clear it once it is."""
     found = problems(settings)
     if not found:
-        notices.clear_notice(SETTINGS_FILE_NOTICE)
+        report.clear(Topic.SETTINGS_FILE)
         return
-    notices.show_notice(
-        SETTINGS_FILE_NOTICE,
+    report.notice(
+        Topic.SETTINGS_FILE,
         notice_text(settings, found),
         Severity.WARNING,
         (translate("SettingsFile", "Open Settings"), open_settings),
     )
 
 
-def watch_settings_files(notices: NoticeBar, settings: Settings, preferences: Preferences) -> None:
+def watch_settings_files(report: Report, settings: Settings, preferences: Preferences) -> None:
     """Say at start if a settings file is not safe, and again (or no more) whenever the
     settings are written."""
     templates = templates_path()
@@ -93,7 +91,7 @@ def watch_settings_files(notices: NoticeBar, settings: Settings, preferences: Pr
         tighten(templates)  # an older version's: the user's alone
 
     def refresh() -> None:
-        show_settings_problems(notices, settings, preferences.open)
+        show_settings_problems(report, settings, preferences.open)
 
     settings.problem_changed = refresh
     preferences.saved.connect(refresh)

@@ -23,6 +23,7 @@ from ...core.network.proxy import ProxyMode, ProxySettings
 from ...core.paths import unsafe_config
 from ..base.dialog_types import SettingsValues
 from ..base.dialogs import Dialogs
+from ..base.report import Report
 from ..base.settings_table import ROWS, proxy_address
 from ..destination.keys import KeyController
 from ..destination.proxy_passwords import ProxyPasswords
@@ -59,6 +60,7 @@ class Preferences(QObject):
         keys: KeyController,
         links: LinkService,
         dialogs: Dialogs,
+        report: Report,
         parent: QWidget,
         credentials: Credentials | None = None,
     ) -> None:
@@ -66,9 +68,9 @@ class Preferences(QObject):
         credentials = credentials or Credentials()
         self.settings = settings
         self._queue, self._keys, self._links = queue, keys, links
-        self._dialogs, self._parent = dialogs, parent
+        self._dialogs, self._report, self._parent = dialogs, report, parent
         #: Where a proxy's password typed in Settings goes (the keyring, in the background).
-        self.proxy_passwords = ProxyPasswords(credentials, keys.keyring, dialogs, parent)
+        self.proxy_passwords = ProxyPasswords(credentials, keys.keyring, report, parent)
         #: The proxy's password typed at the last OK (``""``: forgotten), used as it is
         #: until the next; ``None``: the keyring's.
         self._proxy_password: str | None = None
@@ -81,7 +83,7 @@ class Preferences(QObject):
         elif key == Settings.api_url.key:
             self._use_api_url()
         elif key == Settings.language.key:
-            self._keys.message.emit(
+            self._report.status(
                 translate("Preferences", "The new language applies when uploader-gui starts again"),
                 8000,
             )
@@ -176,8 +178,7 @@ class Preferences(QObject):
         try:
             save_templates(templates)
         except (OSError, TemplateError) as exc:
-            self._dialogs.inform(
-                self._parent,
+            self._report.inform(
                 translate("Preferences", "The templates were not saved"),
                 str(exc),
             )

@@ -24,6 +24,7 @@ from ...core.intake import Intake, collect
 from ...core.paths import cache_dir, make_private, private_dir
 from ...platform.chooser import POSIX
 from ..base.dialogs import Dialogs
+from ..base.report import Report
 from ..base.workers import Workers
 from ..history.controller import ASK_ABOVE, HistoryController, Restored
 from .queue import UploadQueue
@@ -95,8 +96,6 @@ def describe_drag(mime: QMimeData) -> tuple[bool, str]:
 class IntakeController(QObject):
     """Turns what the user hands over into queued, recorded files."""
 
-    #: A short message for the status bar: ``(text, milliseconds; 0 until replaced)``.
-    message = Signal(str, int)
     #: These items were listed (new, retried or left from last time): count them in the run.
     listed = Signal(list)
     #: This many files from last time were listed as not sent (not resumed).
@@ -108,6 +107,7 @@ class IntakeController(QObject):
         history: HistoryController,
         workers: Workers,
         dialogs: Dialogs,
+        report: Report,
         destination: Callable[[], str],
         resume_unfinished: Callable[[], bool],
         parent: QWidget,
@@ -117,6 +117,7 @@ class IntakeController(QObject):
         self._history = history
         self._files = workers.pool("files", 1)
         self._dialogs = dialogs
+        self._report = report
         self._destination = destination
         self._resume = resume_unfinished
         self._parent = parent
@@ -157,7 +158,7 @@ class IntakeController(QObject):
         """A drop was expanded: ask about big folders, record its files, then queue them."""
         if intake is None:
             text = translate("Intake", "Could not read the dropped files: {error}")
-            self.message.emit(text.format(error=error), 0)
+            self._report.status(text.format(error=error), 0)
             return
         if self._closed:
             return  # recorded but not expanded: the next start lists its files
@@ -208,11 +209,11 @@ class IntakeController(QObject):
         empty = [folder.name for folder, n in intake.folders.items() if n == 0]
         if empty:
             text = translate("Intake", "No images found in {folders}")
-            self.message.emit(text.format(folders=", ".join(empty)), 6000)
+            self._report.status(text.format(folders=", ".join(empty)), 6000)
         if intake.unreadable:
             unreadable = ", ".join(map(str, intake.unreadable))
             text = translate("Intake", "Some folders could not be read: {folders}")
-            self.message.emit(text.format(folders=unreadable), 8000)
+            self._report.status(text.format(folders=unreadable), 8000)
         return files
 
     def _queue_files(
@@ -234,7 +235,7 @@ class IntakeController(QObject):
         items = self._queue.add(chunk, batch, more_coming=bool(rest), entries=rows)
         self.listed.emit(items)
         if items and not self._queue.has_key and not self._queue.held:
-            self.message.emit(translate("Intake", "Waiting for an API key before uploading"), 0)
+            self._report.status(translate("Intake", "Waiting for an API key before uploading"), 0)
         if rest and not self._closed:
             QTimer.singleShot(0, self, lambda: self._queue_files(rest, later, batch))
 
@@ -266,7 +267,7 @@ class IntakeController(QObject):
         def saved(path: Path | None, error: BaseException | None) -> None:
             if path is None:
                 text = translate("Intake", "Could not keep the image: {error}")
-                self.message.emit(text.format(error=error), 0)
+                self._report.status(text.format(error=error), 0)
             else:
                 self.add_paths([path])
 
@@ -279,7 +280,7 @@ class IntakeController(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not self.take_mime(mime, "clipboard", from_clipboard=True):
             text = translate("Intake", "The clipboard holds no image or file to upload")
-            self.message.emit(text, 5000)
+            self._report.status(text, 5000)
 
     def take_mime(self, mime: QMimeData, prefix: str, from_clipboard: bool = False) -> bool:
         """Upload what ``mime`` holds (files, or image data); whether it held anything."""
