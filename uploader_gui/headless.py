@@ -224,12 +224,7 @@ def upload_files(
         except KeyboardInterrupt:
             err.write("uploader-gui: interrupted\n")
             return EXIT_INTERRUPTED
-        for folder in expansion.empty:
-            err.write(f"uploader-gui: {printable(folder)}: no images in this folder\n")
-        for folder, reason in expansion.unreadable:
-            err.write(
-                f"uploader-gui: {printable(folder)}: cannot read folder: {printable(reason)}\n"
-            )
+        _report_folders(expansion, err)
         if not expansion.files:
             err.write("uploader-gui: nothing to upload: no image files found\n")
             return EXIT_SOME_FAILED
@@ -241,6 +236,19 @@ def upload_files(
             )
         finally:
             remove_work_folder()
+    return _with_unreadable(expansion, status, err)
+
+
+def _report_folders(expansion: Expansion, err: TextIO) -> None:
+    """Say which folders hold no image, and which could not be read and why."""
+    for folder in expansion.empty:
+        err.write(f"uploader-gui: {printable(folder)}: no images in this folder\n")
+    for folder, reason in expansion.unreadable:
+        err.write(f"uploader-gui: {printable(folder)}: cannot read folder: {printable(reason)}\n")
+
+
+def _with_unreadable(expansion: Expansion, status: int, err: TextIO) -> int:
+    """The status: a folder that could not be read fails a run that was not interrupted."""
     if expansion.unreadable and status in (EXIT_OK, EXIT_SOME_FAILED):
         count = len(expansion.unreadable)
         err.write(f"uploader-gui: {count} folder{'s' if count > 1 else ''} could not be read\n")
@@ -261,62 +269,21 @@ def _upload_all(
     """Upload every file and print each outcome in input order. Every URL obtained is
     printed, whatever failed before or after it (even after Ctrl+C)."""
     progress = TerminalProgress(err, len(files)) if err.isatty() else None
+    printer = _Printer(out, err, as_json, link_style, progress)
     cancel = CancelToken()
     preparing = Preparing(options, work_folder) if options.key() else None
-
-    def one(index: int, given: str, path: Path) -> Outcome:
-        name = printable(os.fsdecode(path.name))
-
-        def on_progress(sent: int, total: int) -> None:
-            if progress is not None:
-                progress.update(index, name, sent, total)
-
-        outcome = _outcome(client, given, path, on_progress, cancel, preparing)
-        if progress is not None:
-            error = printable(outcome.error or "")
-            mark = f"✓ {name}" if outcome.result else f"✗ {name}: {error}"
-            progress.finish(index, mark)
-        return outcome
-
-    def report(outcome: Outcome) -> None:
-        if as_json:
-            out.write(outcome.as_json() + "\n")
-        elif link_style is not None:
-            out.write(outcome.formatted(link_style) + "\n")
-        elif outcome.result is not None:
-            out.write(outcome.result.url + "\n")
-        if outcome.result is None and progress is None:
-            err.write(
-                f"uploader-gui: {printable(outcome.path)}: {printable(outcome.error or '')}\n"
-            )
-        out.flush()
-
     outcomes: list[Outcome] = []
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         futures: list[Future[Outcome]] = [
-            pool.submit(one, i, given, path) for i, (given, path) in enumerate(files)
+            pool.submit(_upload_one, client, i, given, path, cancel, preparing, progress)
+            for i, (given, path) in enumerate(files)
         ]
         try:
             for future in futures:
                 outcomes.append(future.result())
-                report(outcomes[-1])
+                printer.report(outcomes[-1])
         except KeyboardInterrupt:
-            cancel.cancel()
-            for future in futures:
-                future.cancel()
-            # What finished (or finishes as it is cancelled) is still said, in order: an
-            # uploaded file's URL is never lost.
-            for (given, _path), future in list(zip(files, futures, strict=True))[len(outcomes) :]:
-                if future.cancelled():
-                    interrupted = Outcome(given, error="interrupted before it was sent")
-                else:
-                    interrupted = future.result()
-                outcomes.append(interrupted)
-                report(interrupted)
-            if progress is not None:
-                progress.close()
-            err.write("uploader-gui: interrupted; unfinished uploads cancelled\n")
-            return EXIT_INTERRUPTED
+            return _interrupted(files, futures, len(outcomes), cancel, printer)
     if progress is not None:
         progress.close()
     failed = sum(1 for outcome in outcomes if outcome.result is None)
@@ -324,6 +291,78 @@ def _upload_all(
         err.write(f"uploader-gui: {failed} of {len(files)} files failed\n")
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+@dataclass(frozen=True)
+class _Printer:
+    """Says each outcome on stdout, and a failure on stderr when no progress line says it."""
+
+    out: TextIO
+    err: TextIO
+    as_json: bool
+    link_style: LinkStyle | None
+    progress: TerminalProgress | None
+
+    def report(self, outcome: Outcome) -> None:
+        if self.as_json:
+            self.out.write(outcome.as_json() + "\n")
+        elif self.link_style is not None:
+            self.out.write(outcome.formatted(self.link_style) + "\n")
+        elif outcome.result is not None:
+            self.out.write(outcome.result.url + "\n")
+        if outcome.result is None and self.progress is None:
+            self.err.write(
+                f"uploader-gui: {printable(outcome.path)}: {printable(outcome.error or '')}\n"
+            )
+        self.out.flush()
+
+
+def _upload_one(
+    client: UploadClient,
+    index: int,
+    given: str,
+    path: Path,
+    cancel: CancelToken,
+    preparing: Preparing | None,
+    progress: TerminalProgress | None,
+) -> Outcome:
+    """One file's upload (on a worker), with its progress and its line on the terminal."""
+    name = printable(os.fsdecode(path.name))
+
+    def on_progress(sent: int, total: int) -> None:
+        if progress is not None:
+            progress.update(index, name, sent, total)
+
+    outcome = _outcome(client, given, path, on_progress, cancel, preparing)
+    if progress is not None:
+        error = printable(outcome.error or "")
+        mark = f"✓ {name}" if outcome.result else f"✗ {name}: {error}"
+        progress.finish(index, mark)
+    return outcome
+
+
+def _interrupted(
+    files: list[tuple[str, Path]],
+    futures: list[Future[Outcome]],
+    reported: int,
+    cancel: CancelToken,
+    printer: _Printer,
+) -> int:
+    """After Ctrl+C: unfinished uploads are cancelled; what finished (or finishes as it is
+    cancelled) and was not ``reported`` yet is still said, in order: no URL is ever lost."""
+    cancel.cancel()
+    for future in futures:
+        future.cancel()
+    for (given, _path), future in list(zip(files, futures, strict=True))[reported:]:
+        if future.cancelled():
+            interrupted = Outcome(given, error="interrupted before it was sent")
+        else:
+            interrupted = future.result()
+        printer.report(interrupted)
+    if printer.progress is not None:
+        printer.progress.close()
+    printer.err.write("uploader-gui: interrupted; unfinished uploads cancelled\n")
+    return EXIT_INTERRUPTED
 
 
 def _outcome(

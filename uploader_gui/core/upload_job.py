@@ -170,57 +170,18 @@ def run_upload(
     try:
         hashed = hash_file(path, cancel)
         digest = None if hashed is None else _keyed(hashed.digest, key)
-        if digest is not None and history.reuse_duplicates:
-            try:
-                prior = store.find_upload(digest[0], history.destination)
-            except Exception:
-                log.exception("could not look for an earlier upload")
-                prior = None
-            if prior is not None and is_web_url(prior.url):
-                url, found = str(prior.url), digest
-                _safely(
-                    lambda: store.finish(
-                        entry_id, HistoryState.DONE, url=url, digest=found, attempt=attempt
-                    )
-                )
-                dimensions = _known(prior.width, prior.height)
-                return JobOutcome(
-                    UploadResult(url, prior.name, digest[1]), reused=True, dimensions=dimensions
-                )
+        reused = _reuse(history, digest)
+        if reused is not None:
+            return reused
         sent, prepared, dimensions = _send(get_client, path, preparing, progress, cancel, on_retry)
         result = sent.result
-    except CancelledError:
-        if not history.quitting.is_set():
-            _safely(
-                lambda: store.finish(
-                    entry_id, HistoryState.CANCELLED, digest=digest, attempt=attempt
-                )
-            )
-        raise
-    except UploadError as exc:
-        reason = str(exc)
-        _safely(
-            lambda: store.finish(
-                entry_id, HistoryState.FAILED, error=reason, digest=digest, attempt=attempt
-            )
-        )
-        raise
     except Exception as exc:
-        failure = translate("Errors", "unexpected error: {kind}").format(kind=type(exc).__name__)
-        _safely(
-            lambda: store.finish(
-                entry_id, HistoryState.FAILED, error=failure, digest=digest, attempt=attempt
-            )
-        )
+        _record_failure(history, exc, digest)
         raise
     # One commit records the URL with the digest of the bytes sent (or, for a prepared copy,
     # of the source and how it was prepared): what the window shows as uploaded is on disk
     # first, and later drops of the same file prepared the same way find it.
-    if prepared is not None and prepared.temporary:
-        done = digest  # the source was checked unchanged after the upload
-    else:
-        sent_digest = digest_of_sent(path, hashed, sent.signature)
-        done = None if sent_digest is None else _keyed(sent_digest, key)
+    done = _digest_of_done(path, hashed, digest, key, sent, prepared)
     note = None if prepared is None else prepared.summary() or None
     _safely(
         lambda: store.finish(
@@ -234,6 +195,66 @@ def run_upload(
         )
     )
     return JobOutcome(result, prepared=prepared, dimensions=dimensions)
+
+
+def _reuse(history: HistoryLink, digest: Digest | None) -> JobOutcome | None:
+    """When duplicates are reused: the URL of the same bytes uploaded to this host before,
+    recorded as this upload's. ``None`` if there is none (or none to use): upload."""
+    if digest is None or not history.reuse_duplicates:
+        return None
+    store, entry_id, attempt = history.store, history.entry_id, history.attempt
+    try:
+        prior = store.find_upload(digest[0], history.destination)
+    except Exception:
+        log.exception("could not look for an earlier upload")
+        prior = None
+    if prior is None or not is_web_url(prior.url):
+        return None
+    url, found = str(prior.url), digest
+    _safely(
+        lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found, attempt=attempt)
+    )
+    dimensions = _known(prior.width, prior.height)
+    return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True, dimensions=dimensions)
+
+
+def _record_failure(history: HistoryLink, exc: Exception, digest: Digest | None) -> None:
+    """Record an upload that ended without a URL: cancelled (unless the app is quitting: the
+    row then stays "not uploaded"), or failed, and why."""
+    store, entry_id, attempt = history.store, history.entry_id, history.attempt
+    if isinstance(exc, CancelledError):
+        if not history.quitting.is_set():
+            _safely(
+                lambda: store.finish(
+                    entry_id, HistoryState.CANCELLED, digest=digest, attempt=attempt
+                )
+            )
+        return
+    if isinstance(exc, UploadError):
+        reason = str(exc)
+    else:
+        reason = translate("Errors", "unexpected error: {kind}").format(kind=type(exc).__name__)
+    _safely(
+        lambda: store.finish(
+            entry_id, HistoryState.FAILED, error=reason, digest=digest, attempt=attempt
+        )
+    )
+
+
+def _digest_of_done(
+    path: Path,
+    hashed: HashedFile | None,
+    digest: Digest | None,
+    key: str,
+    sent: SentFile,
+    prepared: Prepared | None,
+) -> Digest | None:
+    """The digest a success is recorded with: of the bytes sent, or (a prepared copy) of the
+    source, taken before, and how it was prepared."""
+    if prepared is not None and prepared.temporary:
+        return digest  # the source was checked unchanged after the upload
+    sent_digest = digest_of_sent(path, hashed, sent.signature)
+    return None if sent_digest is None else _keyed(sent_digest, key)
 
 
 @dataclass(frozen=True)

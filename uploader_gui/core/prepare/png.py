@@ -16,6 +16,7 @@ from __future__ import annotations
 import binascii
 import struct
 import zlib
+from dataclasses import dataclass, field
 from typing import Final
 
 from ..i18n import QT_TRANSLATE_NOOP
@@ -56,70 +57,104 @@ def rebuild_png(src: Source) -> Rebuild:
     """The plan of the PNG to send, and what was left out."""
     if src.read_at_most(0, 8) != SIGNATURE:
         raise Damaged(NOT_PNG)
-    plan, found, kept = Plan(), Found(), set[str]()
-    plan.copy(0, 8)
+    walk = _Walk(src)
+    walk.plan.copy(0, 8)
     at = 8
-    pictures = 0
-    exif_seen = False
-    pending: int | None = None  # an orientation found in a text chunk, for before IDAT
     while True:
-        length, kind = struct.unpack(">I4s", src.read(at, 8))
+        length, kind = _header(src, at)
         end = at + 12 + length
-        if length > 0x7FFFFFFF or not kind.isalpha() or not kind.isascii():
-            raise Damaged(_BAD_CHUNK)
-        if end > src.size:
-            raise Damaged(ENDS_EARLY)
-        if at == 8 and kind != b"IHDR":
-            raise Damaged(_NO_HEADER)
         if kind in _KEPT:
-            if not _checksum_ok(src, at, length):
-                if kind[:1].isupper():
-                    raise Damaged(_BAD_CHECKSUM)
-                found.add(OTHER)
-                at = end
-                continue
-            if kind in (b"IDAT", b"fdAT"):
-                pictures += 1
-                if pending is not None and not exif_seen:
-                    plan.write(chunk(b"eXIf", exif.orientation_only(pending)))
-                    kept.add(ORIENTATION)
-                    exif_seen = True
-            plan.copy(at, end - at)
-            if kind in _COLOUR:
-                kept.add(COLOUR_PROFILE)
-            elif kind == b"acTL":
-                kept.add(ANIMATION)
-            elif kind == b"IEND":
+            walk.kept_chunk(kind, at, length)
+            if kind == b"IEND":  # (a damaged IEND, being critical, refused the file)
                 break
         elif kind == b"eXIf":
-            body = src.read(at + 8, length) if length <= _READ_LIMIT else b""
-            if body:
-                found.exif(body)
-            else:
-                found.add(OTHER_EXIF)
-            value = exif.orientation(body)
-            if not exif_seen and value is not None and value != 1:
-                new = chunk(b"eXIf", exif.orientation_only(value, exif.byte_order(body)))
-                plan.write(new, src, at)
-                kept.add(ORIENTATION)
-            exif_seen = True
+            walk.exif_chunk(at, length)
         elif kind in _TEXT:
-            keyword, text = _text(kind, src.read(at + 8, min(length, _READ_LIMIT)))
-            found.text(keyword, text)
-            if keyword in _RAW_EXIF and not pictures and pending is None:
-                turned = exif.orientation(_raw_profile(text))
-                pending = turned if turned != 1 else None
+            walk.text_chunk(kind, at, length)
         elif kind == b"tIME":
-            found.add(DATES)
+            walk.found.add(DATES)
         else:
-            found.add(OTHER)
+            walk.found.add(OTHER)
         at = end
-    if not pictures:
+    if not walk.pictures:
         raise Damaged(_NO_PICTURE)
     trailing = src.size - end
     if trailing and not src.is_zero(end, trailing):
-        found.after_end(0)
-    return Rebuild(plan, found, kept)
+        walk.found.after_end(0)
+    return Rebuild(walk.plan, walk.found, walk.kept)
+
+
+def _header(src: Source, at: int) -> tuple[int, bytes]:
+    """The length and type of the chunk at ``at``: a possible name and length, within the
+    file, and IHDR first."""
+    length, kind = struct.unpack(">I4s", src.read(at, 8))
+    if length > 0x7FFFFFFF or not kind.isalpha() or not kind.isascii():
+        raise Damaged(_BAD_CHUNK)
+    if at + 12 + length > src.size:
+        raise Damaged(ENDS_EARLY)
+    if at == 8 and kind != b"IHDR":
+        raise Damaged(_NO_HEADER)
+    return length, kind
+
+
+@dataclass
+class _Walk:
+    """The chunks seen so far: the plan of the file to send, what was left out and kept."""
+
+    src: Source
+    plan: Plan = field(default_factory=Plan)
+    found: Found = field(default_factory=Found)
+    kept: set[str] = field(default_factory=set)
+    #: Picture data chunks (IDAT, fdAT) copied.
+    pictures: int = 0
+    #: An orientation was written (or an eXIf seen): no other is.
+    exif_seen: bool = False
+    #: An orientation found in a text chunk, for before IDAT.
+    pending: int | None = None
+
+    def kept_chunk(self, kind: bytes, at: int, length: int) -> None:
+        """A chunk that draws the picture, copied if its checksum is right (a damaged
+        critical chunk refuses the file); before the first picture data, the orientation a
+        text chunk gave."""
+        if not _checksum_ok(self.src, at, length):
+            if kind[:1].isupper():
+                raise Damaged(_BAD_CHECKSUM)
+            self.found.add(OTHER)
+            return
+        if kind in (b"IDAT", b"fdAT"):
+            self.pictures += 1
+            if self.pending is not None and not self.exif_seen:
+                self.plan.write(chunk(b"eXIf", exif.orientation_only(self.pending)))
+                self.kept.add(ORIENTATION)
+                self.exif_seen = True
+        self.plan.copy(at, 12 + length)
+        if kind in _COLOUR:
+            self.kept.add(COLOUR_PROFILE)
+        elif kind == b"acTL":
+            self.kept.add(ANIMATION)
+
+    def exif_chunk(self, at: int, length: int) -> None:
+        """An eXIf chunk: left out, but for its orientation (the first one's, if not 1)."""
+        body = self.src.read(at + 8, length) if length <= _READ_LIMIT else b""
+        if body:
+            self.found.exif(body)
+        else:
+            self.found.add(OTHER_EXIF)
+        value = exif.orientation(body)
+        if not self.exif_seen and value is not None and value != 1:
+            new = chunk(b"eXIf", exif.orientation_only(value, exif.byte_order(body)))
+            self.plan.write(new, self.src, at)
+            self.kept.add(ORIENTATION)
+        self.exif_seen = True
+
+    def text_chunk(self, kind: bytes, at: int, length: int) -> None:
+        """A text chunk: left out; an ImageMagick raw EXIF profile in one, before any
+        picture data, gives the orientation to write before it."""
+        keyword, text = _text(kind, self.src.read(at + 8, min(length, _READ_LIMIT)))
+        self.found.text(keyword, text)
+        if keyword in _RAW_EXIF and not self.pictures and self.pending is None:
+            turned = exif.orientation(_raw_profile(text))
+            self.pending = turned if turned != 1 else None
 
 
 def _checksum_ok(src: Source, at: int, length: int) -> bool:
