@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -44,6 +45,24 @@ class KeyDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.addWidget(self._heading(reason))
+        layout.addWidget(self._hint(host, backend))
+        layout.addLayout(self._key_row(tester is not None))
+        self.check_label = plain_label(parent=self)
+        self.check_label.setWordWrap(True)
+        self.check_label.setAccessibleName(translate("KeyDialog", "Key test result"))
+        layout.addWidget(self.check_label)
+        buttons = self._buttons(backend)
+        self._connect(buttons)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.edit, self.show_box)
+        self.setTabOrder(self.show_box, self.test_button)
+
+    # -- construction --------------------------------------------------------------------
+
+    @staticmethod
+    def _heading(reason: str) -> QLabel:
+        """Why the key is asked for, in a larger bold font (a welcome without a reason)."""
         heading = plain_label(
             reason
             or translate(
@@ -55,8 +74,11 @@ class KeyDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         heading.setFont(font)
-        layout.addWidget(heading)
+        return heading
 
+    @staticmethod
+    def _hint(host: str, backend: str | None) -> QLabel:
+        """Which host the key is for, and where it is kept."""
         if backend:
             where = translate(
                 "KeyDialog", "The key is for {host}. It is kept in {keyring}, never in a file."
@@ -68,8 +90,10 @@ class KeyDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(hint)
+        return hint
 
+    def _key_row(self, testable: bool) -> QHBoxLayout:
+        """The masked entry, Show, and Test key (shown if the key can be ``testable``)."""
         row = QHBoxLayout()
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -86,18 +110,15 @@ class KeyDialog(QDialog):
             translate("KeyDialog", "Ask the server whether it accepts this key")
         )
         self.test_button.setEnabled(False)
-        self.test_button.setVisible(tester is not None)
+        self.test_button.setVisible(testable)
         self.test_button.clicked.connect(self._test)
         row.addWidget(self.edit, 1)
         row.addWidget(self.show_box)
         row.addWidget(self.test_button)
-        layout.addLayout(row)
+        return row
 
-        self.check_label = plain_label(parent=self)
-        self.check_label.setWordWrap(True)
-        self.check_label.setAccessibleName(translate("KeyDialog", "Key test result"))
-        layout.addWidget(self.check_label)
-
+    def _buttons(self, backend: str | None) -> QDialogButtonBox:
+        """Save (to the keyring, or for this session), Try the Sandbox, and Cancel."""
         buttons = QDialogButtonBox(self)
         if backend:
             save_text = translate("KeyDialog", "Save to {keyring}").format(keyring=backend)
@@ -116,13 +137,16 @@ class KeyDialog(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.setEnabled(False)
         self.save_button.setDefault(True)
+        return buttons
+
+    def _connect(self, buttons: QDialogButtonBox) -> None:
+        """Typing enables Save and Test; the buttons choose the answer."""
         self.edit.textChanged.connect(self._edited)
         buttons.accepted.connect(self._use_key)
         buttons.rejected.connect(self.reject)
         self.sandbox_button.clicked.connect(self._use_sandbox)
-        layout.addWidget(buttons)
-        self.setTabOrder(self.edit, self.show_box)
-        self.setTabOrder(self.show_box, self.test_button)
+
+    # -- behaviour -----------------------------------------------------------------------
 
     def _edited(self, text: str) -> None:
         has_text = bool(text.strip())

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core.i18n import translate
 from ..base.actions import SPECS, ActionId, Actions, shown_text
+from ..base.palette import RowColors
 from ..base.sizes import shown_size
 from .model import FailureKind, ItemRole, State, ThumbnailErrorRole, UploadItem
 from .row_painting import draw_row_background, draw_thumbnail, option_colors
@@ -45,6 +46,7 @@ MARGIN = 8
 BUTTON_GAP = 6
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def actions_for(item: UploadItem) -> list[ActionId]:
@@ -70,6 +72,29 @@ def button_tip(action: ActionId) -> str:
     if action is ActionId.API_KEY:
         return translate("UploadRow", "The server rejected the API key: enter another")
     return Actions.tooltip(action)
+
+
+def _draw_link_status(
+    painter: QPainter,
+    metrics: QFontMetrics,
+    colors: RowColors,
+    status_rect: QRect,
+    url: str,
+    status: str,
+) -> None:
+    """The link in the link colour (both ends kept), what was done to it muted after."""
+    rest = status[len(url) :]
+    rest = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, status_rect.width() // 2)
+    rest_width = metrics.horizontalAdvance(rest)
+    url_width = status_rect.width() - rest_width
+    shown_url = metrics.elidedText(url, Qt.TextElideMode.ElideMiddle, url_width)
+    painter.setPen(colors.link)
+    painter.drawText(status_rect, ALIGN, shown_url)
+    if rest:
+        rest_rect = QRect(status_rect)
+        rest_rect.setLeft(status_rect.left() + metrics.horizontalAdvance(shown_url))
+        painter.setPen(colors.muted)
+        painter.drawText(rest_rect, ALIGN, rest)
 
 
 class UploadDelegate(QStyledItemDelegate):
@@ -132,15 +157,34 @@ class UploadDelegate(QStyledItemDelegate):
         item = index.data(ItemRole)
         if not isinstance(item, UploadItem):
             return
-        widget: QWidget | None = option.widget
         rect: QRect = option.rect
-        palette: QPalette = option.palette
         colors = option_colors(option)
 
         painter.save()
         style = draw_row_background(self, painter, option, index, colors)
+        thumb_rect = self._paint_thumbnail(painter, option, index, colors)
+        buttons_left = self._paint_buttons(painter, style, option, item)
 
-        # Thumbnail.
+        # Text: the name (and size) above, the status line below.
+        text_left = thumb_rect.right() + 1 + MARGIN + 2
+        text_width = max(10, buttons_left - MARGIN - text_left)
+        line = QFontMetrics(option.font).height()
+        top = rect.top() + (rect.height() - (2 * line + 4)) // 2
+        self._paint_name(painter, option, item, colors, QRect(text_left, top, text_width, line))
+        status_rect = QRect(text_left, top + line + 4, text_width, line)
+        painter.setFont(option.font)
+        if item.state is State.UPLOADING and not (item.waiting_for_server or item.preparing):
+            bar_width = self._paint_progress(painter, style, option, item, status_rect)
+            status_rect.setLeft(status_rect.left() + bar_width + 8)
+        self._paint_status(painter, option, item, colors, status_rect)
+        painter.restore()
+
+    @staticmethod
+    def _paint_thumbnail(
+        painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex, colors: RowColors
+    ) -> QRect:
+        """The picture (or a placeholder) at the row's left; returns where it went."""
+        rect: QRect = option.rect
         thumb_rect = QRect(
             rect.left() + MARGIN, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB
         )
@@ -149,75 +193,82 @@ class UploadDelegate(QStyledItemDelegate):
         draw_thumbnail(
             painter, thumb_rect, pixmap if isinstance(pixmap, QPixmap) else None, colors, glyph
         )
+        return thumb_rect
 
-        # Buttons.
+    def _paint_buttons(
+        self, painter: QPainter, style: QStyle, option: QStyleOptionViewItem, item: UploadItem
+    ) -> int:
+        """The row's buttons at its right; returns the left edge of the first."""
+        rect: QRect = option.rect
         buttons = self.button_rects(option, item)
-        buttons_left = buttons[0][1].left() if buttons else rect.right()
         for action, button_rect in buttons:
-            self._paint_button(painter, style, widget, option, item, action, button_rect)
+            self._paint_button(painter, style, option.widget, option, item, action, button_rect)
+        return buttons[0][1].left() if buttons else rect.right()
 
-        # Text.
-        text_left = thumb_rect.right() + 1 + MARGIN + 2
-        text_width = max(10, buttons_left - MARGIN - text_left)
+    @staticmethod
+    def _paint_name(
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        item: UploadItem,
+        colors: RowColors,
+        name_rect: QRect,
+    ) -> None:
+        """The file's name in bold in ``name_rect`` (elided in the middle), its size muted after."""
         font = option.font
         metrics = QFontMetrics(font)
-        line = metrics.height()
-        top = rect.top() + (rect.height() - (2 * line + 4)) // 2
-
         size_text = shown_size(item.size) if item.size is not None else ""
         size_width = metrics.horizontalAdvance(size_text) + (12 if size_text else 0)
         bold = font.__class__(font)
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
         name = bold_metrics.elidedText(
-            item.name, Qt.TextElideMode.ElideMiddle, max(10, text_width - size_width)
+            item.name, Qt.TextElideMode.ElideMiddle, max(10, name_rect.width() - size_width)
         )
         painter.setFont(bold)
         painter.setPen(colors.text)
-        name_rect = QRect(text_left, top, text_width, line)
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
-        )
+        painter.drawText(name_rect, ALIGN, name)
         if size_text:
             painter.setFont(font)
             painter.setPen(colors.muted)
-            size_rect = QRect(
-                text_left + bold_metrics.horizontalAdvance(name) + 12, top, size_width, line
-            )
-            painter.drawText(
-                size_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, size_text
-            )
+            size_left = name_rect.left() + bold_metrics.horizontalAdvance(name) + 12
+            size_rect = QRect(size_left, name_rect.top(), size_width, name_rect.height())
+            painter.drawText(size_rect, ALIGN, size_text)
 
-        status_rect = QRect(text_left, top + line + 4, text_width, line)
-        painter.setFont(font)
-        if item.state is State.UPLOADING and not (item.waiting_for_server or item.preparing):
-            bar_width = min(220, text_width // 2)
-            bar = QStyleOptionProgressBar()
-            bar.rect = QRect(status_rect.left(), status_rect.top() + 2, bar_width, line - 4)
-            bar.minimum, bar.maximum = 0, 1000
-            bar.progress = int(item.fraction * 1000)
-            bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-            bar.palette = palette
-            bar.textVisible = False
-            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
-            status_rect.setLeft(status_rect.left() + bar_width + 8)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    @staticmethod
+    def _paint_progress(
+        painter: QPainter,
+        style: QStyle,
+        option: QStyleOptionViewItem,
+        item: UploadItem,
+        status_rect: QRect,
+    ) -> int:
+        """A progress bar at the start of the status line; returns its width."""
+        bar_width = min(220, status_rect.width() // 2)
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(
+            status_rect.left(), status_rect.top() + 2, bar_width, status_rect.height() - 4
+        )
+        bar.minimum, bar.maximum = 0, 1000
+        bar.progress = int(item.fraction * 1000)
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.textVisible = False
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        return bar_width
+
+    def _paint_status(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        item: UploadItem,
+        colors: RowColors,
+        status_rect: QRect,
+    ) -> None:
+        """The status line: a done row's link, or what happens to the file (errors in red)."""
+        metrics = QFontMetrics(option.font)
         status = self.status_text(item)
         if item.state is State.DONE and item.url and status.startswith(item.url):
-            # The link in the link colour (both ends kept), what was done to it muted after.
-            rest = status[len(item.url) :]
-            rest = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, status_rect.width() // 2)
-            rest_width = metrics.horizontalAdvance(rest)
-            url_width = status_rect.width() - rest_width
-            url = metrics.elidedText(item.url, Qt.TextElideMode.ElideMiddle, url_width)
-            painter.setPen(colors.link)
-            painter.drawText(status_rect, align, url)
-            if rest:
-                rest_rect = QRect(status_rect)
-                rest_rect.setLeft(status_rect.left() + metrics.horizontalAdvance(url))
-                painter.setPen(colors.muted)
-                painter.drawText(rest_rect, align, rest)
-            painter.restore()
+            _draw_link_status(painter, metrics, colors, status_rect, item.url, status)
             return
         if item.state is State.FAILED and item.failure is not FailureKind.INTERRUPTED:
             painter.setPen(colors.error)
@@ -227,8 +278,7 @@ class UploadDelegate(QStyledItemDelegate):
         elide = Qt.TextElideMode.ElideMiddle
         if item.state in (State.QUEUED, State.FAILED):
             elide = Qt.TextElideMode.ElideRight
-        painter.drawText(status_rect, align, metrics.elidedText(status, elide, status_rect.width()))
-        painter.restore()
+        painter.drawText(status_rect, ALIGN, metrics.elidedText(status, elide, status_rect.width()))
 
     def _paint_button(
         self,
