@@ -273,7 +273,7 @@
             <translation>Bilder hinzufügen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+321" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+320" />
             <source>Quit uploader-gui?</source>
             <translation>uploader-gui beenden?</translation>
         </message>
@@ -324,40 +324,40 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+207" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+88" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}: {detail}</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location filename="../uploader_gui/core/client_transport.py" line="+67" />
             <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>der Proxy kann nicht verwendet werden: {reason}</translation>
         </message>
         <message>
-            <location line="+178" />
-            <location line="+16" />
+            <location filename="../uploader_gui/core/client_reply.py" line="-32" />
+            <location line="+13" />
             <source>the server's reply was far too long</source>
             <translation>die Antwort des Servers war viel zu lang</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-9" />
             <source>the server's reply is in an encoding it was not asked for</source>
             <translation>die Antwort des Servers ist in einer Kodierung, um die nicht gebeten wurde</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+11" />
             <source>the server's reply is damaged</source>
             <translation>die Antwort des Servers ist beschädigt</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../uploader_gui/core/client_transport.py" line="+95" />
             <source>{host} did not answer in time through the proxy at {proxy} ({reason})</source>
             <translation>{host} hat über den Proxy {proxy} nicht rechtzeitig geantwortet ({reason})</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} hat nicht rechtzeitig geantwortet ({reason})</translation>
         </message>
@@ -377,7 +377,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>Anfrage an {host} fehlgeschlagen: {reason}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+43" />
             <source>the API key was rejected (HTTP {status})</source>
             <translation>der API-Schlüssel wurde abgelehnt (HTTP {status})</translation>
         </message>
@@ -422,7 +422,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der Server hat den Upload abgelehnt (HTTP {status})</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
             <translation>der Server hat auf eine ungültige Adresse weitergeleitet (HTTP {status}); Weiterleitungen werden nicht befolgt, damit der API-Schlüssel bei {host} bleibt</translation>
         </message>
@@ -482,12 +482,12 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei kann nicht gelesen werden: {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+121" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+82" />
             <source>not a format uploader-gui converts</source>
             <translation>kein Format, das uploader-gui umwandelt</translation>
         </message>
         <message>
-            <location line="+182" />
+            <location filename="../uploader_gui/core/prepare/converted.py" line="+54" />
             <source>the image cannot be read: {reason}</source>
             <translation>das Bild kann nicht gelesen werden: {reason}</translation>
         </message>
@@ -507,7 +507,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>das Bild kann nicht dekodiert werden: {reason}</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location filename="../uploader_gui/core/prepare/encode.py" line="+38" />
             <source>no free file name in {folder}</source>
             <translation>kein freier Dateiname in {folder}</translation>
         </message>
@@ -562,7 +562,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei ist leer</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/upload_job.py" line="+209" />
+            <location filename="../uploader_gui/core/upload_job.py" line="+236" />
             <source>unexpected error: {kind}</source>
             <translation>unerwarteter Fehler: {kind}</translation>
         </message>
@@ -639,7 +639,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
         <message>
             <location line="+1" />
             <location filename="../uploader_gui/core/prepare/jpeg.py" line="+64" />
-            <location filename="../uploader_gui/core/prepare/png.py" line="+46" />
+            <location filename="../uploader_gui/core/prepare/png.py" line="+47" />
             <location filename="../uploader_gui/core/prepare/webp.py" line="+29" />
             <source>it ends without any picture data</source>
             <translation>es endet ohne Bilddaten</translation>
@@ -790,7 +790,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/history/store.py" line="+188" />
+            <location filename="../uploader_gui/core/history/database.py" line="+188" />
             <source>the database is damaged ({check})</source>
             <translation>die Datenbank ist beschädigt ({check})</translation>
         </message>
@@ -870,7 +870,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>HistoryNotices</name>
         <message>
-            <location filename="../uploader_gui/ui/notices/history.py" line="+28" />
+            <location filename="../uploader_gui/ui/notices/history.py" line="+23" />
             <source>The upload history cannot be used: {reason}.
 This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
             <translation>Der Upload-Verlauf kann nicht verwendet werden: {reason}.
@@ -925,7 +925,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+45" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+46" />
             <source>could not save the image to {path}</source>
             <translation>das Bild konnte nicht unter {path} gespeichert werden</translation>
         </message>
@@ -1025,19 +1025,19 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>KeyDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+38" />
-            <location line="+38" />
+            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+39" />
+            <location line="+61" />
             <location line="+1" />
             <source>API key</source>
             <translation>API-Schlüssel</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-33" />
             <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
             <translation>Willkommen! Fügen Sie Ihren ImagePipeline-API-Schlüssel ein, um mit dem Hochladen zu beginnen.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>The key is for {host}. It is kept in {keyring}, never in a file.</source>
             <translation>Der Schlüssel gilt für {host}. Er wird in {keyring} aufbewahrt, nie in einer Datei.</translation>
         </message>
@@ -1047,7 +1047,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Der Schlüssel gilt für {host}. {no_keyring}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <location line="+59" />
             <source>Show</source>
             <translation>Anzeigen</translation>
@@ -1073,12 +1073,12 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Beim Server nachfragen, ob er diesen Schlüssel akzeptiert</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="-57" />
             <source>Key test result</source>
             <translation>Ergebnis des Schlüsseltests</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+71" />
             <source>Save to {keyring}</source>
             <translation>In {keyring} speichern</translation>
         </message>
@@ -1098,7 +1098,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Stattdessen auf einen lokalen Testserver hochladen: kein Konto nötig; die Links funktionieren nur auf diesem Computer, solange die App läuft</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>Hide</source>
             <translation>Verbergen</translation>
         </message>
@@ -1170,7 +1170,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+140" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+152" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
         </message>
@@ -1199,7 +1199,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Sandbox-Modus: Uploads gehen an einen lokalen Testserver unter {url}. Es wird kein Konto benötigt; die Links funktionieren nur auf diesem Computer, solange die App läuft.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+54" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+50" />
             <source>The keyring could not be read: {error}</source>
             <translation>Der Schlüsselbund konnte nicht gelesen werden: {error}</translation>
         </message>
@@ -1220,12 +1220,12 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
         </message>
         <message>
             <location line="+7" />
-            <location line="+111" />
+            <location line="+110" />
             <source>the API URL cannot be used</source>
             <translation>die API-URL kann nicht verwendet werden</translation>
         </message>
         <message>
-            <location line="-102" />
+            <location line="-101" />
             <source>Using the key for this session only</source>
             <translation>Der Schlüssel wird nur für diese Sitzung verwendet</translation>
         </message>
@@ -1240,7 +1240,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Der API-Schlüssel ist in {keyring} gespeichert</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>The key was not saved</source>
             <translation>Der Schlüssel wurde nicht gespeichert</translation>
         </message>
@@ -1254,12 +1254,12 @@ The key will be used until you quit uploader-gui.</source>
 Der Schlüssel wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+45" />
+            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+42" />
             <source>The proxy's password is saved in {keyring}</source>
             <translation>Das Proxy-Passwort ist in {keyring} gespeichert</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>The proxy's password was not saved</source>
             <translation>Das Proxy-Passwort wurde nicht gespeichert</translation>
         </message>
@@ -1382,7 +1382,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+145" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+146" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>Nichts zu kopieren: kein fertiger Upload ausgewählt</translation>
         </message>
@@ -1544,12 +1544,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>das Zertifikat von {host} konnte nicht überprüft werden, die Verbindung ist also nicht sicher</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-269" />
+            <location filename="../uploader_gui/core/client_transport.py" line="-84" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>der Proxy kann nicht verwendet werden: {address} ist keine gültige Adresse</translation>
         </message>
         <message>
-            <location line="+181" />
+            <location line="+57" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>Der Proxy unter {proxy} wird ebenfalls über HTTPS erreicht: Möglicherweise wurde sein eigenes Zertifikat abgelehnt.</translation>
         </message>
@@ -1557,7 +1557,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Notices</name>
         <message>
-            <location filename="../uploader_gui/ui/notices/network.py" line="+22" />
+            <location filename="../uploader_gui/ui/notices/network.py" line="+20" />
             <source>Uploads cannot reach the service: {reason}</source>
             <translation>Uploads erreichen den Dienst nicht: {reason}</translation>
         </message>
@@ -1567,7 +1567,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Netzwerkeinstellungen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/bar.py" line="+43" />
+            <location filename="../uploader_gui/ui/base/report.py" line="+47" />
             <source>Information</source>
             <translation>Information</translation>
         </message>
@@ -1582,7 +1582,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Fehler</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location filename="../uploader_gui/ui/notices/bar.py" line="+100" />
             <source>{severity}: {text}</source>
             <translation>{severity}: {text}</translation>
         </message>
@@ -1592,7 +1592,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Hinweise</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+300" />
+            <location filename="../uploader_gui/ui/app.py" line="+366" />
             <source>Dismiss</source>
             <translation>Ausblenden</translation>
         </message>
@@ -1667,7 +1667,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Uploads</translation>
         </message>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/history/page.py" line="+145" />
+            <location filename="../uploader_gui/ui/history/page.py" line="+147" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>%n Eintrag und sein Vorschaubild werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
@@ -1732,7 +1732,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/preferences.py" line="+102" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+104" />
             <source>sandbox mode</source>
             <translation>den Sandbox-Modus</translation>
         </message>
@@ -1762,7 +1762,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>An diesen Proxy senden</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>The templates were not saved</source>
             <translation>Die Vorlagen wurden nicht gespeichert</translation>
         </message>
@@ -2188,7 +2188,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+282" />
+            <location filename="../uploader_gui/cli.py" line="+298" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
         </message>
@@ -2209,7 +2209,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Andere Benutzer dieses Computers können {path} ändern.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+35" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+33" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>Damit niemand sonst bestimmt, was Ihren Computer verlässt oder wohin es geht, ignoriert uploader-gui, was Ihre Einstellungsdatei über das Entfernen von Ort und Kameradaten, die Vorbereitung von Bildern, die API-URL, den Proxy und das Fortsetzen unfertiger Uploads sagt. Bis das behoben ist, werden Ort und Kameradaten entfernt, Bilder auf die übliche Weise vorbereitet, und Uploads gehen über die Proxy-Einstellungen des Systems an die Standard-API-URL.</translation>
         </message>
@@ -2439,12 +2439,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>UploadRow</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+71" />
+            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+73" />
             <source>The server rejected the API key: enter another</source>
             <translation>Der Server hat den API-Schlüssel abgelehnt: bitte einen anderen eingeben</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+50" />
             <location line="+21" />
             <source>Copied ✓</source>
             <translation>Kopiert ✓</translation>
@@ -2537,13 +2537,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}, {size}: {status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/queue.py" line="+429" />
-            <location line="+36" />
+            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+49" />
             <source>the API key was rejected</source>
             <translation>der API-Schlüssel wurde abgelehnt</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="+12" />
             <source>unexpected error: {name}</source>
             <translation>unerwarteter Fehler: {name}</translation>
         </message>
@@ -2551,7 +2550,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-154" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-150" />
             <source>&amp;Uploads</source>
             <translation>&amp;Uploads</translation>
         </message>
@@ -2566,7 +2565,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Gesamtfortschritt</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+93" />
             <source>{app} (sandbox)</source>
             <translation>{app} (Sandbox)</translation>
         </message>

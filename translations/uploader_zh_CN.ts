@@ -273,7 +273,7 @@
             <translation>添加图片</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+321" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+320" />
             <source>Quit uploader-gui?</source>
             <translation>退出 uploader-gui？</translation>
         </message>
@@ -323,40 +323,40 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="+207" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+88" />
             <source>{message}: {detail}</source>
             <comment>an error message, then the explanation the server gave (in its own words)</comment>
             <translation>{message}：{detail}</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location filename="../uploader_gui/core/client_transport.py" line="+67" />
             <location line="+3" />
             <source>the proxy cannot be used: {reason}</source>
             <translation>无法使用代理：{reason}</translation>
         </message>
         <message>
-            <location line="+178" />
-            <location line="+16" />
+            <location filename="../uploader_gui/core/client_reply.py" line="-32" />
+            <location line="+13" />
             <source>the server's reply was far too long</source>
             <translation>服务器的回复过长</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-9" />
             <source>the server's reply is in an encoding it was not asked for</source>
             <translation>服务器的回复使用了未请求的编码</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+11" />
             <source>the server's reply is damaged</source>
             <translation>服务器的回复已损坏</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../uploader_gui/core/client_transport.py" line="+95" />
             <source>{host} did not answer in time through the proxy at {proxy} ({reason})</source>
             <translation>{host} 未能通过位于 {proxy} 的代理及时应答（{reason}）</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>{host} did not answer in time ({reason})</source>
             <translation>{host} 未及时响应（{reason}）</translation>
         </message>
@@ -376,7 +376,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>对 {host} 的请求失败：{reason}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+43" />
             <source>the API key was rejected (HTTP {status})</source>
             <translation>API 密钥被拒绝（HTTP {status}）</translation>
         </message>
@@ -421,7 +421,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>服务器拒绝了上传（HTTP {status}）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
             <translation>服务器重定向到无效地址（HTTP {status}）；为确保 API 密钥只发送给 {host}，不会跟随重定向</translation>
         </message>
@@ -481,12 +481,12 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法读取文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/prepare/convert.py" line="+121" />
+            <location filename="../uploader_gui/core/prepare/convert.py" line="+82" />
             <source>not a format uploader-gui converts</source>
             <translation>不是 uploader-gui 可转换的格式</translation>
         </message>
         <message>
-            <location line="+182" />
+            <location filename="../uploader_gui/core/prepare/converted.py" line="+54" />
             <source>the image cannot be read: {reason}</source>
             <translation>无法读取图片：{reason}</translation>
         </message>
@@ -506,7 +506,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法解码图片：{reason}</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location filename="../uploader_gui/core/prepare/encode.py" line="+38" />
             <source>no free file name in {folder}</source>
             <translation>{folder} 中没有可用的文件名</translation>
         </message>
@@ -561,7 +561,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>文件为空</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/upload_job.py" line="+209" />
+            <location filename="../uploader_gui/core/upload_job.py" line="+236" />
             <source>unexpected error: {kind}</source>
             <translation>意外错误：{kind}</translation>
         </message>
@@ -638,7 +638,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
         <message>
             <location line="+1" />
             <location filename="../uploader_gui/core/prepare/jpeg.py" line="+64" />
-            <location filename="../uploader_gui/core/prepare/png.py" line="+46" />
+            <location filename="../uploader_gui/core/prepare/png.py" line="+47" />
             <location filename="../uploader_gui/core/prepare/webp.py" line="+29" />
             <source>it ends without any picture data</source>
             <translation>文件结束时没有任何图像数据</translation>
@@ -789,7 +789,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法打开文件</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/history/store.py" line="+188" />
+            <location filename="../uploader_gui/core/history/database.py" line="+188" />
             <source>the database is damaged ({check})</source>
             <translation>数据库已损坏（{check}）</translation>
         </message>
@@ -869,7 +869,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>HistoryNotices</name>
         <message>
-            <location filename="../uploader_gui/ui/notices/history.py" line="+28" />
+            <location filename="../uploader_gui/ui/notices/history.py" line="+23" />
             <source>The upload history cannot be used: {reason}.
 This session's history is kept in memory only: files not yet uploaded are not listed again after a crash or quit, and this session's links are not kept. To fix it, make sure {folder} is a folder you can write to, then restart uploader-gui.</source>
             <translation>无法使用上传历史记录：{reason}。
@@ -922,7 +922,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+45" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+46" />
             <source>could not save the image to {path}</source>
             <translation>无法将图片保存到 {path}</translation>
         </message>
@@ -1018,19 +1018,19 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>KeyDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+38" />
-            <location line="+38" />
+            <location filename="../uploader_gui/ui/destination/key_dialog.py" line="+39" />
+            <location line="+61" />
             <location line="+1" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-33" />
             <source>Welcome! Paste your ImagePipeline API key to start uploading.</source>
             <translation>欢迎！粘贴您的 ImagePipeline API 密钥即可开始上传。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>The key is for {host}. It is kept in {keyring}, never in a file.</source>
             <translation>此密钥用于 {host}。它保存在 {keyring} 中，绝不会写入文件。</translation>
         </message>
@@ -1040,7 +1040,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>此密钥用于 {host}。{no_keyring}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <location line="+59" />
             <source>Show</source>
             <translation>显示</translation>
@@ -1066,12 +1066,12 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>询问服务器是否接受此密钥</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="-57" />
             <source>Key test result</source>
             <translation>密钥测试结果</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+71" />
             <source>Save to {keyring}</source>
             <translation>保存到 {keyring}</translation>
         </message>
@@ -1091,7 +1091,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>改为上传到本地测试服务器：无需账号；其链接仅在本机且应用运行期间有效</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
@@ -1163,7 +1163,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+140" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+152" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>正在等待可用的 API URL：{reason}</translation>
         </message>
@@ -1192,7 +1192,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>沙盒模式：文件将上传到位于 {url} 的本地测试服务器。无需账号；其链接仅在本机且应用运行期间有效。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+54" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+50" />
             <source>The keyring could not be read: {error}</source>
             <translation>无法读取密钥环：{error}</translation>
         </message>
@@ -1213,12 +1213,12 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
         </message>
         <message>
             <location line="+7" />
-            <location line="+111" />
+            <location line="+110" />
             <source>the API URL cannot be used</source>
             <translation>无法使用该 API URL</translation>
         </message>
         <message>
-            <location line="-102" />
+            <location line="-101" />
             <source>Using the key for this session only</source>
             <translation>此密钥仅用于本次会话</translation>
         </message>
@@ -1233,7 +1233,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>API 密钥已保存到 {keyring}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>The key was not saved</source>
             <translation>密钥未保存</translation>
         </message>
@@ -1247,12 +1247,12 @@ The key will be used until you quit uploader-gui.</source>
 在您退出 uploader-gui 之前，将一直使用此密钥。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+45" />
+            <location filename="../uploader_gui/ui/destination/proxy_passwords.py" line="+42" />
             <source>The proxy's password is saved in {keyring}</source>
             <translation>代理密码已保存到 {keyring}</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>The proxy's password was not saved</source>
             <translation>代理密码未保存</translation>
         </message>
@@ -1375,7 +1375,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+145" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+146" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>没有可复制的内容：未选中已完成的上传</translation>
         </message>
@@ -1534,12 +1534,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法验证 {host} 的证书，连接不安全</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client.py" line="-269" />
+            <location filename="../uploader_gui/core/client_transport.py" line="-84" />
             <source>the proxy cannot be used: {address} is not a valid address</source>
             <translation>无法使用代理：{address} 不是有效的地址</translation>
         </message>
         <message>
-            <location line="+181" />
+            <location line="+57" />
             <source>The proxy at {proxy} is reached over HTTPS too: its own certificate may be the one refused.</source>
             <translation>位于 {proxy} 的代理同样通过 HTTPS 连接：被拒绝的可能是代理自己的证书。</translation>
         </message>
@@ -1547,7 +1547,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Notices</name>
         <message>
-            <location filename="../uploader_gui/ui/notices/network.py" line="+22" />
+            <location filename="../uploader_gui/ui/notices/network.py" line="+20" />
             <source>Uploads cannot reach the service: {reason}</source>
             <translation>上传无法连接到服务：{reason}</translation>
         </message>
@@ -1557,7 +1557,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>网络设置</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/bar.py" line="+43" />
+            <location filename="../uploader_gui/ui/base/report.py" line="+47" />
             <source>Information</source>
             <translation>信息</translation>
         </message>
@@ -1572,7 +1572,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>错误</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location filename="../uploader_gui/ui/notices/bar.py" line="+100" />
             <source>{severity}: {text}</source>
             <translation>{severity}：{text}</translation>
         </message>
@@ -1582,7 +1582,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+300" />
+            <location filename="../uploader_gui/ui/app.py" line="+366" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -1654,7 +1654,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>上传</translation>
         </message>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/history/page.py" line="+145" />
+            <location filename="../uploader_gui/ui/history/page.py" line="+147" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>将删除全部 %n 条记录及其缩略图。已上传的图片仍保留在线上。</numerusform>
@@ -1715,7 +1715,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Preferences</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/preferences.py" line="+102" />
+            <location filename="../uploader_gui/ui/settings/preferences.py" line="+104" />
             <source>sandbox mode</source>
             <translation>沙盒模式</translation>
         </message>
@@ -1745,7 +1745,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>发送给此代理</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>The templates were not saved</source>
             <translation>模板未保存</translation>
         </message>
@@ -2169,7 +2169,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+282" />
+            <location filename="../uploader_gui/cli.py" line="+298" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
         </message>
@@ -2190,7 +2190,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>此计算机上的其他用户可以更改 {path}。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+35" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+33" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>为了不让他人决定哪些内容离开你的计算机以及发送到哪里，uploader-gui 会忽略设置文件中关于移除位置和相机信息、图片准备、API URL、代理以及继续未完成上传的内容。在修复之前，位置和相机信息会被移除，图片按默认方式准备，上传通过系统代理设置发送到默认 API URL。</translation>
         </message>
@@ -2417,12 +2417,12 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>UploadRow</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+71" />
+            <location filename="../uploader_gui/ui/uploads/delegate.py" line="+73" />
             <source>The server rejected the API key: enter another</source>
             <translation>服务器拒绝了 API 密钥：请输入其他密钥</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+50" />
             <location line="+21" />
             <source>Copied ✓</source>
             <translation>已复制 ✓</translation>
@@ -2513,13 +2513,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}，{size}：{status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/queue.py" line="+429" />
-            <location line="+36" />
+            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+49" />
             <source>the API key was rejected</source>
             <translation>API 密钥被拒绝</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="+12" />
             <source>unexpected error: {name}</source>
             <translation>意外错误：{name}</translation>
         </message>
@@ -2527,7 +2526,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-154" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-150" />
             <source>&amp;Uploads</source>
             <translation>上传(&amp;U)</translation>
         </message>
@@ -2542,7 +2541,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>总体进度</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+93" />
             <source>{app} (sandbox)</source>
             <translation>{app}（沙盒）</translation>
         </message>

@@ -54,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run a local test server in-process and upload there (no account or key needed)",
     )
+    _headless_options(parser)
+    _image_options(parser)
+    _network_options(parser)
+    _desktop_options(parser)
+    return parser
+
+
+def _headless_options(parser: argparse.ArgumentParser) -> None:
     headless = parser.add_argument_group(
         "headless mode",
         "A folder stands for the image files in it and its subfolders ("
@@ -93,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="retries of a transient failure, 0-10 (default 3)",
     )
+
+
+def _image_options(parser: argparse.ArgumentParser) -> None:
     images = parser.add_argument_group(
         "images (with --headless)",
         "Before upload, personal metadata (location, camera details, owner, dates…) is removed "
@@ -112,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse the formats the service does not take instead of converting them",
     )
+
+
+def _network_options(parser: argparse.ArgumentParser) -> None:
     network_group = parser.add_argument_group(
         "network (with --headless)",
         "By default the system's proxy settings are used: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY "
@@ -133,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="send a proxy's password even where it crosses the network in clear text (an "
         "http:// or SOCKS proxy on another computer); without it such a proxy is refused",
     )
+
+
+def _desktop_options(parser: argparse.ArgumentParser) -> None:
     desktop = parser.add_argument_group("desktop integration")
     entry = desktop.add_mutually_exclusive_group()
     entry.add_argument(
@@ -146,7 +163,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remove what --install-desktop-entry added, then exit",
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

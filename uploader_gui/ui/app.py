@@ -37,11 +37,17 @@ if TYPE_CHECKING:
     from .base.report import Report
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
+    from .destination.keys import KeyController
     from .history.controller import HistoryController
+    from .history.page import HistoryPage
     from .links.service import LinkService
     from .main_window import MainWindow
     from .notices.bar import NoticeBar
+    from .uploads.intake import IntakeController
     from .uploads.model import UploadListModel
+    from .uploads.page import UploadsPage
+    from .uploads.queue import UploadQueue
+    from .uploads.run_tracker import RunTracker
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -124,75 +130,98 @@ class _Base:
     actions: Actions
 
 
-def _features(base: _Base, api_url: str, locked: bool) -> Parts:
-    """The features, made on the base parts, in the order they need each other."""
+def _destination(base: _Base, api_url: str, locked: bool) -> tuple[UploadQueue, KeyController]:
+    """The queue and the destination's one owner, which the queue asks at each start."""
     from .destination.keys import KeyController
-    from .destination.sandbox import SandboxHost
-    from .history.page import HistoryPage
-    from .notices.notifications import Notifier
-    from .notices.settings_file import watch_settings_files
-    from .settings.preferences import Preferences
-    from .uploads.intake import IntakeController
-    from .uploads.page import UploadsPage, running_history_ids
     from .uploads.queue import UploadQueue
-    from .uploads.run_tracker import RunTracker
 
-    settings, workers, report, dialogs = base.settings, base.workers, base.report, base.dialogs
-    model = base.model
     queue = UploadQueue(
-        model,
-        workers,
-        settings,
+        base.model,
+        base.workers,
+        base.settings,
         base.history,
         proxy_password=base.credentials.proxy_password,
-        access=lambda: keys.access,  # the destination's one owner, made below
+        access=lambda: keys.access,
     )
+    keys = KeyController(
+        queue,
+        base.credentials,
+        base.dialogs,
+        base.report,
+        base.workers,
+        api_url,
+        base.notices,
+        locked=locked,
+    )
+    return queue, keys
+
+
+def _pages(
+    base: _Base, queue: UploadQueue, keys: KeyController
+) -> tuple[RunTracker, UploadsPage, IntakeController, HistoryPage]:
+    """The two tabs, the intake that fills the first and the tracker of what it sends."""
+    from .history.page import HistoryPage
+    from .uploads.intake import IntakeController
+    from .uploads.page import UploadsPage, running_history_ids
+    from .uploads.run_tracker import RunTracker
+
+    model, links, actions, history = base.model, base.links, base.actions, base.history
     run = RunTracker(model, queue)
     uploads = UploadsPage(
         model,
         queue,
-        base.links,
-        base.actions,
+        links,
+        actions,
         lambda: intake.choose_files(),
         lambda ids: run.join(queue.retry(ids)),
     )
-    keys = KeyController(
-        queue, base.credentials, dialogs, report, workers, api_url, base.notices, locked=locked
-    )
     intake = IntakeController(
         queue,
-        base.history,
-        workers,
-        dialogs,
-        report,
+        history,
+        base.workers,
+        base.dialogs,
+        base.report,
         lambda: keys.host,
-        lambda: settings.resume_unfinished,
+        lambda: base.settings.resume_unfinished,
         uploads,
     )
     history_page = HistoryPage(
-        base.history,
+        history,
         base.thumbnails,
-        base.links,
-        base.actions,
-        dialogs,
-        report,
+        links,
+        actions,
+        base.dialogs,
+        base.report,
         lambda: running_history_ids(model),
     )
+    return run, uploads, intake, history_page
+
+
+def _features(base: _Base, api_url: str, locked: bool) -> Parts:
+    """The features, made on the base parts, in the order they need each other."""
+    from .destination.sandbox import SandboxHost
+    from .notices.notifications import Notifier
+    from .notices.settings_file import watch_settings_files
+    from .settings.preferences import Preferences
+
+    settings, report = base.settings, base.report
+    queue, keys = _destination(base, api_url, locked)
+    run, uploads, intake, history_page = _pages(base, queue, keys)
     preferences = Preferences(
-        settings, queue, keys, base.links, dialogs, report, uploads, base.credentials
+        settings, queue, keys, base.links, base.dialogs, report, uploads, base.credentials
     )
     watch_settings_files(report, settings, preferences)
     notifier = Notifier(
-        workers,
+        base.workers,
         lambda: QApplication.activeWindow() is not None,
         lambda: settings.notifications,
         APP_ID,
     )
     return Parts(
-        workers,
+        base.workers,
         base.notices,
         report,
-        model,
+        base.model,
         base.thumbnails,
         base.history,
         queue,
@@ -204,7 +233,7 @@ def _features(base: _Base, api_url: str, locked: bool) -> Parts:
         uploads,
         history_page,
         preferences,
-        dialogs,
+        base.dialogs,
         notifier,
         SandboxHost(keys, report, base.notices),
     )

@@ -64,10 +64,11 @@ class KeyController(QObject):
         self.keyring = self._keyring = workers.pool("keyring", 1)
         self._checks = workers.pool("key checks", 1)
         self._parent = parent
-        #: The API URL as given (Settings, ``--api-url``): it may not be usable.
-        self.api_url = api_url
-        #: The destination it makes, when it is usable.
-        self.destination = _destination(api_url)
+        #: The destination: the API URL (Settings, ``--api-url``), made usable; ``None``
+        #: while that URL is refused (then :attr:`_refused` is the URL as given).
+        self.destination: Destination | None = None
+        self._refused = ""
+        self._set_url(api_url)
         #: The destination with its key and generation, while there is a key.
         self.access: Access | None = None
         #: ``--api-url`` or ``$IMAGEPIPELINE_API_URL`` chose the URL: settings do not.
@@ -79,6 +80,17 @@ class KeyController(QObject):
         self._closed = False
         #: Bumped whenever the destination or the key changes: older results are stale.
         self._generation = 0
+
+    @property
+    def api_url(self) -> str:
+        """The API URL in use (normalised), or as given while it is refused."""
+        return self.destination.url if self.destination is not None else self._refused
+
+    def _set_url(self, api_url: str) -> None:
+        try:
+            self.destination, self._refused = Destination(api_url), ""
+        except ConfigurationError:
+            self.destination, self._refused = None, api_url
 
     @property
     def host(self) -> str:
@@ -114,20 +126,26 @@ class KeyController(QObject):
         if isinstance(destination, str):
             destination = Destination(destination)
         key = check_api_key(key)
-        self.destination, self.api_url = destination, destination.url
+        moved = destination != self.destination
+        self.destination, self._refused = destination, ""
         self._changed(Access(destination, key))
         self._queue.hold(None)
         self._report.clear(Topic.API_URL)
         self.source = source
         self.status_changed.emit(self.status())
+        if moved:
+            self.destination_changed.emit()
 
     def check_api_url(self) -> bool:
         """Whether the key may go to the API URL. If not, every upload is held, and a notice
         and the waiting rows say why until the URL is changed (Settings ▸ API URL)."""
+        if self.destination is not None:
+            self._queue.hold(None)
+            self._report.clear(Topic.API_URL)
+            return True
         try:
-            self.destination = Destination(self.api_url)
+            Destination(self._refused)  # says why it is refused
         except ConfigurationError as exc:
-            self.destination = None
             if self.access is not None:
                 self._changed(None)
             reason = str(exc)
@@ -149,20 +167,16 @@ class KeyController(QObject):
                 ).format(reason=sentence)
                 button = (translate("Keys", "Open Settings"), self.settings_requested.emit)
             self._report.notice(Topic.API_URL, text, Severity.ERROR, button)
-            return False
-        self._queue.hold(None)
-        self._report.clear(Topic.API_URL)
-        return True
+        return False
 
     def set_api_url(self, api_url: str) -> None:
         """A new API URL from Settings: files not yet sending wait for its key."""
         if self.sandboxed or self.locked or api_url == self.api_url:
             return
-        destination = _destination(api_url)
-        if destination is not None and destination == self.destination:
+        before = self.destination
+        self._set_url(api_url)
+        if self.destination is not None and self.destination == before:
             return  # the same service, spelled another way
-        self.api_url = api_url
-        self.destination = destination
         self._changed(None)
         self.source = KeySource.NONE
         self.destination_changed.emit()
@@ -374,10 +388,3 @@ class KeyController(QObject):
                 done(KeyCheck(None, text.format(error=error)))
 
         self._checks.submit(work, finished)
-
-
-def _destination(api_url: str) -> Destination | None:
-    try:
-        return Destination(api_url)
-    except ConfigurationError:
-        return None

@@ -40,7 +40,6 @@ class SandboxHost(QObject):
             Severity.WARNING,
         )
         self._keys.use_key(Destination(self.server.url, name=SANDBOX), self.server.key)
-        self._keys.destination_changed.emit()
 
     def close(self) -> None:
         if self.server is not None:

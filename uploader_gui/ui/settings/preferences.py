@@ -137,10 +137,10 @@ class Preferences(QObject):
         for row in ROWS:
             if row.tab is not None and not (row is Settings.api_url and values.api_url_fixed_by):
                 settings.write(row, values.read(row))
+        self._use_proxy()  # a password typed for the same address is used as it is
         url = settings.proxy_url
         if self._proxy_password is not None and "@" in url:
-            self.proxy_passwords.keep(url, self._proxy_password)
-        self._use_proxy()  # a password typed for the same address
+            self.proxy_passwords.keep(url, self._proxy_password)  # and kept, in the background
         settings.sync()
         self.saved.emit()
 
