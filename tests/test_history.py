@@ -192,7 +192,7 @@ def test_exports(store: HistoryStore) -> None:
     export_csv(entries, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert out.getvalue().splitlines()[0] == (
-        "name,url,state,error,path,size,sha256,content_type,destination,added_at,uploaded_at,prepared"
+        "name,url,state,error,path,size,sha256,content_type,api_host,added_at,uploaded_at,prepared"
     )
     assert rows[1]["name"] == 'a,"b".png'
     assert rows[1]["url"] == "https://cdn/u/1.png"

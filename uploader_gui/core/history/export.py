@@ -25,7 +25,9 @@ EXPORT_FIELDS = (
     "size",
     "sha256",
     "content_type",
-    "destination",
+    # The destination's id (its host[:port]), under the name exports have always used:
+    # scripts that read them keep working.
+    "api_host",
     "added_at",
     "uploaded_at",
     "prepared",
@@ -42,6 +44,7 @@ def _export_record(entry: HistoryEntry) -> dict[str, object]:
     record = entry.as_record()
     record["added_at"] = _iso(entry.added_at)
     record["uploaded_at"] = _iso(entry.uploaded_at)
+    record["api_host"] = record.pop("destination")
     return {name: record[name] for name in EXPORT_FIELDS}
 
 
