@@ -22,6 +22,7 @@ from uploader_gui.core.links import (
     format_link,
     render,
     resolve_style,
+    unknown_placeholders,
 )
 from uploader_gui.sandbox import SandboxServer
 
@@ -40,14 +41,40 @@ def test_every_placeholder() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"person_image": "{url}"}', '{"person_image": "URL"}'),
+        ('{"image": "{url}", "w": {width}}', '{"image": "URL", "w": 4000}'),
+        ("{{url}} is {url}", "{url} is URL"),
+        ("{url}}", "URL}"),
+        ("{ {url} }", "{ URL }"),
+        ("{url!r} {url:>40} {} {wdith} {url", "{url!r} {url:>40} {} {wdith} {url"),
+        ("<{url}>", "<URL>"),
+    ],
+)
+def test_a_brace_that_opens_no_placeholder_is_copied_as_typed(text: str, line: str) -> None:
+    """Natural JSON: ``{`` + a placeholder's name + ``}`` is a placeholder; any other brace is
+    literal, and ``{{``/``}}`` are one brace each."""
+    try:
+        checked = check_template(text)
+    except TemplateError:
+        checked = text  # no {url}: still rendered the same way where it is used
+    assert render(checked, INFO) == line.replace("URL", URL)
+
+
+def test_a_braced_word_that_is_no_placeholder_is_pointed_out() -> None:
+    assert unknown_placeholders("{url} {wdith}x{height} {{name}} {Size}") == ["{wdith}", "{Size}"]
+    assert unknown_placeholders('{"a": "{url}"}') == []
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("{link}", "unknown placeholder {link}: use {url}, {filename}"),
-        ("{}", "unknown placeholder {}"),
+        ("{link}", "must contain {url}"),
         ("![]({filename})", "must contain {url}"),
-        ("{url", "a brace is not closed"),
-        ("{url!r}", "write {url} with nothing after the name"),
-        ("{url:>40}", "write {url} with nothing after the name"),
+        ("{url", "must contain {url}"),
+        ("{url!r}", "must contain {url}"),
+        ("{{url}}", "must contain {url}"),
         ("{url}\n{url}", "one line"),
     ],
 )

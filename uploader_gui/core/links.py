@@ -3,8 +3,11 @@
 A template is a person's own format, with placeholders: ``{url}``, ``{filename}``, ``{name}``
 (the file name without its extension), ``{ext}``, ``{size}`` (bytes), ``{width}``,
 ``{height}`` and ``{date}`` (the upload's date, ``YYYY-MM-DD``). ``"person_image": "{url}"``
-makes one line of an ImagePipeline request body. A template must contain ``{url}``; ``{{``
-and ``}}`` are literal braces.
+makes one line of an ImagePipeline request body. A template must contain ``{url}``.
+
+Braces are natural: only ``{`` + a placeholder's name + ``}`` is a placeholder, and any other
+brace is copied as it is, so ``{"person_image": "{url}"}`` works as typed; ``{{`` and ``}}``
+still stand for one literal brace each.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ import enum
 import html
 import json
 import re
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -127,43 +129,29 @@ class LinkInfo:
         }
 
 
+#: A placeholder, or a doubled brace (one literal brace); every other brace is literal.
+_TOKEN = re.compile(r"\{\{|\}\}|\{(" + "|".join(PLACEHOLDERS) + r")\}")
+#: What looks like a placeholder but is none (for a hint where templates are typed).
+_LOOKALIKE = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+
+
 def check_template(text: str) -> str:
     """``text`` if it is a usable template; raises :class:`TemplateError` saying why."""
     if "\n" in text or "\r" in text:
         raise TemplateError(
             translate("Templates", "a template is one line: each link is copied on its own line")
         )
-    try:
-        fields = list(string.Formatter().parse(text))
-    except ValueError:
-        raise TemplateError(
-            translate(
-                "Templates",
-                "a brace is not closed: write {url} for a placeholder, {{ or }} for a brace",
-            )
-        ) from None
-    names = []
-    for _literal, name, spec, conversion in fields:
-        if name is None:
-            continue
-        if name not in PLACEHOLDERS:
-            known = ", ".join("{" + known + "}" for known in PLACEHOLDERS)
-            shown = "{" + name + "}" if name else "{}"
-            raise TemplateError(
-                translate("Templates", "unknown placeholder {shown}: use {known}").format(
-                    shown=shown, known=known
-                )
-            )
-        if spec or conversion:
-            raise TemplateError(
-                translate("Templates", "write {placeholder} with nothing after the name").format(
-                    placeholder="{" + name + "}"
-                )
-            )
-        names.append(name)
-    if "url" not in names:
+    if not any(match.group(1) == "url" for match in _TOKEN.finditer(text)):
         raise TemplateError(translate("Templates", "a template must contain {{url}}").format())
     return text
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    """Braced words in ``text`` that are not placeholders (``{wdith}``): they are copied as
+    typed, which is rarely what a person meant; where templates are typed, say so."""
+    return [
+        match.group(0) for match in _LOOKALIKE.finditer(text) if match.group(1) not in PLACEHOLDERS
+    ]
 
 
 def is_template(text: str) -> bool:
@@ -173,12 +161,15 @@ def is_template(text: str) -> bool:
 
 def render(template: str, info: LinkInfo) -> str:
     """``template`` filled from ``info`` (check it first with :func:`check_template`)."""
-    return template.format_map(_Values(info.values()))
+    values = info.values()
 
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is not None:
+            return values[name]
+        return match.group(0)[0]  # "{{" or "}}": one brace
 
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:  # only checked templates reach here
-        raise TemplateError(f"unknown placeholder {{{key}}}")
+    return _TOKEN.sub(fill, template)
 
 
 def _markdown_text(text: str) -> str:

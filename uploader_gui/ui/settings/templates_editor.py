@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.i18n import translate
 from ...core.link_templates import check_name
-from ...core.links import PLACEHOLDERS, TemplateError, check_template
+from ...core.links import PLACEHOLDERS, TemplateError, check_template, unknown_placeholders
 from ..base.palette import error_label
 from ..base.plain_text import plain_label
 
@@ -53,11 +53,7 @@ class TemplatesEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        self.hint = plain_label(
-            translate("Templates", "Placeholders: {placeholders}").format(
-                placeholders=" ".join("{" + name + "}" for name in PLACEHOLDERS)
-            )
-        )
+        self.hint = plain_label(_placeholders_hint())
         self.hint.setWordWrap(True)
         self.error = error_label(self)
         layout.addWidget(self.table)
@@ -94,6 +90,7 @@ class TemplatesEditor(QWidget):
     def show_problem(self) -> bool:
         """Shows the first problem under the table (and selects its row); True if any."""
         found = self.problem()
+        self._hint_lookalikes()
         if found is None:
             self.error.hide()
             return False
@@ -105,6 +102,18 @@ class TemplatesEditor(QWidget):
         self.error.show()
         self.table.selectRow(row)
         return True
+
+    def _hint_lookalikes(self) -> None:
+        """A braced word that is no placeholder is copied as typed: say so, without refusing
+        it (a template may be JSON, or any text with braces)."""
+        lookalikes = [
+            found for _name, text in self.templates() for found in unknown_placeholders(text)
+        ]
+        hint = _placeholders_hint()
+        if lookalikes:
+            also = translate("Templates", "{braces} is not a placeholder: it is copied as typed.")
+            hint += "\n" + also.format(braces=", ".join(dict.fromkeys(lookalikes)))
+        self.hint.setText(hint)
 
     def _append(self, name: str, text: str) -> None:
         row = self.table.rowCount()
@@ -141,3 +150,9 @@ class TemplatesEditor(QWidget):
     def _edited(self, _item: QTableWidgetItem) -> None:
         self.show_problem()
         self.changed.emit()
+
+
+def _placeholders_hint() -> str:
+    return translate(
+        "Templates", "Placeholders: {placeholders}. Any other brace is copied as it is."
+    ).format(placeholders=" ".join("{" + name + "}" for name in PLACEHOLDERS))
