@@ -8,6 +8,7 @@ import threading
 
 from .contract import DEFAULT_MAX_BYTES
 from .faults import Faults
+from .hosts import DELETE_METHODS, HostsAuth
 from .server import SandboxServer
 
 
@@ -28,7 +29,48 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--drop-count", type=int, default=defaults.drop_count)
     parser.add_argument("--non-json-count", type=int, default=defaults.non_json_count)
     parser.add_argument("--throttle-bps", type=int, default=defaults.throttle_bps)
+    _add_hosts_arguments(parser)
     return parser.parse_args(argv)
+
+
+def _add_hosts_arguments(parser: argparse.ArgumentParser) -> None:
+    hosts = parser.add_argument_group("generic test hosts (custom destinations)")
+    hosts.add_argument(
+        "--hosts",
+        action="store_true",
+        help="also serve the generic test hosts under /hosts/ (implied by any --hosts-* option)",
+    )
+    for option, separator, where in (
+        ("--hosts-header", ":", "header every upload must carry"),
+        ("--hosts-query", "=", "query parameter every upload must carry"),
+        ("--hosts-form", "=", "form argument every upload with arguments must carry"),
+        ("--hosts-delete-header", ":", "header a deletion must carry (default: --hosts-header)"),
+    ):
+        metavar = f"NAME{separator}VALUE"
+        hosts.add_argument(option, action="append", default=[], metavar=metavar, help=where)
+    hosts.add_argument("--hosts-delete-method", choices=DELETE_METHODS, default="DELETE")
+
+
+def _pairs(values: list[str], separator: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, found, given = value.partition(separator)
+        if not found or not name.strip():
+            raise SystemExit(f"expected NAME{separator}VALUE, got {value!r}")
+        pairs[name.strip()] = given.strip() if separator == ":" else given
+    return pairs
+
+
+def _hosts(args: argparse.Namespace) -> bool | HostsAuth:
+    """What ``SandboxServer(hosts=...)`` gets from the ``--hosts*`` options."""
+    auth = HostsAuth(
+        headers=_pairs(args.hosts_header, ":"),
+        query=_pairs(args.hosts_query, "="),
+        form=_pairs(args.hosts_form, "="),
+        delete_method=args.hosts_delete_method,
+        delete_headers=_pairs(args.hosts_delete_header, ":") or None,
+    )
+    return auth if args.hosts or auth != HostsAuth() else False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda _signum, _frame: stop.set())
     server = SandboxServer(
-        args.key, host=args.host, port=args.port, max_bytes=args.max_bytes, faults=faults
+        args.key,
+        host=args.host,
+        port=args.port,
+        max_bytes=args.max_bytes,
+        faults=faults,
+        hosts=_hosts(args),
     )
     with server:
         print(f"sandbox listening on {server.url} key={server.key}", flush=True)

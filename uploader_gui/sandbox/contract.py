@@ -106,6 +106,13 @@ class ReceivedForm:
     unexpected: list[str] = field(default_factory=list)
     malformed: bool = False
     complete: bool = False
+    #: The other parts that have a filename (files sent under another name).
+    stray_files: list[str] = field(default_factory=list)
+    #: ``(name, value)`` of the parts without a filename, in order: kept only when the
+    #: receiver was asked to (the generic test hosts' arguments), up to its limit.
+    arguments: list[tuple[str, str]] = field(default_factory=list)
+    #: The arguments went over the receiver's limit (the rest of them were not kept).
+    arguments_overflow: bool = False
 
 
 def accepted_file(form: ReceivedForm, max_bytes: int) -> tuple[FilePart, ImageType]:

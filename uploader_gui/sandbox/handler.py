@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from typing import IO, TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from . import contract
+from . import contract, hosts_routes
 from .body import CHUNK_SIZE, RequestBody, body_length, read_chunks, spool_file
 from .contract import FILES_PREFIX, HEALTH_PATH, UPLOAD_PATH, ReceivedForm, Reject
 from .faults import SLOW_LINK_WINDOW, Dropped, Fault
+from .hosts import HOSTS_PREFIX, HostExchange, Hosts
 from .multipart import FormReceiver, boundary
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
         elif path.startswith(FILES_PREFIX):
             self._require_method("GET")
             self._serve_stored(path.removeprefix(FILES_PREFIX))
+        elif path.startswith(HOSTS_PREFIX) and self.server.sandbox.hosts is not None:
+            self._serve_host(self.server.sandbox.hosts, path)
         else:
             raise contract.not_found()
 
@@ -174,6 +177,28 @@ class Handler(BaseHTTPRequestHandler):
         if upload is None:
             raise contract.not_found()
         self._respond(200, upload.content_type, upload.size, read_chunks(upload.path))
+
+    def _serve_host(self, hosts: Hosts, path: str) -> None:
+        """A generic test host's route (:mod:`.hosts_routes`), answered in its own shapes."""
+        sandbox = self.server.sandbox
+        query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        exchange = HostExchange(
+            self.command,
+            self.path,
+            path,
+            query,
+            self.headers,
+            self._body,
+            sandbox.url,
+            sandbox.storage,
+            sandbox.max_bytes,
+        )
+        answer = hosts_routes.serve(hosts, exchange)
+        if answer.close:
+            self.close_connection = True
+        self._respond(
+            answer.status, answer.content_type, answer.length, answer.chunks, answer.headers
+        )
 
     def _pace(self, consumed: int, elapsed: float) -> None:
         """Throttle fault: upload bodies are read no faster than ``throttle_bps``.

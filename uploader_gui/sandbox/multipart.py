@@ -70,15 +70,27 @@ def disposition(value: str) -> tuple[str | None, str | None]:
 class FormReceiver:
     """Takes a multipart body through python-multipart's streaming parser.
 
-    The first ``file`` part (a part named ``file`` with a filename) is spooled to ``spool``, up
+    The first file part (a part named ``field`` with a filename) is spooled to ``spool``, up
     to ``max_bytes``, and hashed; further parts are only counted or named. What was found is
-    in ``form``.
+    in ``form``. With an ``argument_limit``, the values of the parts without a filename are
+    kept too (decoded as UTF-8), up to that many bytes in all.
     """
 
-    def __init__(self, boundary: bytes, spool: IO[bytes], max_bytes: int) -> None:
+    def __init__(
+        self,
+        boundary: bytes,
+        spool: IO[bytes],
+        max_bytes: int,
+        *,
+        field: str = FILE_FIELD,
+        argument_limit: int = 0,
+    ) -> None:
         self.form = ReceivedForm()
         self._spool = spool
         self._max_bytes = max_bytes
+        self._field = field
+        self._argument_room = argument_limit
+        self._argument: tuple[str, bytearray] | None = None
         self._digest = hashlib.sha256()
         self._headers: dict[str, str] = {}
         self._header_field = bytearray()
@@ -121,8 +133,12 @@ class FormReceiver:
     def _on_headers_finished(self) -> None:
         form = self.form
         name, filename = disposition(self._headers.get("content-disposition", ""))
-        if name != FILE_FIELD or filename is None:
+        if name != self._field or filename is None:
             form.unexpected.append(name or "")
+            if filename is not None:
+                form.stray_files.append(name or "")
+            elif self._argument_room > 0:
+                self._argument = (name or "", bytearray())
             return
         form.file_parts += 1
         if form.file is None:
@@ -130,6 +146,8 @@ class FormReceiver:
             form.file = self._receiving = FilePart(filename, content_type)
 
     def _on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self._argument is not None:
+            self._keep_argument(data[start:end])
         part = self._receiving
         if part is None:
             return
@@ -141,7 +159,22 @@ class FormReceiver:
             self._spool.write(chunk)
             self._digest.update(chunk)
 
+    def _keep_argument(self, chunk: bytes) -> None:
+        if self._argument is None:
+            return
+        if len(chunk) > self._argument_room:
+            self.form.arguments_overflow = True
+            self._argument = None
+            self._argument_room = 0
+            return
+        self._argument_room -= len(chunk)
+        self._argument[1].extend(chunk)
+
     def _on_part_end(self) -> None:
+        if self._argument is not None:
+            name, value = self._argument
+            self.form.arguments.append((name, value.decode("utf-8", errors="replace")))
+            self._argument = None
         if self._receiving is not None:
             self._receiving.sha256 = self._digest.hexdigest()
             self._receiving = None

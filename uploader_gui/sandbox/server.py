@@ -20,6 +20,7 @@ from typing import IO, Any
 from .contract import DEFAULT_MAX_BYTES, FilePart, ImageType
 from .faults import Fault, Faults, fault_for
 from .handler import Handler, shutdown_socket
+from .hosts import Hosts, HostsAuth
 from .service import RequestRecord, StoredUpload
 
 _STOP_TIMEOUT_SECONDS = 5.0
@@ -80,7 +81,8 @@ class SandboxServer:
 
     ``key`` defaults to a random one. ``faults`` and ``max_bytes`` may be changed while it runs.
     Accepted images are stored in ``storage_dir``, by default a temporary directory removed by
-    ``stop()``.
+    ``stop()``. ``hosts`` (``True``, or the :class:`HostsAuth` they require) also serves the
+    generic test hosts under ``/hosts/``; their state is :attr:`hosts` (else None).
     """
 
     def __init__(
@@ -94,6 +96,7 @@ class SandboxServer:
         faults: Faults | None = None,
         tls: ssl.SSLContext | None = None,
         url_host: str | None = None,
+        hosts: bool | HostsAuth = False,
     ) -> None:
         """``tls`` serves HTTPS with that context's certificate; ``url_host`` is the name
         :attr:`url` gives (one the certificate names, resolving to ``host``)."""
@@ -102,6 +105,9 @@ class SandboxServer:
         self.max_bytes = max_bytes
         self.uploads: list[StoredUpload] = []
         self.requests: list[RequestRecord] = []
+        self.hosts: Hosts | None = None
+        if hosts is not False:
+            self.hosts = Hosts(hosts if isinstance(hosts, HostsAuth) else None)
         self._host = host
         self._url_host = url_host or host
         self._tls = tls

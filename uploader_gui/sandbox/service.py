@@ -14,6 +14,7 @@ from typing import IO, Protocol
 
 from .contract import FilePart, ImageType
 from .faults import Fault, Faults
+from .hosts import Hosts
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,16 @@ class RequestRecord:
 
 
 class Service(Protocol):
-    """The sandbox service: its key and limits, its faults, its record and storage."""
+    """The sandbox service: its key and limits, its faults, its record and storage, and the
+    generic test hosts when it serves them."""
 
     key: str
     max_bytes: int
     faults: Faults
+    hosts: Hosts | None
+
+    @property
+    def url(self) -> str: ...
 
     @property
     def storage(self) -> Path: ...
