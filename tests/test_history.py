@@ -192,7 +192,8 @@ def test_exports(store: HistoryStore) -> None:
     export_csv(entries, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert out.getvalue().splitlines()[0] == (
-        "name,url,state,error,path,size,sha256,content_type,api_host,added_at,uploaded_at,prepared"
+        "name,url,state,error,path,size,sha256,content_type,api_host,added_at,uploaded_at,prepared,"
+        "deleted_at"
     )
     assert rows[1]["name"] == 'a,"b".png'
     assert rows[1]["url"] == "https://cdn/u/1.png"
@@ -208,6 +209,32 @@ def test_exports(store: HistoryStore) -> None:
     assert records[1]["state"] == "done"
     assert records[1]["uploaded_at"].endswith("Z")
     assert records[0]["url"] is None
+    assert "deletion_url" not in records[1]  # a capability to delete: never exported
+
+
+def test_a_file_deleted_from_its_server_is_marked_and_never_reused(store: HistoryStore) -> None:
+    first, second, elsewhere = store.add(
+        [("/a.png", "a.png", "custom:1"), ("/b.png", "a.png", "custom:1"), ("/c.png", "a", "h")]
+    )
+    digest = ("d" * 64, 10, "image/png")
+    url = "https://host.example/u/1.png"
+    for entry in (first, second, elsewhere):
+        store.finish(
+            entry,
+            HistoryState.DONE,
+            url=url,
+            digest=digest,
+            deletion_url="https://host.example/delete/1",
+        )
+    assert store.find_upload("d" * 64, "custom:1") is not None
+    store.mark_deleted(url, "custom:1")
+    rows = {entry.id: entry for entry in store.page(0, 10)}
+    assert rows[first].deleted_at is not None
+    assert rows[second].deleted_at is not None
+    assert rows[elsewhere].deleted_at is None  # another destination's file is another file
+    assert rows[first].deletion_url == "https://host.example/delete/1"
+    assert store.find_upload("d" * 64, "custom:1") is None  # a deleted file is not reused
+    assert store.find_upload("d" * 64, "h") is not None
 
 
 def test_restart_never_erases_a_done_url(store: HistoryStore) -> None:

@@ -25,12 +25,12 @@ check that the file did not change stay here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -42,46 +42,34 @@ from .client_reply import raise_for_status, read_reply
 from .client_transport import SEND_BUFFER as SEND_BUFFER
 from .client_transport import default_timeout as default_timeout
 from .client_transport import open_http, resolve_proxy, transport_error
+from .client_types import Exchange as Exchange
+from .client_types import RetryCallback as RetryCallback
+from .client_types import Secret
+from .client_types import SentFile as SentFile
 from .config import check_api_key
 from .destination import Destination
-from .errors import FileChangedError, TransientError, UploadError
-from .files import STABLE_INTERVAL, FileSignature, changed_since, wait_until_stable
+from .destinations.outgoing import Outgoing
+from .errors import (
+    ConfigurationError,
+    FileChangedError,
+    LocalFileError,
+    TransientError,
+    UploadError,
+)
+from .files import STABLE_INTERVAL, changed_since, wait_until_stable
+from .i18n import translate
 from .network import deadline as deadlines
 from .network import proxy as proxies
 from .responses import UploadResult, parse_success
 from .retry import CancelToken, RetryPolicy
 from .sniff import open_upload
 
+if TYPE_CHECKING:  # a custom destination's parts are loaded by the first client for one
+    from .destinations.contract import CustomContract
+    from .destinations.syntax import Inputs, Reply
+    from .destinations.uploader import Field
+
 log = logging.getLogger(__name__)
-
-RetryCallback = Callable[[int, float, UploadError], None]
-"""Called with ``(retry_number, delay_seconds, error)`` before waiting to retry."""
-
-
-class _Secret:
-    """Holds the key so that no ``repr``/``vars`` dump shows it."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "<secret>"
-
-    __str__ = __repr__
-
-
-@dataclass(frozen=True)
-class SentFile:
-    """A finished upload: the service's answer, and the signature of the file whose bytes
-    were sent (unchanged from the moment it was opened to the answer)."""
-
-    result: UploadResult
-    signature: FileSignature
 
 
 class UploadClient:
@@ -100,12 +88,20 @@ class UploadClient:
         proxy: proxies.ProxySettings | None = None,
         deadline_base: float = deadlines.BASE_SECONDS,
         min_rate: float = deadlines.MIN_RATE,
+        secrets: Mapping[Field, str] | None = None,
     ) -> None:
+        """``api_key`` is ImagePipeline's; a custom destination has ``secrets`` instead."""
         if isinstance(destination, str):
             destination = Destination(destination)
         self.destination = destination
         self._deadline = (deadline_base, min_rate)
-        self._key = _Secret(check_api_key(api_key))
+        custom = destination.custom
+        self._key = Secret(check_api_key(api_key) if custom is None else "")
+        self._contract: CustomContract | None = None
+        if custom is not None:
+            from .destinations.contract import CustomContract
+
+            self._contract = CustomContract(custom, destination.url, secrets or {})
         self.retry = retry or RetryPolicy()
         self.host = destination.host
         self._hostname = urlsplit(destination.url).hostname or self.host
@@ -203,6 +199,58 @@ class UploadClient:
             raise self._transport_error(exc) from None
         self._raise_for_status(status, reply_headers, body)
 
+    def delete(self, deletion_url: str) -> None:
+        """Send the custom destination's deletion request for the upload whose reply gave
+        ``deletion_url`` (on the destination's origin only); raise an UploadError."""
+        if self._contract is None:
+            raise ConfigurationError(
+                translate("Destinations", "{destination} has no deletion request").format(
+                    destination=self.destination.name
+                )
+            )
+        from .destinations.syntax import Inputs, Reply
+
+        outgoing = self._contract.deletion(deletion_url)
+        status, headers, body = self._exchange(outgoing, 0)
+        reply = Reply(status, headers, body.decode("utf-8", "replace"), deletion_url)
+        self._raise_for_custom(status, headers, body, reply, Inputs(""))
+
+    def exchange(self, path: Path) -> Exchange:
+        """Send ``path`` once and return the reply whatever it says (Settings' Test):
+        nothing is retried and no status is an error; a transport failure raises."""
+        opened = open_upload(path)
+        reader = ProgressReader(path, opened.file, opened.size, None, None)
+        filename = part_filename(path)
+        try:
+            outgoing = self._request(
+                filename, (filename, cast(BinaryIO, reader), opened.image_type.mime)
+            )
+            status, headers, body = self._exchange(outgoing, opened.size)
+        finally:
+            reader.close()
+        from .destinations.syntax import Reply
+
+        text = body.decode("utf-8", "replace")
+        return Exchange(Reply(status, headers, text, outgoing.url), filename, self._redact)
+
+    def result_of(self, exchange: Exchange) -> UploadResult:
+        """What an :meth:`exchange` means, as an upload would take it (raises for a failure)."""
+        reply = exchange.reply
+        body = reply.body.encode()
+        return self._result(
+            reply.status, httpx.Headers(reply.headers), body, reply.url, exchange.filename
+        )
+
+    def _exchange(self, outgoing: Outgoing, size: int) -> tuple[int, httpx.Headers, bytes]:
+        try:
+            with (
+                deadlines.deadline(deadlines.seconds_for(size, *self._deadline)),
+                self._stream(outgoing) as response,
+            ):
+                return response.status_code, response.headers, read_reply(response)
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+
     # -- one attempt -------------------------------------------------------------------
 
     def _upload_once(
@@ -213,21 +261,21 @@ class UploadClient:
         name: str | None = None,
     ) -> SentFile:
         opened = open_upload(path)
+        try:
+            self._check_accepted(path, opened.image_type.mime, opened.image_type.name)
+        except LocalFileError:
+            opened.file.close()
+            raise
         size = opened.size
         reader = ProgressReader(path, opened.file, size, progress, cancel)
         try:
             filename = part_filename(Path(name) if name is not None else path)
-            part = (filename, cast(BinaryIO, reader), opened.image_type.mime)
-            destination = self.destination
-            headers = {destination.key_header: self._key.reveal()}
+            outgoing = self._request(
+                filename, (filename, cast(BinaryIO, reader), opened.image_type.mime)
+            )
             with (
                 deadlines.deadline(deadlines.seconds_for(size, *self._deadline)),
-                self._http.stream(
-                    "POST",
-                    destination.upload_url,
-                    files={destination.file_field: part},
-                    headers=headers,
-                ) as response,
+                self._stream(outgoing) as response,
             ):
                 body = read_reply(response)
                 status, reply_headers = response.status_code, response.headers
@@ -243,12 +291,83 @@ class UploadClient:
         if changed:
             log.info("%s changed while it was being uploaded", path.name)
             raise FileChangedError(path)
-        self._raise_for_status(status, reply_headers, body)
-        result = parse_success(body, self.destination.url_key)
+        result = self._result(status, reply_headers, body, outgoing.url, filename)
         log.info("uploaded %s (%d bytes)", path.name, size)
         return SentFile(result, opened.signature)
 
+    def _check_accepted(self, path: Path, mime: str, type_name: str) -> None:
+        custom = self.destination.custom
+        if custom is not None and mime not in custom.accepts:
+            message = translate("Destinations", "{destination} does not take {type} images")
+            message = message.format(destination=self.destination.name, type=type_name)
+            raise LocalFileError(path, message, retry_helps=False)
+
+    def _request(self, filename: str, part: tuple[str, BinaryIO, str]) -> Outgoing:
+        if self._contract is not None:
+            from .destinations.syntax import Inputs
+
+            return self._contract.request(Inputs(filename), part)
+        destination = self.destination
+        return Outgoing(
+            "POST",
+            destination.upload_url,
+            headers={destination.key_header: self._key.reveal()},
+            files={destination.file_field: part},
+            sends_file=True,
+        )
+
+    def _stream(self, outgoing: Outgoing) -> contextlib.AbstractContextManager[httpx.Response]:
+        return self._http.stream(
+            outgoing.method,
+            outgoing.url,
+            params=tuple(outgoing.params) if outgoing.params else None,
+            headers=outgoing.headers,
+            files=outgoing.files,
+            data=outgoing.data,
+            content=outgoing.content,
+        )
+
+    def _result(
+        self, status: int, headers: httpx.Headers, body: bytes, url: str, filename: str
+    ) -> UploadResult:
+        contract = self._contract
+        if contract is None:
+            self._raise_for_status(status, headers, body)
+            return parse_success(body, self.destination.url_key)
+        from .destinations.syntax import Inputs, Reply
+
+        reply = Reply(status, headers, body.decode("utf-8", "replace"), url)
+        inputs = Inputs(filename)
+        self._raise_for_custom(status, headers, body, reply, inputs)
+        found = contract.result(reply, inputs)
+        return UploadResult(found.url, filename, -1, found.thumbnail_url, found.deletion_url)
+
     # -- failures ----------------------------------------------------------------------
+
+    def _raise_for_custom(
+        self, status: int, headers: httpx.Headers, body: bytes, reply: Reply, inputs: Inputs
+    ) -> None:
+        """A custom destination's refusal, named, with its error reader's words."""
+        if 200 <= status < 300 or self._contract is None:
+            return
+        name = self.destination.name
+        rejected = translate(
+            "Destinations", "{destination} refused the credentials (HTTP {{status}})"
+        ).format(destination=name)
+        try:
+            raise_for_status(
+                status,
+                headers,
+                body,
+                host=self.host,
+                redact=self._redact,
+                detail=self._contract.error_detail(reply, inputs),
+                rejected=rejected,
+            )
+        except UploadError as exc:
+            if not exc.message.startswith(name):
+                exc.message = f"{name}: {exc.message}"
+            raise
 
     def _transport_error(self, exc: httpx.HTTPError) -> UploadError:
         return transport_error(
@@ -257,7 +376,8 @@ class UploadClient:
 
     def _redact(self, text: str) -> str:
         key = self._key.reveal()
-        return text.replace(key, "***") if key else text
+        text = text.replace(key, "***") if key else text
+        return self._contract.redact(text) if self._contract is not None else text
 
     def _raise_for_status(self, status: int, headers: httpx.Headers, body: bytes) -> None:
         raise_for_status(status, headers, body, host=self.host, redact=self._redact)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .destination import Access, Destination
+from .destinations.uploader import Field
 from .errors import DestinationChangedError
 from .network.proxy import ProxyMode, ProxySettings
 from .retry import RetryPolicy
@@ -71,7 +72,11 @@ class ClientHolder:
                 from .client import UploadClient
 
                 made = UploadClient(
-                    access.destination, access.key, retry=retry, proxy=self._with_password(proxy)
+                    access.destination,
+                    access.key,
+                    retry=retry,
+                    proxy=self._with_password(proxy),
+                    secrets=access.secrets,
                 )
                 with self._lock:
                     closed = self._closed
@@ -85,7 +90,12 @@ class ClientHolder:
                     made.close()
                     raise DestinationChangedError()
 
-    def probe(self, destination: Destination, api_key: str) -> UploadClient:
+    def probe(
+        self,
+        destination: Destination,
+        api_key: str,
+        secrets: Mapping[Field, str] | None = None,
+    ) -> UploadClient:
         """A client of its own for one check (Test key) of ``destination`` with ``api_key``,
         through exactly the network settings uploads use (the proxy chosen, its password).
         No retries; the caller closes it. Call it on a worker, as :meth:`get`."""
@@ -94,7 +104,11 @@ class ClientHolder:
         from .client import UploadClient
 
         return UploadClient(
-            destination, api_key, retry=RetryPolicy(retries=0), proxy=self._with_password(proxy)
+            destination,
+            api_key,
+            retry=RetryPolicy(retries=0),
+            proxy=self._with_password(proxy),
+            secrets=secrets,
         )
 
     def _retire(self) -> None:

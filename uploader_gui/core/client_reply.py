@@ -99,20 +99,28 @@ def raise_for_status(
     *,
     host: str,
     redact: Callable[[str], str],
+    detail: str | None = None,
+    rejected: str | None = None,
 ) -> None:
     """Return for a 2xx reply; else raise the :class:`.errors.UploadError` it means.
 
     ``redact`` takes the API key out of what the server said; ``host`` is the API's.
+    ``detail`` is what the server said, when the caller read it (a custom destination's
+    error reader); ``rejected`` the message for a 401 or 403.
     """
     if 200 <= status < 300:
         return
-    detail = parse_error_detail(body, redact)
+    if detail is None:
+        detail = parse_error_detail(body, redact)
     if 300 <= status < 400:
         raise RedirectRefusedError(_redirect_message(status, headers, host), status=status)
     retry_after = parse_retry_after(headers.get("retry-after"))
     if status in (401, 403):
-        message = translate("Errors", "the API key was rejected (HTTP {status})")
-        raise KeyRejectedError(message.format(status=status), status=status)
+        message = rejected or translate("Errors", "the API key was rejected (HTTP {status})")
+        raise KeyRejectedError(
+            _with_detail(message.format(status=status), detail if rejected else None),
+            status=status,
+        )
     if status == 408:
         message = _with_detail(translate("Errors", "the server timed out (HTTP 408)"), detail)
         raise UploadTimeoutError(message, status=status, retry_after=retry_after)

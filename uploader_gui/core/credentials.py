@@ -260,7 +260,21 @@ class Credentials:
     def proxy_password(self, proxy_url: str) -> str | None:
         """The password kept for the user named in ``proxy_url`` (entry ``proxy user@host:port``
         of service ``uploader-gui``); None if there is none or no secure keyring."""
-        user = keyring_user(proxy_url)
+        return self.secret(keyring_user(proxy_url))
+
+    def save_proxy_password(self, proxy_url: str, password: str) -> None:
+        """Keep a proxy's password in the keyring; without a secure keyring, for this
+        session only (it is never written anywhere else)."""
+        self.save_secret(keyring_user(proxy_url), password)
+
+    def delete_proxy_password(self, proxy_url: str) -> None:
+        self._forget(keyring_user(proxy_url))
+
+    # -- any other secret: a proxy's password, a custom destination's fields ------------
+
+    def secret(self, user: str) -> str | None:
+        """The secret kept as entry ``user`` of service ``uploader-gui`` (this session's
+        first); None if there is none or no secure keyring."""
         with self._lock:
             if user in self._session:
                 return self._session[user]
@@ -273,24 +287,25 @@ class Credentials:
                 raise CredentialError(_describe(exc, backend)) from None
         return stored or None
 
-    def save_proxy_password(self, proxy_url: str, password: str) -> None:
-        """Keep a proxy's password in the keyring; without a secure keyring, for this
-        session only (it is never written anywhere else)."""
-        user = keyring_user(proxy_url)
+    def save_secret(self, user: str, value: str) -> None:
+        """Keep ``value`` as entry ``user`` in the keyring; without a secure keyring, or when
+        the keyring fails, for this session only (it is never written anywhere else), and
+        the error says so."""
         with self._lock:
             if not self.has_secure_backend():
-                self._session[user] = password
+                self._session[user] = value
                 raise NoSecureBackendError(no_backend_message())
             backend = self.backend_name()
             try:
-                self._keyring().set_password(SERVICE, user, password)
+                self._keyring().set_password(SERVICE, user, value)
             except Exception as exc:
-                self._session[user] = password  # "used until you quit", as the message says
+                self._session[user] = value  # "used until you quit", as the message says
                 raise CredentialError(_describe(exc, backend)) from None
             self._session.pop(user, None)
 
-    def delete_proxy_password(self, proxy_url: str) -> None:
-        self._forget(keyring_user(proxy_url))
+    def delete_secret(self, user: str) -> None:
+        """Forget entry ``user`` (session and keyring); missing is not an error."""
+        self._forget(user)
 
     def __repr__(self) -> str:
         return f"Credentials(session_hosts={sorted(self._session)})"

@@ -14,10 +14,16 @@ changed under it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+from urllib.parse import urlsplit
 
 from .urls import api_host, normalize_api_url
+
+if TYPE_CHECKING:
+    from .destinations.uploader import Field, Uploader
 
 #: The service's upload contract (../shared/api: POST {API_URL}/upload/image/v1).
 UPLOAD_PATH: Final = "/upload/image/v1"
@@ -44,6 +50,11 @@ class Destination:
     key_header: str = KEY_HEADER
     #: The key of the reply's JSON object that holds the uploaded file's URL.
     url_key: str = URL_KEY
+    #: A custom destination's request and reply (``None``: the ImagePipeline contract
+    #: above). Its :attr:`url` is then the request URL's origin, where its secrets may go.
+    custom: Uploader | None = None
+    #: A custom destination's stable id (``custom:…``), kept when it is renamed.
+    key: str = ""
     #: ``host[:port]``, lower case (set from :attr:`url`).
     host: str = field(init=False)
 
@@ -51,6 +62,13 @@ class Destination:
         url = normalize_api_url(self.url)
         object.__setattr__(self, "url", url)
         object.__setattr__(self, "host", api_host(url))
+
+    @classmethod
+    def of_uploader(cls, key: str, uploader: Uploader) -> Destination:
+        """The custom destination ``uploader``, known as ``key``: its origin is checked as an
+        API URL is (HTTPS, or plain HTTP to loopback only)."""
+        parts = urlsplit(uploader.request_url)
+        return cls(f"{parts.scheme}://{parts.netloc}", name=uploader.name, custom=uploader, key=key)
 
     @property
     def upload_url(self) -> str:
@@ -62,9 +80,10 @@ class Destination:
 
     @property
     def id(self) -> str:
-        """What the history and the single-window hand-off know it by: its ``host[:port]``
-        (so a history written before destinations existed still matches)."""
-        return self.host
+        """What the history knows it by: ImagePipeline's is its ``host[:port]`` (so a
+        history written before destinations existed still matches); a custom one's is its
+        :attr:`key`."""
+        return self.key if self.custom is not None else self.host
 
     @property
     def keyring_user(self) -> str:
@@ -74,9 +93,14 @@ class Destination:
 
 @dataclass(frozen=True)
 class Access:
-    """A destination, its key, and the generation they belong to."""
+    """A destination, its key (or a custom destination's secrets), and the generation they
+    belong to."""
 
     destination: Destination
     key: str = field(repr=False)
     #: Bumped by every change of destination or key: what began with an older one is stale.
     generation: int = 0
+    #: A custom destination's secrets, by field (the keyring's; never in settings).
+    secrets: Mapping[Field, str] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )

@@ -22,6 +22,9 @@ class UploadResult:
     url: str
     filename: str
     size_bytes: int
+    #: What a custom destination's reply gave besides the URL (checked http(s) URLs).
+    thumbnail_url: str | None = None
+    deletion_url: str | None = None
 
 
 def _clip(text: str) -> str:

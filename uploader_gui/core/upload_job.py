@@ -191,6 +191,7 @@ def run_upload(
             digest=done,
             attempt=attempt,
             prepared=note,
+            deletion_url=result.deletion_url,
             dimensions=dimensions,
         )
     )
@@ -210,12 +211,20 @@ def _reuse(history: HistoryLink, digest: Digest | None) -> JobOutcome | None:
         prior = None
     if prior is None or not is_web_url(prior.url):
         return None
-    url, found = str(prior.url), digest
+    url, found, deletion = str(prior.url), digest, prior.deletion_url
     _safely(
-        lambda: store.finish(entry_id, HistoryState.DONE, url=url, digest=found, attempt=attempt)
+        lambda: store.finish(
+            entry_id,
+            HistoryState.DONE,
+            url=url,
+            digest=found,
+            attempt=attempt,
+            deletion_url=deletion,
+        )
     )
     dimensions = _known(prior.width, prior.height)
-    return JobOutcome(UploadResult(url, prior.name, digest[1]), reused=True, dimensions=dimensions)
+    result = UploadResult(url, prior.name, digest[1], deletion_url=deletion)
+    return JobOutcome(result, reused=True, dimensions=dimensions)
 
 
 def _record_failure(history: HistoryLink, exc: Exception, digest: Digest | None) -> None:

@@ -31,6 +31,7 @@ EXPORT_FIELDS = (
     "added_at",
     "uploaded_at",
     "prepared",
+    "deleted_at",
 )
 
 
@@ -44,6 +45,7 @@ def _export_record(entry: HistoryEntry) -> dict[str, object]:
     record = entry.as_record()
     record["added_at"] = _iso(entry.added_at)
     record["uploaded_at"] = _iso(entry.uploaded_at)
+    record["deleted_at"] = _iso(entry.deleted_at)
     record["api_host"] = record.pop("destination")
     return {name: record[name] for name in EXPORT_FIELDS}
 

@@ -38,6 +38,10 @@ class HistoryEntry:
     #: The size of the picture sent (for link templates); ``None`` when not known.
     width: int | None = None
     height: int | None = None
+    #: Where a custom destination said the file can be deleted (a capability: never
+    #: exported), and when it was deleted from the server.
+    deletion_url: str | None = None
+    deleted_at: float | None = None
 
     def as_record(self) -> dict[str, object]:
         record = asdict(self)
@@ -103,6 +107,8 @@ def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
         prepared=row["prepared"],
         width=row["width"],
         height=row["height"],
+        deletion_url=row["deletion_url"],
+        deleted_at=row["deleted_at"],
     )
 
 

@@ -92,10 +92,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE uploads RENAME COLUMN api_host TO destination;
     ALTER TABLE drops RENAME COLUMN api_host TO destination;
     """,
+    # 9: what a custom destination's reply gave to delete the file, and when it was deleted
+    # from the server (the row stays, as a record).
+    """
+    ALTER TABLE uploads ADD COLUMN deletion_url TEXT;
+    ALTER TABLE uploads ADD COLUMN deleted_at REAL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COLUMNS = (
     "id, path, raw_path, name, size, sha256, content_type, destination, state, url, error, "
-    "added_at, uploaded_at, attempt, prepared, width, height"
+    "added_at, uploaded_at, attempt, prepared, width, height, deletion_url, deleted_at"
 )

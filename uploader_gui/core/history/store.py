@@ -97,10 +97,11 @@ class HistoryStore(HistoryWrites):
         return [entry_from_row(row) for row in self._query(sql + " ORDER BY id", params)]
 
     def find_upload(self, sha256: str, destination: str) -> HistoryEntry | None:
-        """The latest finished upload of these bytes to this host, if any."""
+        """The latest finished upload of these bytes to this destination that is still on
+        its server (not deleted from it), if any."""
         rows = self._query(
             f"SELECT {COLUMNS} FROM uploads WHERE destination = ? AND sha256 = ? "  # noqa: S608
-            "AND state = 'done' ORDER BY uploaded_at DESC LIMIT 1",
+            "AND state = 'done' AND deleted_at IS NULL ORDER BY uploaded_at DESC LIMIT 1",
             (destination, sha256),
         )
         return entry_from_row(rows[0]) if rows else None

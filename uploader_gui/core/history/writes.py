@@ -120,9 +120,11 @@ class HistoryWrites(HistoryDatabase):
         attempt: int = 0,
         prepared: str | None = None,
         dimensions: tuple[int, int] | None = None,
+        deletion_url: str | None = None,
     ) -> None:
         """Record the outcome of ``attempt`` (one durable commit), with the file's
-        ``(sha256, size, type)`` and the ``(width, height)`` of the picture sent.
+        ``(sha256, size, type)``, the ``(width, height)`` of the picture sent and where it
+        can be deleted from the server.
 
         A done row keeps its URL; a later failure cannot erase it. The outcome of an attempt
         older than the row's (cancelled, then retried) is ignored.
@@ -134,7 +136,8 @@ class HistoryWrites(HistoryDatabase):
                 "UPDATE uploads SET state = ?, url = ?, error = ?, uploaded_at = ?, "
                 "sha256 = coalesce(?, sha256), size = coalesce(?, size), "
                 "content_type = coalesce(?, content_type), attempt = ?, prepared = ?, "
-                "width = coalesce(?, width), height = coalesce(?, height) "
+                "width = coalesce(?, width), height = coalesce(?, height), "
+                "deletion_url = coalesce(?, deletion_url) "
                 "WHERE id = ? AND state != 'done' AND attempt <= ?",
                 (
                     state.value,
@@ -148,9 +151,20 @@ class HistoryWrites(HistoryDatabase):
                     prepared,
                     None if dimensions is None else dimensions[0],
                     None if dimensions is None else dimensions[1],
+                    deletion_url,
                     entry_id,
                     attempt,
                 ),
+            )
+
+    def mark_deleted(self, url: str, destination: str) -> None:
+        """The file at ``url`` was deleted from ``destination``'s server: every row that
+        links to it says so (a reused duplicate shares the file)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE uploads SET deleted_at = ? WHERE url = ? AND destination = ? "
+                "AND deleted_at IS NULL",
+                (time.time(), url, destination),
             )
 
     def remove(self, entry_ids: Iterable[int]) -> None:
