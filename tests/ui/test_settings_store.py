@@ -59,6 +59,7 @@ PRIVATE = {
     "images/convert",
     "images/max_side",
     "api/url",
+    "destination/current",
     "network/proxy_mode",
     "network/proxy_url",
     "network/plain_password_ok",

@@ -19,12 +19,9 @@ from .. import APP_NAME, __version__
 from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
-from ..core.i18n import translate
-from ..core.text import printable
 from ..desktop import APP_ID, single_instance
 from ..desktop.window import bring_to_front
 from ..platform.chooser import activation, quit_requests
-from ..platform.instance import Obstacle, Refusal
 from .parts import Parts
 from .settings.store import Settings
 
@@ -199,6 +196,8 @@ def _pages(
 
 def _features(base: _Base, api_url: str, locked: bool) -> Parts:
     """The features, made on the base parts, in the order they need each other."""
+    from .destination.book import DestinationBook
+    from .destination.choice import DestinationChoice
     from .destination.sandbox import SandboxHost
     from .notices.notifications import Notifier
     from .notices.settings_file import watch_settings_files
@@ -206,6 +205,10 @@ def _features(base: _Base, api_url: str, locked: bool) -> Parts:
 
     settings, report = base.settings, base.report
     queue, keys = _destination(base, api_url, locked)
+    book = DestinationBook(
+        base.credentials, keys.keyring, base.workers.pool("destination files", 1), report, keys
+    )
+    choice = DestinationChoice(settings, book, keys, keys)
     run, uploads, intake, history_page = _pages(base, queue, keys)
     preferences = Preferences(
         settings, queue, keys, base.links, base.dialogs, report, uploads, base.credentials
@@ -236,6 +239,8 @@ def _features(base: _Base, api_url: str, locked: bool) -> Parts:
         base.dialogs,
         notifier,
         SandboxHost(keys, report, base.notices),
+        book,
+        choice,
     )
 
 
@@ -285,7 +290,12 @@ def create_window(
     keys = window.keys
     if args.sandbox:
         window.parts.sandbox.start()
-    elif keys.check_api_url():  # a refused URL: a notice says why; nothing is sent
+        return window
+    choice = window.parts.choice
+    keys.start_with(window.parts.book.destination(choice.chosen))
+    if (
+        keys.custom is None and keys.check_api_url()
+    ):  # a refused URL: a notice says why; nothing is sent
         key = key_from_environment()
         if key is not None:
             try:
@@ -352,43 +362,9 @@ def attach_instance(window: MainWindow, instance: single_instance.Claim) -> None
         # A closing window takes no files: the next start becomes the new instance.
         window.shutting_down.connect(server.close)
     if instance.obstacle is not None:
+        from .notices.single_instance import show_alone
+
         show_alone(window.parts.report, instance.obstacle)
-
-
-def show_alone(report: Report, obstacle: Obstacle) -> None:
-    """Say that this window takes no files from later starts (and why), until dismissed."""
-    from .base.report import Severity, Topic
-
-    report.notice(
-        Topic.SINGLE_INSTANCE,
-        alone_text(obstacle),
-        Severity.WARNING,
-        (translate("Notices", "Dismiss"), lambda: report.clear(Topic.SINGLE_INSTANCE)),
-    )
-
-
-def alone_text(obstacle: Obstacle) -> str:
-    """Why this window takes no files from later starts, and what that means."""
-    if obstacle.kind is Refusal.FOREIGN:
-        text = translate(
-            "Notices",
-            "Another user's file is in the way of the single-window hand-off ({path}): this "
-            "window works on its own, and files you open later get windows of their own.",
-        )
-    elif obstacle.kind is Refusal.NOT_PRIVATE:
-        text = translate(
-            "Notices",
-            "{path} is not a private folder (it is a link or a file, or other users may open "
-            "it), so the single-window hand-off is off: this window works on its own. Remove "
-            "it, and the next start makes it anew.",
-        )
-    else:
-        text = translate(
-            "Notices",
-            "The single-window hand-off cannot use {path} ({reason}): this window works on "
-            "its own.",
-        )
-    return text.format(path=printable(obstacle.path), reason=printable(obstacle.reason))
 
 
 def _take_forwarded(window: MainWindow, paths: list[Path], token: str) -> None:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .base.report import Report
     from .base.thumbnails import ThumbnailService
     from .base.workers import Workers
+    from .destination.book import DestinationBook
+    from .destination.choice import DestinationChoice
     from .destination.keys import KeyController
     from .destination.sandbox import SandboxHost
     from .history.controller import HistoryController
@@ -53,3 +55,6 @@ class Parts:
     dialogs: Dialogs
     notifier: Notifier
     sandbox: SandboxHost
+    #: The custom destinations, and which one uploads go to.
+    book: DestinationBook
+    choice: DestinationChoice

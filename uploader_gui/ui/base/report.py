@@ -69,6 +69,8 @@ class Topic(str, enum.Enum):
     SETTINGS_FILE = "settings-file"
     #: The network or the proxy failed.
     NETWORK = "network"
+    #: A custom destination's secrets are missing or were refused.
+    DESTINATION = "destination"
 
 
 class NoticeShelf(Protocol):

@@ -106,6 +106,9 @@ class SettingsTable:
             "SettingsDialog", "The API's base URL; https only (http only for localhost)"
         ),
     )
+    #: The destination chosen beside "Copy as" (not in Settings' tabs): ``""`` for
+    #: ImagePipeline, else a custom destination's key.
+    destination = Text("destination/current", "", clean=_as_is, private=True)
     language = Text(
         "ui/language", tab=Tab.GENERAL, applies=_NEXT_START,
         label=QT_TRANSLATE_NOOP("SettingsDialog", "&Language:"),

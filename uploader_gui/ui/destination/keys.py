@@ -12,7 +12,7 @@ kept by :mod:`.proxy_passwords`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,18 +20,21 @@ from PySide6.QtWidgets import QWidget
 from ...core.config import ENV_API_KEY, check_api_key
 from ...core.credentials import Credentials, KeyLookup, KeySource
 from ...core.destination import SANDBOX, Access, Destination
-from ...core.errors import ConfigurationError, KeyRejectedError
+from ...core.destinations.uploader import Field
+from ...core.errors import ConfigurationError
 from ...core.i18n import translate
-from ..base.dialog_types import KeyCheck, KeyChoice, KeyStatus
+from ..base.dialog_types import KeyChoice
 from ..base.dialogs import Dialogs
 from ..base.report import Report, Severity, Topic
 from ..base.workers import Workers
 from ..uploads.queue import UploadQueue
+from .api_key import ApiKeyStore
+from .custom_access import CustomAccess
 
 log = logging.getLogger(__name__)
 
 
-class KeyController(QObject):
+class KeyController(QObject, ApiKeyStore):
     """Owns the destination and its key; tells the queue, asks the user when needed."""
 
     #: Where the key comes from changed (for the settings dialog): a ``KeyStatus``.
@@ -64,11 +67,13 @@ class KeyController(QObject):
         self.keyring = self._keyring = workers.pool("keyring", 1)
         self._checks = workers.pool("key checks", 1)
         self._parent = parent
-        #: The destination: the API URL (Settings, ``--api-url``), made usable; ``None``
+        #: ImagePipeline at the API URL (Settings, ``--api-url``), made usable; ``None``
         #: while that URL is refused (then :attr:`_refused` is the URL as given).
-        self.destination: Destination | None = None
+        self._builtin: Destination | None = None
         self._refused = ""
         self._set_url(api_url)
+        #: The custom destination chosen beside "Copy as", if one is.
+        self._custom: Destination | None = None
         #: The destination with its key and generation, while there is a key.
         self.access: Access | None = None
         #: ``--api-url`` or ``$IMAGEPIPELINE_API_URL`` chose the URL: settings do not.
@@ -80,27 +85,46 @@ class KeyController(QObject):
         self._closed = False
         #: Bumped whenever the destination or the key changes: older results are stale.
         self._generation = 0
+        self._custom_access = CustomAccess(
+            credentials,
+            self._keyring,
+            report,
+            self._secrets_loaded,
+            queue.hold,
+            self.settings_requested.emit,
+        )
+
+    @property
+    def destination(self) -> Destination | None:
+        """Where uploads go now: the custom destination chosen, else ImagePipeline (or the
+        sandbox); ``None`` while ImagePipeline's URL is refused."""
+        return self._custom if self._custom is not None else self._builtin
 
     @property
     def api_url(self) -> str:
-        """The API URL in use (normalised), or as given while it is refused."""
-        return self.destination.url if self.destination is not None else self._refused
+        """ImagePipeline's API URL (normalised), or as given while it is refused."""
+        return self._builtin.url if self._builtin is not None else self._refused
 
     def _set_url(self, api_url: str) -> None:
         try:
-            self.destination, self._refused = Destination(api_url), ""
+            self._builtin, self._refused = Destination(api_url), ""
         except ConfigurationError:
-            self.destination, self._refused = None, api_url
+            self._builtin, self._refused = None, api_url
 
     @property
     def host(self) -> str:
-        """``host[:port]`` of the destination (what history rows and keys are filed under);
-        empty while the API URL is not usable."""
-        return self.destination.id if self.destination is not None else ""
+        """The current destination's id (what history rows are filed under): ImagePipeline's
+        ``host[:port]``, a custom destination's key; empty while the API URL is refused."""
+        destination = self.destination
+        return destination.id if destination is not None else ""
 
     @property
     def sandboxed(self) -> bool:
-        return self.destination is not None and self.destination.name == SANDBOX
+        return self._builtin is not None and self._builtin.name == SANDBOX
+
+    @property
+    def custom(self) -> Destination | None:
+        return self._custom
 
     def close(self) -> None:
         self._closed = True
@@ -109,7 +133,9 @@ class KeyController(QObject):
         """The one place the destination or its key changes: a new generation."""
         self._generation += 1
         self.access = (
-            None if access is None else Access(access.destination, access.key, self._generation)
+            None
+            if access is None
+            else Access(access.destination, access.key, self._generation, access.secrets)
         )
         self._queue.destination_changed()
 
@@ -126,8 +152,15 @@ class KeyController(QObject):
         if isinstance(destination, str):
             destination = Destination(destination)
         key = check_api_key(key)
+        if destination.name == SANDBOX:
+            self._custom = None
+        elif self._custom is not None:  # ImagePipeline's key, set while another is in use
+            self._builtin, self._refused = destination, ""
+            self.source = source
+            self.status_changed.emit(self.status())
+            return
         moved = destination != self.destination
-        self.destination, self._refused = destination, ""
+        self._builtin, self._refused = destination, ""
         self._changed(Access(destination, key))
         self._queue.hold(None)
         self._report.clear(Topic.API_URL)
@@ -136,10 +169,37 @@ class KeyController(QObject):
         if moved:
             self.destination_changed.emit()
 
+    def start_with(self, chosen: Destination | None) -> None:
+        """At start, before :meth:`load`: uploads go to ``chosen`` (a custom destination
+        chosen last time), whose secrets :meth:`load` then reads."""
+        if not self.sandboxed and self.access is None:
+            self._custom = chosen
+
+    def use_destination(self, chosen: Destination | None, *, reload: bool = False) -> None:
+        """Upload to ``chosen``, a custom destination, from now on, or (``None``) to
+        ImagePipeline at the API URL. A custom one's secrets are read from the keyring
+        first (again with ``reload``: they changed); files not yet sending wait for them.
+        Not in the sandbox."""
+        if self.sandboxed or (chosen == self._custom and not reload):
+            return
+        self._custom = chosen
+        self._report.clear(Topic.DESTINATION)
+        self._changed(None)
+        self.source = KeySource.NONE
+        self.destination_changed.emit()
+        self.load()
+
+    def _secrets_loaded(
+        self, generation: int, destination: Destination, secrets: Mapping[Field, str]
+    ) -> None:
+        if self._fresh(generation) and destination == self._custom:
+            self._changed(Access(destination, "", secrets=secrets))
+            self._queue.hold(None)
+
     def check_api_url(self) -> bool:
         """Whether the key may go to the API URL. If not, every upload is held, and a notice
         and the waiting rows say why until the URL is changed (Settings ▸ API URL)."""
-        if self.destination is not None:
+        if self.destination is not None:  # (a custom one's origin was checked when made)
             self._queue.hold(None)
             self._report.clear(Topic.API_URL)
             return True
@@ -173,10 +233,10 @@ class KeyController(QObject):
         """A new API URL from Settings: files not yet sending wait for its key."""
         if self.sandboxed or self.locked or api_url == self.api_url:
             return
-        before = self.destination
+        before = self._builtin
         self._set_url(api_url)
-        if self.destination is not None and self.destination == before:
-            return  # the same service, spelled another way
+        if (self._builtin is not None and self._builtin == before) or self._custom is not None:
+            return  # the same service, spelled another way (or not the one in use)
         self._changed(None)
         self.source = KeySource.NONE
         self.destination_changed.emit()
@@ -190,6 +250,9 @@ class KeyController(QObject):
         Files dropped meanwhile wait for it. Nothing is looked up for a refused API URL.
         """
         if not self.check_api_url() or self.destination is None:
+            return
+        if self._custom is not None:
+            self._custom_access.load(self._custom, self._generation)
             return
         destination, credentials = self.destination, self._credentials
         generation = self._generation
@@ -243,7 +306,7 @@ class KeyController(QObject):
         self._asking = True
         try:
             answer = self._dialogs.ask_key(
-                self._parent, self.host, reason, self._backend, self.test_key
+                self._parent, self.key_host, reason, self._backend, self.test_key
             )
         finally:
             self._asking = False
@@ -258,10 +321,10 @@ class KeyController(QObject):
                 self._report.status(text, 0)
             return False
         try:
-            if self.destination is None:
+            if self._builtin is None:
                 raise ConfigurationError(translate("Keys", "the API URL cannot be used"))
-            self.use_key(self.destination, answer.key)
-            self._credentials.use_for_session(self.destination, answer.key)
+            self.use_key(self._builtin, answer.key)
+            self._credentials.use_for_session(self._builtin, answer.key)
         except ConfigurationError as exc:  # e.g. a key with spaces
             self._report.status(str(exc), 0)
             return False
@@ -272,119 +335,15 @@ class KeyController(QObject):
         return True
 
     def rejected(self) -> None:
-        """The server refused the key (401/403): ask once; declining fails those files."""
+        """The server refused the key (401/403): ask once; declining fails those files. A
+        custom destination's secrets are not asked for: a notice says where to fix them."""
+        if self._custom is not None:
+            self._custom_access.refused(self._custom)
+            self._queue.give_up_on_key()
+            return
         if not self.ask(
             translate("Keys", "The API key was rejected by the server. Paste a valid key.")
         ):
             self._queue.give_up_on_key()
 
     # -- the keyring -------------------------------------------------------------------
-
-    def _save(self, key: str) -> None:
-        destination, credentials, backend = self.destination, self._credentials, self._backend
-        generation = self._generation
-
-        def saved(_result: None, error: BaseException | None) -> None:
-            if not self._fresh(generation):
-                return
-            if error is None:
-                self.source = KeySource.KEYRING
-                text = translate("Keys", "The API key is saved in {keyring}")
-                self._report.status(text.format(keyring=backend))
-            else:
-                self._report.inform(
-                    translate("Keys", "The key was not saved"),
-                    translate(
-                        "Keys", "{error}\n\nThe key will be used until you quit uploader-gui."
-                    ).format(error=error),
-                )
-            self.status_changed.emit(self.status())
-
-        if destination is not None:
-            self._keyring.submit(lambda: credentials.save(destination, key), saved)
-
-    def remove(self) -> None:
-        """Forget the key for this API (keyring and session); uploads wait for a new one."""
-        if self.source not in (KeySource.KEYRING, KeySource.SESSION):
-            return
-        host = self.host
-        if self._backend is not None:
-            question = translate("Keys", "The key for {host} will be deleted from {keyring}.")
-        else:
-            question = translate("Keys", "The key for {host} will be deleted from this session.")
-        if not self._dialogs.confirm(
-            self._parent,
-            translate("Keys", "Remove the API key?"),
-            question.format(host=host, keyring=self._backend),
-            translate("Keys", "Remove Key"),
-        ):
-            return
-        destination, credentials = self.destination, self._credentials
-        generation = self._generation
-        if destination is None:
-            return
-
-        def removed(_result: None, error: BaseException | None) -> None:
-            if not self._fresh(generation):
-                return
-            if error is not None:
-                title = translate("Keys", "The key was not removed")
-                self._report.inform(title, str(error))
-                return
-            self._changed(None)
-            self.source = KeySource.NONE
-            text = translate("Keys", "The key for {host} was removed")
-            self._report.status(text.format(host=host))
-            self.status_changed.emit(self.status())
-
-        self._keyring.submit(lambda: credentials.delete(destination), removed)
-
-    def status(self) -> KeyStatus:
-        if self.sandboxed:
-            return KeyStatus(
-                translate("Keys", "The sandbox needs no key."),
-                translate("Keys", "not used"),
-                False,
-                False,
-            )
-        if self._backend is not None:
-            backend = self._backend
-        elif self._backend_known:
-            backend = translate("Keys", "no secure keyring")
-        else:
-            backend = translate("Keys", "not checked yet")
-        return KeyStatus(
-            translate("Keys", "Key for {host}: {source}.").format(
-                host=self.host, source=self.source.describe(backend)
-            ),
-            backend,
-            editable=self.source is not KeySource.ENVIRONMENT,
-            removable=self.source in (KeySource.KEYRING, KeySource.SESSION),
-        )
-
-    def test_key(self, key: str, done: Callable[[KeyCheck], None]) -> None:
-        """Ask ``GET /health`` whether ``key`` is accepted, in the background."""
-        destination, host = self.destination, self.host
-        clients = self._queue.clients
-
-        def work() -> None:
-            if destination is None:
-                raise ConfigurationError(translate("Keys", "the API URL cannot be used"))
-            # Through the proxy uploads use (Settings ▸ Network), not the environment's.
-            with clients.probe(destination, key) as client:
-                client.check_key()
-
-        def finished(_result: None, error: BaseException | None) -> None:
-            if self._closed:
-                return
-            if error is None:
-                text = translate("Keys", "✓ {host} accepts this key.")
-                done(KeyCheck(True, text.format(host=host)))
-            elif isinstance(error, KeyRejectedError):
-                text = translate("Keys", "✗ {host} rejected this key.")
-                done(KeyCheck(False, text.format(host=host)))
-            else:
-                text = translate("Keys", "Could not check the key: {error}")
-                done(KeyCheck(None, text.format(error=error)))
-
-        self._checks.submit(work, finished)
