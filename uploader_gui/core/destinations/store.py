@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets as random_tokens
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,6 @@ from ..atomic import atomic_text_file
 from ..i18n import translate
 from ..paths import config_dir, private_config_dir, unsafe_config
 from ..text import printable
-from .sxcu import SxcuError, parse_sxcu, write_sxcu
 from .uploader import Field, Section, Uploader
 
 log = logging.getLogger(__name__)
@@ -45,7 +43,9 @@ def destinations_path() -> Path:
 
 
 def new_key() -> str:
-    return PREFIX + random_tokens.token_hex(4)
+    import secrets  # (not on the start-up path: it loads OpenSSL's hashes)
+
+    return PREFIX + secrets.token_hex(4)
 
 
 def secret_user(key: str, field: Field) -> str:
@@ -73,6 +73,8 @@ def _entry(raw: Any) -> Stored:
     fields = [_field(item) for item in marked] if isinstance(marked, list) else [None]
     if any(field is None for field in fields):
         raise ValueError("a secret field is not Section/Name")
+    from .sxcu import parse_sxcu
+
     data = json.dumps(sxcu).encode()
     imported = parse_sxcu(data, extra_secrets=[f for f in fields if f is not None])
     return Stored(key, imported.uploader)
@@ -96,6 +98,8 @@ def load_destinations(path: Path | None = None) -> list[Stored]:
     if not isinstance(items, list):
         log.warning("the destinations in %s are not a list", path)
         return []
+    from .sxcu import SxcuError  # the syntax's readers load only when there is a file
+
     stored: list[Stored] = []
     for index, item in enumerate(items):
         try:
@@ -110,6 +114,8 @@ def load_destinations(path: Path | None = None) -> list[Stored]:
 
 def save_destinations(items: Sequence[Stored], path: Path | None = None) -> None:
     """Write every custom destination (never a secret): the file is replaced whole."""
+    from .sxcu import write_sxcu
+
     path = path or destinations_path()
     if not private_config_dir(path.parent):
         raise OSError(

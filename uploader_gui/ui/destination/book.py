@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,17 +24,19 @@ from ...core.destinations.store import (
     save_destinations,
     secret_user,
 )
-from ...core.destinations.sxcu import Imported, SxcuError, read_sxcu
 from ...core.destinations.uploader import Field, Uploader
 from ...core.errors import ConfigurationError
 from ...core.i18n import translate
 from ..base.report import Report
 from ..base.workers import BackgroundPool
 
+if TYPE_CHECKING:
+    from ...core.destinations.sxcu import Imported
+
 log = logging.getLogger(__name__)
 
 #: What reading a ``.sxcu`` gives: the destination it describes, or why not.
-ReadDone = Callable[[Imported | None, str | None], None]
+ReadDone = Callable[["Imported | None", "str | None"], None]
 
 
 class DestinationBook(QObject):
@@ -181,6 +184,7 @@ class DestinationBook(QObject):
 
     def read_file(self, path: Path, done: ReadDone) -> None:
         """Read and check a ``.sxcu`` in the background; ``done`` gets it, or the reason."""
+        from ...core.destinations.sxcu import SxcuError, read_sxcu
 
         def finished(imported: Imported | None, error: BaseException | None) -> None:
             if imported is not None:
