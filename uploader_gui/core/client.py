@@ -37,6 +37,7 @@ import httpx
 
 from .client_body import ProgressCallback as ProgressCallback
 from .client_body import ProgressReader, part_filename
+from .client_logs import LOG_REDACTION
 from .client_reply import MAX_REPLY_BYTES as MAX_REPLY_BYTES
 from .client_reply import raise_for_status, read_reply
 from .client_transport import SEND_BUFFER as SEND_BUFFER
@@ -111,6 +112,7 @@ class UploadClient:
         self._http = open_http(
             self.proxy, timeout=timeout, max_connections=max_connections, transport=transport
         )
+        LOG_REDACTION.add(self)
         if self.proxy is not None:
             log.info("uploads to %s go through %r", self.host, self.proxy)
 
@@ -125,6 +127,7 @@ class UploadClient:
 
     def close(self) -> None:
         self._http.close()
+        LOG_REDACTION.discard(self)
 
     # -- public operations -------------------------------------------------------------
 
@@ -373,6 +376,10 @@ class UploadClient:
         return transport_error(
             exc, host=self.host, hostname=self._hostname, proxy=self.proxy, redact=self._redact
         )
+
+    def redact_text(self, text: str) -> str:
+        """``text`` without the key or any of the secrets (for what httpx logs)."""
+        return self._redact(text)
 
     def _redact(self, text: str) -> str:
         key = self._key.reveal()

@@ -113,7 +113,8 @@ def raise_for_status(
     if detail is None:
         detail = parse_error_detail(body, redact)
     if 300 <= status < 400:
-        raise RedirectRefusedError(_redirect_message(status, headers, host), status=status)
+        message = redact(_redirect_message(status, headers, host))
+        raise RedirectRefusedError(message, status=status)
     retry_after = parse_retry_after(headers.get("retry-after"))
     if status in (401, 403):
         message = rejected or translate("Errors", "the API key was rejected (HTTP {status})")
@@ -157,7 +158,8 @@ def _redirect_message(status: int, headers: httpx.Headers, host: str) -> str:
     """Where a redirect pointed, and that it was not followed (the key stays with ``host``)."""
     location = headers.get("location", "")
     try:
-        target = urlsplit(location).netloc or host
+        # Where, not as whom: a user name or password in the address is not repeated.
+        target = urlsplit(location).netloc.rpartition("@")[2] or host
     except ValueError:
         message = translate(
             "Errors",

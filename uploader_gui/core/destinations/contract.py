@@ -9,6 +9,7 @@ the secrets (:meth:`CustomContract.redact`), in their raw and URL-encoded forms.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, quote_plus, urlsplit
@@ -23,6 +24,9 @@ from .uploader import Body, Field, Section, Uploader
 
 #: How much of a reply an error quotes when the destination has no error reader.
 QUOTED = 200
+#: How many secrets as sent (a template such as ``Basic {base64:me:pw}`` filled in) are
+#: remembered for redaction, the latest kept.
+REMEMBERED = 64
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class CustomContract:
         self.uploader = uploader
         self.origin = origin(origin_url)
         self._secrets = dict(secrets)
+        # A secret's template filled in is what was sent: what an echo repeats.
+        self._lock = threading.Lock()
+        self._sent: dict[str, None] = {}
 
     # -- what is sent --------------------------------------------------------------------
 
@@ -62,10 +69,20 @@ class CustomContract:
         return secret
 
     def _rendered(self, section: Section, inputs: Inputs) -> list[tuple[str, str]]:
-        return [
-            (name, render(self._value(section, name, template), inputs))
-            for name, template in self.uploader.section(section)
-        ]
+        rendered = []
+        for name, template in self.uploader.section(section):
+            value = render(self._value(section, name, template), inputs)
+            if (section, name) in self.uploader.secrets:
+                self._remember(value)
+            rendered.append((name, value))
+        return rendered
+
+    def _remember(self, sent: str) -> None:
+        with self._lock:
+            self._sent.pop(sent, None)
+            self._sent[sent] = None
+            while len(self._sent) > REMEMBERED:
+                del self._sent[next(iter(self._sent))]
 
     def request(self, inputs: Inputs, part: Part) -> Outgoing:
         """The upload request for one file (``part``: its name, stream and type)."""
@@ -129,13 +146,13 @@ class CustomContract:
                 "Destinations",
                 "the deletion URL is on {host}, not on {origin}: its secrets are not sent there",
             )
-            raise ConfigurationError(
-                message.format(host=urlsplit(deletion_url).netloc, origin=self.origin)
-            )
-        headers = {
-            name: self._value(Section.DELETION_HEADERS, name, template)
-            for name, template in declared.headers
-        }
+            host = urlsplit(deletion_url).netloc.rpartition("@")[2]  # where, not as whom
+            raise ConfigurationError(self.redact(message.format(host=host, origin=self.origin)))
+        # Templates, as the upload's headers are (no file here: {filename} is empty).
+        try:
+            headers = dict(self._rendered(Section.DELETION_HEADERS, Inputs("")))
+        except TemplateError as exc:
+            raise ConfigurationError(f"{self.uploader.name}: {exc}") from None
         return Outgoing(declared.method, deletion_url, headers=headers)
 
     # -- what came back ------------------------------------------------------------------
@@ -190,7 +207,9 @@ class CustomContract:
 
     def redact(self, text: str) -> str:
         """``text`` without any of the secrets, as sent or URL-encoded."""
-        for secret in self._secrets.values():
+        with self._lock:
+            secrets = [*self._secrets.values(), *self._sent]
+        for secret in secrets:
             if len(secret) >= 4:
                 for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
                     text = text.replace(form, "***")

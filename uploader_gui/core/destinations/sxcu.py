@@ -108,13 +108,13 @@ def _check_templates(draft: Draft, request_url: str) -> None:
         checks.names(section.value, pairs, headers)
         for name, value in pairs:
             checks.template(f"{section.value}.{name}", value, "request")
-    for field, text in draft.result_fields().items():
-        checks.template(field, text, "result")
     for number, pattern in enumerate(draft.regex_list, 1):
         try:
             compile_dotnet(pattern)
         except PatternError as error:
             raise SxcuError(f"RegexList.{number}", str(error)) from None
+    for field, text in draft.result_fields().items():
+        checks.template(field, text, "result", draft.regex_list)
 
 
 def _is_secret(field: Field, extra: Collection[Field]) -> bool:

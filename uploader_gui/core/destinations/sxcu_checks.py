@@ -10,6 +10,7 @@ import ipaddress
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from ..i18n import translate
@@ -215,9 +216,9 @@ def names(section: str, pairs: Pairs, headers: bool) -> None:
             raise SxcuError(where, translate("Destinations", "holds a line break or NUL"))
 
 
-def template(field: str, text: str, side: Side) -> None:
+def template(field: str, text: str, side: Side, regex_list: Sequence[str] = ()) -> None:
     try:
-        check(text, side=side)
+        check(text, side=side, regex_list=regex_list)
     except TemplateError as error:
         raise SxcuError(field, str(error)) from None
 

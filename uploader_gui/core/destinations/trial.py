@@ -4,6 +4,7 @@ fix a wrong ``{json:…}`` path without guessing. No Qt here; run it on a worker
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,13 @@ def sample_image(folder: Path) -> Path:
     return path
 
 
+def _redacted(step: Extraction, redact: Callable[[str], str]) -> Extraction:
+    """``step`` as shown: what a reader read back may be a secret the reply echoed."""
+    value = None if step.value is None else redact(step.value)
+    problem = None if step.problem is None else redact(step.problem)
+    return Extraction(step.function_text, value, problem)
+
+
 def run_trial(client: UploadClient, path: Path) -> TrialReport:
     """Send ``path`` once with ``client`` (a custom destination's) and report; a transport
     failure raises :class:`.errors.UploadError`."""
@@ -82,13 +90,15 @@ def run_trial(client: UploadClient, path: Path) -> TrialReport:
                 steps = explain(template, reply, inputs, uploader.regex_list)
             except TemplateError as exc:
                 value, steps = "", [Extraction(template, None, str(exc))]
-            readings.append(Reading(field, template, redact(value), tuple(steps)))
+            shown_steps = tuple(_redacted(step, redact) for step in steps)
+            readings.append(Reading(field, template, redact(value), shown_steps))
     try:
         result: UploadResult | None = client.result_of(exchange)
         problem = None
     except UploadError as exc:
         result, problem = None, str(exc)
-    lines = redact(reply.body[:SHOWN_REPLY]).splitlines()
+    # Redacted whole, then cut: a secret across the cut would otherwise show its start.
+    lines = redact(reply.body)[:SHOWN_REPLY].splitlines()
     shown = "\n".join(printable(line) for line in lines)
     return TrialReport(
         reply.status,
