@@ -1,16 +1,17 @@
-"""Start-up with 10,000 history rows vs an empty history, and opening the History tab.
+"""Start-up with 10,000 and 1,000,000 history rows vs an empty history, and the History tab.
 
 Each run is a fresh ``uploader-gui`` process (the real entry point, offscreen, with a key in
 its environment so no dialog opens, XDG folders in a temporary directory). The child reports
 when the main window is first painted, its RSS then, and how long the History tab takes to
-show and paint its first page (from the click to the first paint after the page arrived
-from the history thread; for the empty history, a page of no rows). Medians of interleaved
-runs; the ratio compares the ``--rows`` history with the empty one. Target: start-up ratio
-<= 1.2 (the History tab's time is printed, with the rows its first page shows).
-``--check`` exits 1 if the target is missed; ``--quick`` runs once with 100 rows (a smoke
-test that the benchmark still runs: the suite does it).
+show and paint its first page (from the click, right after the window's first paint, to the
+first paint after the page arrived from the history thread; for the empty history, a page of
+no rows). Medians of interleaved runs; the ratio compares each history with the empty one.
+Targets: start-up ratio <= 1.2 for both, and the History tab's first page <= 50 ms with the
+``--big`` history. ``--check`` exits 1 if a target is missed; ``--quick`` runs once with 100
+and 2,000 rows (a smoke test that the benchmark still runs: the suite does it).
 
-    .venv/bin/python -m benchmarks.bench_history_startup [--runs 11] [--rows 10000] [--check]
+    .venv/bin/python -m benchmarks.bench_history_startup [--runs 11] [--rows 10000]
+        [--big 1000000] [--check]
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from benchmarks.common import ROOT, add_target_options, alternate, median, print
 from benchmarks.gui_common import FAKE_KEY, PRODUCTION_URL, isolated_env
 
 TARGET_RATIO = 1.2
+#: The History tab's first page, with the ``--big`` history (ms).
+TAB_TARGET_MS = 50.0
 
 RUNNER = textwrap.dedent(
     """
@@ -100,8 +103,9 @@ class Sample(NamedTuple):
     tab_rows: int
 
 
-def fill_history(home: Path, rows: int) -> None:
-    """A history database with ``rows`` finished uploads, made by the app's own store."""
+def fill_history(home: Path, rows: int) -> Path:
+    """A history database with ``rows`` finished uploads, made by the app's own store (its
+    schema, indexes and search index); the path of the file."""
     env_data = home / "xdg_data_home"
     from uploader_gui.core.history import HistoryStore
 
@@ -109,21 +113,19 @@ def fill_history(home: Path, rows: int) -> None:
     HistoryStore(path).close()
     now = time.time()
     with sqlite3.connect(path) as db:
-        db.executemany(  # (rows made as they are written: a million fit in no list)
-            "INSERT INTO uploads (path, name, size, destination, state, url, added_at, uploaded_at)"
-            " VALUES (?, ?, ?, 'api.imagepipeline.io', 'done', ?, ?, ?)",
-            (
-                (
-                    f"/photos/{i}.jpg",
-                    f"photo-{i:05}.jpg",
-                    1_000_000 + i,
-                    f"https://cdn.imagepipeline.io/u/{i:08x}.jpg",
-                    now - i,
-                    now - i,
-                )
-                for i in range(rows)
-            ),
+        # The rows are made as they are written (a million fit in no list), in one statement:
+        # the search index's triggers then cost as little as they can.
+        db.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 0 WHERE ? > 0 UNION ALL "
+            "SELECT i + 1 FROM n WHERE i + 1 < ?) "
+            "INSERT INTO uploads (path, name, size, destination, state, url, added_at, "
+            "uploaded_at) SELECT '/photos/' || i || '.jpg', printf('photo-%05d.jpg', i), "
+            "1000000 + i, 'api.imagepipeline.io', 'done', "
+            "printf('https://cdn.imagepipeline.io/u/%08x.jpg', i), ? - i, ? - i FROM n",
+            (rows, rows, now, now),
         )
+    db.close()
+    return path
 
 
 #: A child that has not painted its History tab by then is stuck: it is killed, and the
@@ -170,19 +172,12 @@ def run_once(env: dict[str, str]) -> Sample:
     return Sample(wall, rss, tab_ms, rows)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--rows", type=int, default=10_000)
-    add_target_options(parser)
-    args = parser.parse_args()
-    if args.quick:
-        args.runs, args.rows = 1, 100
-    baseline_label, full_label = "empty history (baseline)", f"{args.rows:,} rows"
+def measure(runs: int, sizes: dict[str, int]) -> dict[str, list[Sample]]:
+    """Interleaved runs of a child for each history (label: rows), after one to warm up."""
     with tempfile.TemporaryDirectory(prefix="uploader-bench-history-") as name:
-        homes = {baseline_label: Path(name, "empty"), full_label: Path(name, "full")}
         envs = {}
-        for label, home in homes.items():
+        for index, (label, rows) in enumerate(sizes.items()):
+            home = Path(name, f"home{index}")
             home.mkdir()
             envs[label] = isolated_env(
                 home,
@@ -190,7 +185,8 @@ def main() -> int:
                 IMAGEPIPELINE_API_KEY=FAKE_KEY,
                 IMAGEPIPELINE_API_URL=PRODUCTION_URL,
             )
-        fill_history(homes[full_label], args.rows)
+            if rows:
+                fill_history(home, rows)
         samples: dict[str, list[Sample]] = {label: [] for label in envs}
 
         def runner(label: str) -> float:
@@ -198,8 +194,27 @@ def main() -> int:
             samples[label].append(sample)
             return sample.wall
 
-        run_once(envs[baseline_label])  # warm the disk cache
-        alternate(args.runs, {label: partial(runner, label) for label in envs})
+        for env in envs.values():
+            run_once(env)  # warm the disk cache
+        alternate(runs, {label: partial(runner, label) for label in envs})
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--big", type=int, default=1_000_000, help="the big history's rows")
+    add_target_options(parser)
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.rows, args.big = 1, 100, 2_000
+    baseline_label, full_label, big_label = (
+        "empty history (baseline)",
+        f"{args.rows:,} rows",
+        f"{args.big:,} rows",
+    )
+    samples = measure(args.runs, {baseline_label: 0, full_label: args.rows, big_label: args.big})
     baseline = median([s.wall for s in samples[baseline_label]])
     rows = []
     for label, values in samples.items():
@@ -216,12 +231,18 @@ def main() -> int:
         )
     print_table(
         f"start -> window painted, median of {args.runs} interleaved runs "
-        f"(target: ratio <= {TARGET_RATIO}); the History tab: click -> first page painted",
+        f"(target: ratio <= {TARGET_RATIO}); the History tab: click -> first page painted "
+        f"(target with {big_label}: <= {TAB_TARGET_MS:g} ms)",
         rows,
         ("history", "start ms", "ratio", "RSS MB", "History tab ms", "first page rows"),
     )
-    ratio = median([s.wall for s in samples[full_label]]) / baseline
-    missed = ["start-up ratio"] if ratio > TARGET_RATIO else []
+    missed = [
+        f"start-up ratio ({label})"
+        for label in (full_label, big_label)
+        if median([s.wall for s in samples[label]]) / baseline > TARGET_RATIO
+    ]
+    if median([s.tab_ms for s in samples[big_label]]) > TAB_TARGET_MS:
+        missed.append(f"History tab first page ({big_label})")
     return verdict(missed, check=args.check, quick=args.quick)
 
 

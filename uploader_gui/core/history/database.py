@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..i18n import translate
 from ..paths import PRIVATE_FILE_MODE, data_dir, make_private, private_dir
+from .check import check_now, passed, problem
 from .safety import (
     SIDE_SUFFIXES,
     Unusable,
@@ -63,6 +64,8 @@ class HistoryDatabase:
         self._leftover_drops: set[int] = set()
         #: The newest upload row when this run opened the file: later ones are this run's.
         self._last_id_at_open = 0
+        #: The file is too big to check as it opens: it is checked later (see .check).
+        self._check_later = False
         if not lazy:
             self.open()
 
@@ -183,10 +186,13 @@ class HistoryDatabase:
     def _prepare(self) -> None:
         with self._lock:
             db = self._connect()
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                message = translate("History", "the database is damaged ({check})")
-                raise Unusable(message.format(check=check))
+            self._check_later = not self.temporary and not check_now(self.path)
+            if not self._check_later:
+                found = problem(db)
+                if found is not None:
+                    raise Unusable(damaged(found))
+                if not self.temporary:
+                    passed(self.path)
             for number in range(SCHEMA_VERSION):
                 # Read the version inside the write lock: two windows starting at once
                 # must not both run a migration.
@@ -233,3 +239,8 @@ class HistoryDatabase:
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with self._db() as db:
             return db.execute(sql, params).fetchall()
+
+
+def damaged(check: str) -> str:
+    """Why a damaged file cannot be used, with what ``quick_check`` found."""
+    return translate("History", "the database is damaged ({check})").format(check=check)

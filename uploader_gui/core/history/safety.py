@@ -15,8 +15,10 @@ from pathlib import Path
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
-#: Files SQLite keeps beside the database.
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+#: Beside the database: it was found damaged while in use (see .check).
+DAMAGE_MARK = "-damaged"
+#: Files kept beside the database: SQLite's, and the mark.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal", DAMAGE_MARK)
 
 
 class Unusable(sqlite3.DatabaseError):

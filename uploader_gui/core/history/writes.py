@@ -17,6 +17,7 @@ from pathlib import Path
 from .database import HistoryDatabase
 from .records import HistoryEntry, HistoryState, entry_from_row, pack_paths, raw_path, storable
 from .schema import COLUMNS
+from .search import emptying
 
 
 class HistoryWrites(HistoryDatabase):
@@ -172,5 +173,5 @@ class HistoryWrites(HistoryDatabase):
             db.executemany("DELETE FROM uploads WHERE id = ?", [(i,) for i in entry_ids])
 
     def clear(self) -> None:
-        with self._transaction() as db:
+        with self._transaction() as db, emptying(db):  # (the search index at once)
             db.execute("DELETE FROM uploads")
