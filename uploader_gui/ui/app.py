@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, __version__
 from ..core.config import DEFAULT_API_URL, ENV_API_URL, key_from_environment, resolve_api_url
 from ..core.credentials import Credentials, KeySource
 from ..core.errors import ConfigurationError
+from ..core.i18n import translate
 from ..desktop import APP_ID, single_instance
 from ..desktop.window import bring_to_front
 from ..platform.chooser import activation, quit_requests
@@ -107,7 +108,9 @@ def compose(
         LinkService(settings, model, report, templates=load_templates()),
         Actions(),
     )
-    return MainWindow(_features(base, api_url, locked))
+    window = MainWindow(_features(base, api_url, locked))
+    _destinations(window, base)
+    return window
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,25 @@ def _features(base: _Base, api_url: str, locked: bool) -> Parts:
         book,
         choice,
     )
+
+
+def _destinations(window: MainWindow, base: _Base) -> None:
+    """The destination picker after Paste, and Settings ▸ Destinations (made when Settings
+    opens)."""
+    from .destination.jobs import DestinationJobs
+    from .destination.picker import DestinationPicker
+
+    parts = window.parts
+    picker = DestinationPicker(parts.choice, parts.keys)
+    window.top_bar.place_picker(picker, picker.combo)
+    jobs = DestinationJobs(parts.book, parts.queue.clients, base.workers.pool("destinations", 2))
+
+    def page(parent: QWidget) -> QWidget:
+        from .settings.destinations_tab import DestinationsTab
+
+        return DestinationsTab(parts.book, parts.choice, jobs, base.dialogs, base.report, parent)
+
+    base.dialogs.add_settings_page(translate("Destinations", "&Destinations"), page)
 
 
 #: When :func:`settle_after_start` runs: well after the first paint, before most drops.

@@ -6,19 +6,28 @@ composition root, above the features; every part only knows the seam.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.i18n import translate
 from .base.dialog_types import KeyAnswer, KeyStatus, KeyTester, SettingsValues
-from .base.dialogs import image_filter
+from .base.dialogs import SettingsPage, image_filter
+
+if TYPE_CHECKING:
+    from ..core.destinations.uploader import Field, Uploader
+    from .base.destination_types import DestinationTester, EditedDestination
 
 
 class ModalDialogs:
     """The real, modal dialogs."""
+
+    def __init__(self) -> None:
+        #: The features' pages of the settings dialog, in the order they were added.
+        self._settings_pages: list[SettingsPage] = []
 
     def confirm(self, parent: QWidget, title: str, text: str, accept_label: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -66,6 +75,40 @@ class ModalDialogs:
         names, _ = QFileDialog.getOpenFileNames(parent, title, start, image_filter())
         return [Path(name) for name in names]
 
+    def open_file(self, parent: QWidget, title: str, filters: str) -> Path | None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+        name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+        return Path(name) if name else None
+
+    def choose(self, parent: QWidget, title: str, text: str, choices: Sequence[str]) -> int | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a destination's name
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
+    def edit_destination(
+        self,
+        parent: QWidget,
+        uploader: Uploader | None,
+        secrets_known: frozenset[Field],
+        tester: DestinationTester,
+    ) -> EditedDestination | None:
+        from .destination.editor import DestinationEditor
+
+        editor = DestinationEditor(parent, uploader, secrets_known, tester)
+        accepted = editor.exec() == DestinationEditor.DialogCode.Accepted
+        edited = editor.edited() if accepted else None
+        editor.deleteLater()
+        return edited
+
+    def add_settings_page(self, title: str, make: Callable[[QWidget], QWidget]) -> None:
+        self._settings_pages.append((title, make))
+
     def edit_settings(
         self,
         parent: QWidget,
@@ -78,7 +121,7 @@ class ModalDialogs:
     ) -> SettingsValues | None:
         from .settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(parent, values, key, default_url)
+        dialog = SettingsDialog(parent, values, key, default_url, self._settings_pages)
         dialog.change_key_requested.connect(on_change_key)
         dialog.remove_key_requested.connect(on_remove_key)
         key_changes.connect(dialog.set_key_status)

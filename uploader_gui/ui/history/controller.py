@@ -54,7 +54,8 @@ class Restored:
 
 @dataclass(frozen=True)
 class Page:
-    """Rows of the History tab, newest first, and how many match in all."""
+    """Rows of the History tab, newest first, and how many match in all: counted for a
+    refresh without a search, else at least (one more than the rows, while more follow)."""
 
     entries: list[HistoryEntry]
     total: int
@@ -205,11 +206,15 @@ class HistoryController(QObject):
         done: Callable[[Page], None],
         known_total: int | None = None,
     ) -> None:
-        """Read rows for the History tab. With ``known_total`` (how many matched when the
-        rows on show were read), ``limit`` grows by the rows recorded since, so a refresh
-        keeps every row that was loaded."""
+        """Read rows for the History tab, never waiting for a count (the page reads one row
+        more, to say whether more follow). With ``known_total`` (how many matched when the
+        rows on show were counted) and no search, ``limit`` grows by the rows recorded since,
+        so a refresh keeps every row that was loaded."""
 
         def work(store: HistoryStore) -> Page:
+            if known_total is None or search.strip():
+                rows = store.page(offset, limit + 1, search, failed_only)
+                return Page(rows[:limit], offset + len(rows))
             total = store.count(search, failed_only)
             wanted = limit + (max(0, total - known_total) if known_total is not None else 0)
             rows = store.page(offset, min(wanted, max(0, total - offset)), search, failed_only)
@@ -230,8 +235,13 @@ class HistoryController(QObject):
 
         self.run(work, self._after_change(done))
 
-    def count(self, done: Callable[[int], None]) -> None:
-        self.run(lambda store: store.count(), lambda n, _e: done(n or 0))
+    def mark_deleted(self, url: str, destination: str, done: Callback[None]) -> None:
+        """The file at ``url`` was deleted from ``destination``'s server: every row that links
+        to it says so (and is never reused as an earlier upload)."""
+        self.run(lambda store: store.mark_deleted(url, destination), self._after_change(done))
+
+    def count(self, done: Callable[[int], None], failed_only: bool = False) -> None:
+        self.run(lambda store: store.count(failed_only=failed_only), lambda n, _e: done(n or 0))
 
     def clear(self, done: Callback[None]) -> None:
         def work(store: HistoryStore) -> None:

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...core.history import HistoryEntry
 from ...core.i18n import translate
 from ..base.actions import Actions
 from ..base.dialogs import Dialogs
 from ..base.report import Report
 from ..base.thumbnails import ThumbnailService
+from ..destination.deleting import Deletable
 from ..links.service import LinkService
 from .controller import HistoryController, Page
 
@@ -46,6 +48,8 @@ class HistoryPage(QWidget):
         self._report = report
         self._panel: HistoryPanel | None = None
         self._dirty = True
+        #: The filter whose rows on show were counted (searches never are: see _load).
+        self._counted_for: tuple[str, bool] | None = None
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -69,9 +73,7 @@ class HistoryPage(QWidget):
             panel.clear_requested.connect(self.clear)
             panel.reload_wanted.connect(self._load)
             model.more_wanted.connect(self._load_more)
-            panel.view.activated.connect(
-                lambda index: self._links.copy_entries([model.entry_at(index.row())])
-            )
+            panel.view.activated.connect(lambda index: self._copy([model.entry_at(index.row())]))
             panel.view.selectionModel().selectionChanged.connect(self.selection_changed)
         return self._panel
 
@@ -96,15 +98,26 @@ class HistoryPage(QWidget):
         self.panel.refresh()
 
     def _load(self, rows: int, in_place: bool) -> None:
+        """Show the first rows; without a search, count them after (the rows never wait
+        for a count: with a search, they are never counted, more are read as it scrolls)."""
         model = self.model
-        known = model.total if in_place and model.rowCount() else None
         search, failed_only = model.search, model.failed_only
+        counted = in_place and model.rowCount() and self._counted_for == (search, failed_only)
+        known = model.total if counted else None
 
         def loaded(page: Page) -> None:
             if (model.search, model.failed_only) != (search, failed_only):
                 return  # the filter changed meanwhile: its own load follows
             model.running_ids = self._running_ids()
             self.panel.show_rows(page.entries, page.total)
+            self._counted_for = (search, failed_only) if known is not None else None
+            if known is None and not search.strip():
+                self._history.count(learned, failed_only)
+
+        def learned(total: int) -> None:
+            if (model.search, model.failed_only) == (search, failed_only):
+                model.learn_total(total)
+                self._counted_for = (search, failed_only)
 
         self._history.page(0, rows, search, failed_only, loaded, known)
 
@@ -128,7 +141,23 @@ class HistoryPage(QWidget):
         self.panel.view.setFocus()
 
     def copy_selected(self) -> None:
-        self._links.copy_entries(self.panel.selected_entries())
+        self._copy(self.panel.selected_entries())
+
+    def _copy(self, entries: list[HistoryEntry]) -> None:
+        """Copy the links of ``entries``, less those deleted from their server (dead)."""
+        live = [entry for entry in entries if entry.deleted_at is None]
+        if entries and not live:
+            text = translate("Pages", "Not copied: deleted from the server, the link is dead")
+            self._report.status(text)
+            return
+        self._links.copy_entries(live)
+
+    def deletable(self) -> list[Deletable]:
+        """The selected uploads that can be deleted from their server."""
+        if not self.has_selection():
+            return []
+        found = map(Deletable.of_entry, self.panel.selected_entries())
+        return [target for target in found if target is not None]
 
     def open_selected(self) -> None:
         self._links.open_entries(self.panel.selected_entries())

@@ -60,6 +60,10 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 def describe(entry: HistoryEntry, running: bool = False) -> str:
     """The row's second line; ``running``: this window is uploading it right now."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.uploaded_at or entry.added_at))
+    if entry.state is HistoryState.DONE and entry.deleted_at is not None:
+        text = translate("History", "{when} · Deleted from the server on {date}")
+        date = time.strftime("%Y-%m-%d", time.localtime(entry.deleted_at))
+        return text.format(when=when, date=date)
     if entry.state is HistoryState.DONE:
         done = f" · {entry.prepared}" if entry.prepared else ""
         return f"{when} · {entry.url}{done}"
@@ -111,7 +115,7 @@ class HistoryModel(QAbstractListModel):
         self._asked = False
         if offset != len(self._entries):
             return  # the rows were replaced meanwhile
-        self._total = total
+        self._total = max(self._total, total)  # (a page says "at least"; a count is kept)
         entries = [e for e in entries if e.id not in self._rows]
         if not entries:
             self._total = len(self._entries)
@@ -122,6 +126,10 @@ class HistoryModel(QAbstractListModel):
             self._rows[entry.id] = row
         self._entries.extend(entries)
         self.endInsertRows()
+
+    def learn_total(self, total: int) -> None:
+        """How many rows match, counted after the rows on show were read."""
+        self._total = max(total, len(self._entries))
 
     def row_of(self, entry_id: int) -> int | None:
         return self._rows.get(entry_id)
@@ -223,7 +231,7 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setFont(font)
         if entry.state is HistoryState.FAILED:
             painter.setPen(colors.error)
-        elif entry.state is HistoryState.DONE:
+        elif entry.state is HistoryState.DONE and entry.deleted_at is None:
             painter.setPen(colors.link)
         else:
             painter.setPen(colors.muted)

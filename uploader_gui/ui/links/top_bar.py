@@ -1,5 +1,7 @@
-"""The row above the tabs (Add images…, Paste, the copy format, Copy all) and the Edit ▸ Copy
-Format menu: both follow the link service's format, and set it."""
+"""The row above the tabs (Add images…, Paste, where uploads go, the copy format, Copy all)
+and the Edit ▸ Copy Format menu: both follow the link service's format, and set it. The
+destination picker is a part of its own, placed here by the app (:meth:`TopBar.place_picker`).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +19,10 @@ class TopBar(QWidget):
     def __init__(self, actions: Actions, links: LinkService, parent: QWidget | None = None):
         super().__init__(parent)
         self._links = links
-        bar = QHBoxLayout(self)
+        #: Where uploads go (placed by the app), and its box, which takes the focus.
+        self.picker: QWidget | None = None
+        self._picker_focus: QWidget | None = None
+        self._bar = bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(6)
         self.add_button = _button(translate("TopBar", "Add images…"), actions, ActionId.ADD_IMAGES)
@@ -50,9 +55,26 @@ class TopBar(QWidget):
         links.templates_changed.connect(lambda _templates: self._list_formats())
         self._list_formats()
 
+    def place_picker(self, picker: QWidget, focus: QWidget) -> None:
+        """Show ``picker`` (where uploads go) right after Paste; ``focus`` (its box) comes
+        after Paste in the tab order too."""
+        self.picker, self._picker_focus = picker, focus
+        self._bar.insertSpacing(2, 12)
+        # The room left in the row goes to it first, up to its maximum width.
+        self._bar.insertWidget(3, picker, 100)
+        QWidget.setTabOrder(self.paste_button, focus)
+        QWidget.setTabOrder(focus, self.format_combo)
+
     def focus_chain(self) -> list[QWidget]:
         """Its widgets in tab order."""
-        return [self.add_button, self.paste_button, self.format_combo, self.copy_all_button]
+        placed = [self._picker_focus] if self._picker_focus is not None else []
+        return [
+            self.add_button,
+            self.paste_button,
+            *placed,
+            self.format_combo,
+            self.copy_all_button,
+        ]
 
     def _list_formats(self) -> None:
         """The combo box and the Edit ▸ Copy Format actions: built-ins, then templates."""

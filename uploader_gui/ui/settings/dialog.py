@@ -1,4 +1,5 @@
-"""Settings (Ctrl+,): the API key, the API URL, uploads, images, copying and the network.
+"""Settings (Ctrl+,): the API key, the API URL, uploads, images, copying and the network,
+then the features' own pages (Destinations).
 
 The ordinary rows of each tab (flags, numbers, limits) are made from the settings table
 (:mod:`.rows`); the API URL, the language, the copy format with the templates, and the proxy
@@ -7,6 +8,7 @@ with its password have editors of their own here, with their labels from the tab
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +32,7 @@ from ...core.errors import ConfigurationError
 from ...core.i18n import translate
 from ...core.links import LinkFormat
 from ..base.dialog_types import KeyStatus, SettingsValues
+from ..base.dialogs import SettingsPage
 from ..base.language import LANGUAGES, SYSTEM, SYSTEM_LABEL
 from ..base.palette import error_label
 from ..base.plain_text import form_row, plain_label
@@ -55,8 +58,15 @@ class SettingsDialog(QDialog):
     remove_key_requested = Signal()
 
     def __init__(
-        self, parent: QWidget | None, values: SettingsValues, key: KeyStatus, default_url: str
+        self,
+        parent: QWidget | None,
+        values: SettingsValues,
+        key: KeyStatus,
+        default_url: str,
+        pages: Sequence[SettingsPage] = (),
     ) -> None:
+        """``pages``: the features' own tabs (Destinations), shown after these; they act
+        on their feature at once, whatever OK or Cancel."""
         super().__init__(parent)
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setModal(True)
@@ -79,6 +89,9 @@ class SettingsDialog(QDialog):
         )
         self.proxy = ProxyBox(values)
         self.tabs.addTab(self._page(self.proxy), translate("SettingsDialog", "&Network"))
+        for title, make in pages:
+            self.tabs.addTab(make(self), title)
+        self.tabs.setUsesScrollButtons(False)  # the dialog is as wide as its tabs' titles
         layout.addWidget(self.tabs)
         # The key buttons act on the URL in use: while another one is typed they would
         # store a key under the wrong host, so they wait for OK.
