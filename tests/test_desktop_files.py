@@ -16,12 +16,18 @@ from uploader_gui.core.prepare.convert import CONVERTIBLE_MIMES
 from uploader_gui.core.sniff import ACCEPTED_MIMES
 from uploader_gui.desktop import APP_ID, DESKTOP_FILE, ICON_SVG
 from uploader_gui.desktop.resources import ResourceMissingError, read_bytes, resource
+from uploader_gui.platform.linux.desktop_entry import mime_package
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "packaging" / DESKTOP_FILE
 METAINFO = ROOT / "packaging" / f"{APP_ID}.metainfo.xml"
 SCREENSHOT = ROOT / "packaging" / "screenshots" / "main-window.png"
 ICON = ROOT / "resources" / ICON_SVG
+MIME_PACKAGE = ROOT / "packaging" / mime_package(APP_ID)
+#: The .sxcu file type (packaging/<id>.mime.xml): shared-mime-info has none.
+SXCU_TYPE = "application/x-sharex-custom-uploader"
+#: What the app opens: images, and ShareX custom uploaders (added as destinations).
+OPENS = ACCEPTED_MIMES | CONVERTIBLE_MIMES | {SXCU_TYPE}
 
 
 def tool(name: str, package: str) -> str:
@@ -77,7 +83,7 @@ def test_desktop_entry_says_what_the_app_is() -> None:
     assert keys["Type"] == "Application"
     assert keys["Exec"] == f"{APP_NAME} %F"
     assert keys["Icon"] == APP_ID
-    assert set(split_list(keys["MimeType"])) == ACCEPTED_MIMES | CONVERTIBLE_MIMES
+    assert set(split_list(keys["MimeType"])) == OPENS
     main_categories = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game"}
     main_categories |= {"Graphics", "Network", "Office", "Science", "Settings", "System"}
     main_categories |= {"Utility"}
@@ -95,7 +101,7 @@ def test_metainfo_matches_the_entry_the_app_and_the_screenshot() -> None:
     assert component.findtext("launchable[@type='desktop-id']") == DESKTOP_FILE
     assert component.find("content_rating[@type='oars-1.1']") is not None
     provided = {m.text for m in component.iterfind("provides/mediatype")}
-    assert provided == ACCEPTED_MIMES | CONVERTIBLE_MIMES
+    assert provided == OPENS
     assert component.findtext("provides/binary") == APP_NAME
     # Every version gets its release notes: the newest release is the running version.
     releases = component.findall("releases/release")
@@ -117,6 +123,42 @@ def test_the_shipped_resources_are_the_repository_files() -> None:
     link that a tool flattened into a stale file, would ship the wrong icon or entry."""
     assert read_bytes(ICON_SVG) == ICON.read_bytes()
     assert read_bytes(DESKTOP_FILE) == DESKTOP.read_bytes()
+    assert read_bytes(mime_package(APP_ID)) == MIME_PACKAGE.read_bytes()
+
+
+NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
+
+
+def test_the_sxcu_type_is_a_glob_on_json_that_update_mime_database_takes(tmp_path: Path) -> None:
+    root = ET.parse(MIME_PACKAGE).getroot()  # noqa: S314 - our own file
+    assert root.tag == f"{NS}mime-info"
+    (kind,) = root.findall(f"{NS}mime-type")
+    assert kind.get("type") == SXCU_TYPE
+    assert [glob.get("pattern") for glob in kind.iter(f"{NS}glob")] == ["*.sxcu"]
+    assert [parent.get("type") for parent in kind.iter(f"{NS}sub-class-of")] == ["application/json"]
+    assert kind.findtext(f"{NS}comment") == "ShareX custom uploader"
+    # Not one of shared-mime-info's own types (a second definition would fight it).
+    system = Path("/usr/share/mime/packages/freedesktop.org.xml")
+    if system.exists():
+        text = system.read_text(encoding="utf-8")
+        assert SXCU_TYPE not in text
+        assert "*.sxcu" not in text
+    # The real tool reads it: globs2 maps the pattern to the type (any letter case: the
+    # pattern is not case-sensitive).
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    (packages / MIME_PACKAGE.name).write_bytes(MIME_PACKAGE.read_bytes())
+    done = subprocess.run(
+        [tool("update-mime-database", "shared-mime-info"), str(tmp_path / "mime")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+    assert f"50:{SXCU_TYPE}:*.sxcu" in globs
+    subclasses = (tmp_path / "mime" / "subclasses").read_text(encoding="utf-8").splitlines()
+    assert f"{SXCU_TYPE} application/json" in subclasses
 
 
 def test_a_missing_resource_is_reported_as_such() -> None:

@@ -29,12 +29,15 @@ from uploader_gui.platform.linux.desktop_entry import (
     HICOLOR_SIZES,
     desktop_entry,
     exec_value,
+    mime_package,
     quote_exec_argument,
 )
 from uploader_gui.sandbox import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = [sys.executable, "-m", "uploader_gui"]
+#: The ShareX custom uploader file type (packaging/<id>.mime.xml).
+SXCU_TYPE = "application/x-sharex-custom-uploader"
 
 
 # -- helpers shared with the single-instance and bundle tests --------------------------------
@@ -174,6 +177,32 @@ def test_glib_runs_a_quoted_exec_line_with_the_files(tmp_path: Path) -> None:
 # -- install and uninstall -------------------------------------------------------------------
 
 
+def content_type(path: Path, env: dict[str, str]) -> str:
+    """The file's type as GLib finds it (``$XDG_DATA_HOME/mime`` included)."""
+    done = subprocess.run(
+        [tool("gio", "libglib2.0-bin"), "info", "-a", "standard::content-type", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return done.stdout.rsplit("standard::content-type:", 1)[1].strip()
+
+
+def gio_mime(mime: str, env: dict[str, str]) -> str:
+    """What GLib says opens ``mime`` (the default and the registered applications)."""
+    done = subprocess.run(
+        [tool("gio", "libglib2.0-bin"), "mime", mime],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    return done.stdout
+
+
 def test_install_then_uninstall_for_the_current_user(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -191,6 +220,7 @@ def test_install_then_uninstall_for_the_current_user(
     assert f"Exec={script} %F" in installed.stdout
     assert "Updated the desktop database" in installed.stdout
     assert "Updated the icon cache" in installed.stdout
+    assert f"Updated the MIME database in {data_home / 'mime'}" in installed.stdout
 
     # The shipped entry with Exec pointing at this installation's executable.
     shipped = (ROOT / "packaging" / DESKTOP_FILE).read_text(encoding="utf-8")
@@ -213,8 +243,15 @@ def test_install_then_uninstall_for_the_current_user(
     assert (hicolor / "icon-theme.cache").is_file()
     # "Open with": update-desktop-database maps each image type to the entry.
     mime_cache = (data_home / "applications" / "mimeinfo.cache").read_text()
-    for mime in ("image/png", "image/jpeg", "image/webp", "image/gif"):
+    for mime in ("image/png", "image/jpeg", "image/webp", "image/gif", SXCU_TYPE):
         assert f"{mime}={DESKTOP_FILE};" in mime_cache
+    # The .sxcu file type, as GLib (a file manager's "Open with") sees it, in any case.
+    package = data_home / "mime" / "packages" / mime_package(APP_ID)
+    assert package.read_bytes() == (ROOT / "packaging" / mime_package(APP_ID)).read_bytes()
+    uploader = tmp_path / "My Host.SXCU"
+    uploader.write_text('{"Name": "My Host", "RequestURL": "https://example.com/up"}\n')
+    assert content_type(uploader, env) == SXCU_TYPE
+    assert DESKTOP_FILE in gio_mime(SXCU_TYPE, env)
 
     removed = subprocess.run(
         [*APP, "--uninstall-desktop-entry"], env=env, capture_output=True, text=True, timeout=60
@@ -222,8 +259,12 @@ def test_install_then_uninstall_for_the_current_user(
     assert removed.returncode == 0, removed.stdout + removed.stderr
     assert f"Removed {entry}" in removed.stdout
     assert not entry.exists()
+    assert not package.exists()
+    assert f"Removed {package}" in removed.stdout
     assert not list(hicolor.rglob(f"{APP_ID}.*"))
     assert DESKTOP_FILE not in (data_home / "applications" / "mimeinfo.cache").read_text()
+    assert SXCU_TYPE not in (data_home / "mime" / "globs2").read_text()
+    assert content_type(uploader, env) != SXCU_TYPE
 
     again = subprocess.run(
         [*APP, "--uninstall-desktop-entry"], env=env, capture_output=True, text=True, timeout=60
@@ -246,6 +287,8 @@ def test_install_without_the_cache_tools_still_installs(
         installed.stdout
     )
     assert "Skipped the icon cache: gtk-update-icon-cache is not installed" in installed.stdout
+    assert "Skipped the MIME database: update-mime-database is not installed" in installed.stdout
+    assert (Path(env["XDG_DATA_HOME"]) / "mime" / "packages" / mime_package(APP_ID)).is_file()
     assert (Path(env["XDG_DATA_HOME"]) / "applications" / DESKTOP_FILE).is_file()
 
 

@@ -10,12 +10,18 @@ from pathlib import Path
 import pytest
 
 from uploader_gui.platform.fallback.inert import NoMenuEntry
-from uploader_gui.platform.linux.desktop_entry import HICOLOR_SIZES, DesktopEntry, launcher_command
+from uploader_gui.platform.linux.desktop_entry import (
+    HICOLOR_SIZES,
+    DesktopEntry,
+    launcher_command,
+    mime_package,
+)
 
 APP_ID = "org.example.Test"
 TEMPLATE = (
     "[Desktop Entry]\nType=Application\nName=Test\nExec=uploader-gui %F\nIcon=org.example.Test\n"
 )
+FILE_TYPE = "<mime-info><!-- the .sxcu type --></mime-info>\n"
 
 
 class FakeShipped:
@@ -26,6 +32,8 @@ class FakeShipped:
         self.rendered: list[int] = []
 
     def read_text(self, name: str) -> str:
+        if name == f"{APP_ID}.mime.xml":
+            return FILE_TYPE
         assert name == f"{APP_ID}.desktop"
         return self.template
 
@@ -61,18 +69,29 @@ def test_install_then_uninstall(data_home: Path) -> None:
             hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         ).read_bytes() == f"png {size}".encode()
     assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").read_bytes() == b"<svg/>"
+    file_type = data_home / "mime" / "packages" / mime_package(APP_ID)
+    assert file_type.read_text() == FILE_TYPE
+    assert oct(file_type.stat().st_mode & 0o777) == "0o644"
     assert said[0] == f"Installed the desktop entry {entry}"
+    assert f"Installed the .sxcu file type (ShareX custom uploader) {file_type}" in said
     assert any(line.startswith("Skipped the desktop database: update-") for line in said)
-    assert said[-1] == "uploader-gui is now in the applications menu and in Open With for images."
+    assert any(line.startswith("Skipped the MIME database: update-mime-") for line in said)
+    assert said[-1] == (
+        "uploader-gui is now in the applications menu and in Open With for images and .sxcu files."
+    )
 
     said.clear()
     assert DesktopEntry().uninstall(shipped, said.append) == 0
     assert not entry.exists()
+    assert not file_type.exists()
     assert not list(hicolor.rglob(f"{APP_ID}.*"))
     assert f"Removed {entry}" in said
+    assert f"Removed {file_type}" in said
     said.clear()
     assert DesktopEntry().uninstall(shipped, said.append) == 0
-    assert said == [f"Nothing to remove: no desktop entry or icons of uploader-gui in {data_home}"]
+    assert said == [
+        f"Nothing to remove: no desktop entry, file type or icons of uploader-gui in {data_home}"
+    ]
 
 
 def test_the_launcher_is_this_installation() -> None:
@@ -93,6 +112,7 @@ def test_a_broken_template_installs_nothing(
         capsys.readouterr().err
     )
     assert not (data_home / "applications").exists()
+    assert not (data_home / "mime").exists()
 
 
 def test_elsewhere_there_is_no_menu_entry_yet(capsys: pytest.CaptureFixture[str]) -> None:

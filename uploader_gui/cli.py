@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run a local test server in-process and upload there (no account or key needed)",
     )
     _headless_options(parser)
+    _destination_options(parser)
     _image_options(parser)
     _network_options(parser)
     _desktop_options(parser)
@@ -100,6 +101,25 @@ def _headless_options(parser: argparse.ArgumentParser) -> None:
         default=3,
         metavar="N",
         help="retries of a transient failure, 0-10 (default 3)",
+    )
+
+
+def _destination_options(parser: argparse.ArgumentParser) -> None:
+    destinations = parser.add_argument_group(
+        "destinations",
+        "Custom destinations are ShareX custom uploaders (.sxcu files); their secrets are kept "
+        "in the system keyring only, never in a file or an argument.",
+    )
+    destinations.add_argument(
+        "--destination",
+        metavar="NAME",
+        help="with --headless: upload to the custom destination NAME (its name in any case, or "
+        "its key) instead of ImagePipeline",
+    )
+    destinations.add_argument(
+        "--import-destination",
+        metavar="FILE",
+        help="add the destination FILE (.sxcu) describes, its secrets to the keyring, then exit",
     )
 
 
@@ -172,8 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--sandbox and --api-url cannot be used together")
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _run_desktop_entry(parser, args)
+    if args.import_destination is not None:
+        from .cli_destinations import import_command
+
+        return import_command(parser, args)
     if args.headless:
         return _run_headless(parser, args)
+    if args.destination:
+        parser.error("--destination needs --headless (the window has Upload to)")
     if args.json or args.format:
         parser.error("--json and --format need --headless")
     if args.keep_metadata or args.max_size or args.no_convert:
@@ -228,6 +254,10 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     if args.json and args.format:
         parser.error("--json and --format cannot be used together")
     link_style = _link_style(parser, args.format) if args.format else None
+    if args.destination:
+        status = _run_custom(parser, args, link_style)
+        if status is not None:
+            return status
     if args.sandbox:
         from .sandbox import SandboxServer
 
@@ -268,6 +298,31 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         as_json=args.json,
         prepare=_prepare_options(args),
         proxy=proxy,
+        link_style=link_style,
+    )
+
+
+def _run_custom(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, link_style: LinkStyle | None
+) -> int | None:
+    """``--destination NAME``: upload there, with its secrets from the keyring (``None``: NAME
+    is the built-in destination)."""
+    from .cli_destinations import chosen_access
+    from .headless import upload_files
+
+    custom = chosen_access(parser, args.destination, bool(args.sandbox or args.api_url))
+    if custom is None:
+        return None
+    return upload_files(
+        args.files,
+        destination=custom[0],
+        api_key="",
+        secrets=custom[1],
+        concurrency=args.concurrency,
+        retries=args.retries,
+        as_json=args.json,
+        prepare=_prepare_options(args),
+        proxy=_proxy_settings(parser, args),
         link_style=link_style,
     )
 

@@ -16,7 +16,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import TextIO
 
 from .core.client import UploadClient
 from .core.destination import Destination
+from .core.destinations.uploader import Field
 from .core.errors import UploadError
 from .core.intake import collect
 from .core.links import LinkInfo, LinkStyle, format_link
@@ -197,24 +198,24 @@ def upload_files(
     prepare: PrepareOptions | None = None,
     proxy: ProxySettings | None = None,
     link_style: LinkStyle | None = None,
+    secrets: Mapping[Field, str] | None = None,
 ) -> int:
-    """Upload ``paths`` (folders expanded) to ``destination`` and print the outcome; return
-    the exit status.
+    """Upload ``paths`` (folders expanded) to ``destination`` (with ``api_key``, or a custom
+    destination's ``secrets``) and print the outcome; return the exit status.
 
-    ``prepare`` says how files are prepared (metadata removed, formats converted, sizes
-    capped); the default removes metadata and converts. ``proxy`` is the proxy choice (the
-    system's settings by default). ``link_style`` prints each file as one line in that format
-    (a failed file as its path as given, so that line N is always file N). Prepared copies
-    are private temporary files, removed as each upload ends.
+    ``prepare`` says how files are prepared (by default metadata removed, formats converted).
+    ``proxy`` is the proxy choice (the system's settings by default). ``link_style`` prints
+    each file as one line in that format (a failed file as its path as given, so that line N
+    is always file N). Prepared copies are private temporary files, removed as each ends.
 
     A folder with no image is reported on stderr; it fails the run only when nothing at all
-    is left to upload. A folder that cannot be read is reported and fails the run, after the
-    other files are uploaded.
+    is left to upload. A folder that cannot be read fails the run once the rest is uploaded.
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
-        client = UploadClient(destination, api_key, retry=RetryPolicy(retries=retries), proxy=proxy)
+        retry = RetryPolicy(retries=retries)
+        client = UploadClient(destination, api_key, retry=retry, proxy=proxy, secrets=secrets)
     except UploadError as exc:
         err.write(f"uploader-gui: {printable(str(exc))}\n")
         return EXIT_USAGE

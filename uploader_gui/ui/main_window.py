@@ -34,6 +34,8 @@ from .base.actions import ActionId, Actions, EnabledWhen
 from .base.list_view import ListPage
 from .base.plain_text import plain_label
 from .base.report import Topic
+from .destination.deleting import Deletable, ServerDeletion
+from .destination.importing import DestinationFiles
 from .destination.proxy_consent import PlainPasswordConsent
 from .history.controller import HistoryHealth, Restored
 from .links.top_bar import TopBar
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.keys, self.intake, self.links = parts.keys, parts.intake, parts.links
         self.history, self.registry = parts.history, parts.actions
         self.uploads, self.history_page = parts.uploads, parts.history_page
+        self.deletion = ServerDeletion(parts, self)
         self._closing = False
         self._quit_without_asking = False
         self._shutdown_started = 0.0
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
         on(ActionId.PASTE, self.intake.paste)
         on(ActionId.QUIT, self.close)
         on(ActionId.COPY, lambda: self.current_page().copy_selected())
-        on(ActionId.COPY_ALL, lambda: self.links.copy_items(self.model.items()))
+        on(ActionId.COPY_ALL, lambda: self.uploads.copy(self.model.items()))
         on(ActionId.SELECT_ALL, lambda: self.current_page().select_all())
         on(ActionId.OPEN_URL, lambda: self.current_page().open_selected())
         on(ActionId.RETRY, self.uploads.retry_selected)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         on(ActionId.SEND_INTERRUPTED, self.send_interrupted)
         on(ActionId.CANCEL, self.uploads.cancel_selected)
         on(ActionId.REMOVE, lambda: self.current_page().remove_selected())
+        on(ActionId.DELETE_FROM_SERVER, lambda: self.deletion.delete(self._deletable()))
         on(ActionId.CLEAR_FINISHED, self.clear_finished)
         on(ActionId.SHOW_UPLOADS, lambda: self.tabs.setCurrentIndex(0))
         on(ActionId.SHOW_HISTORY, lambda: self.tabs.setCurrentIndex(1))
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.queue.history_changed.connect(self.history_page.history_changed)
+        self.deletion.deleted.connect(self.uploads.deleted)
+        files = DestinationFiles(parts.book, parts.choice, parts.dialogs, self.report, self)
+        self.intake.destination_files, self.uploads.report = files.add, self.report
         self.keys.settings_requested.connect(parts.preferences.open)
         self.keys.destination_changed.connect(parts.run.update)
         self.uploads.key_wanted.connect(self.keys.change)
@@ -196,7 +203,13 @@ class MainWindow(QMainWindow):
             conditions.add(EnabledWhen.FAILED)
         if summary.any_interrupted:
             conditions.add(EnabledWhen.INTERRUPTED)
+        if self._deletable():
+            conditions.add(EnabledWhen.DELETABLE)
         self.registry.update_enabled(conditions)
+
+    def _deletable(self) -> list[Deletable]:
+        """The uploads selected on the tab on show that can be deleted from their server."""
+        return (self.history_page if self.showing_history else self.uploads).deletable()
 
     def _show_summary(self, summary: Summary) -> None:
         title = APP_NAME

@@ -3,10 +3,12 @@ the XDG base directory, desktop entry and icon theme specifications.
 
 The entry goes to ``$XDG_DATA_HOME/applications`` with ``Exec=`` pointing at the absolute path
 of the executable that ran the command (so a venv or a bundle works without being on
-``PATH``); its ``MimeType=`` list puts the app in "Open with" for images. The icon goes to
+``PATH``); its ``MimeType=`` list puts the app in "Open with" for images and for ShareX custom
+uploaders (``.sxcu``), a file type shared-mime-info does not know: its definition (a
+shared-mime-info package) goes to ``$XDG_DATA_HOME/mime/packages``. The icon goes to
 ``$XDG_DATA_HOME/icons/hicolor/<size>x<size>/apps`` as PNGs rendered from the SVG, plus the
-SVG itself under ``scalable``. The desktop and icon caches are refreshed when their tools
-exist. ``packaging/render-icons.py`` writes the same hicolor tree for system packages.
+SVG itself under ``scalable``. The desktop, MIME and icon caches are refreshed when their
+tools exist. ``packaging/render-icons.py`` writes the same hicolor tree for system packages.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ def desktop_entry(template: str, command: Sequence[str]) -> str:
     return replaced
 
 
+def mime_package(app_id: str) -> str:
+    """The shipped shared-mime-info package's file name (the ``.sxcu`` file type)."""
+    return f"{app_id}.mime.xml"
+
+
 def hicolor_files(hicolor: Path, app_id: str, sizes: Iterable[int] = HICOLOR_SIZES) -> list[Path]:
     """Where :func:`write_hicolor` puts the icon under a ``hicolor`` theme folder."""
     files = [hicolor / f"{size}x{size}" / "apps" / f"{app_id}.png" for size in sizes]
@@ -122,12 +129,20 @@ class DesktopEntry:
     def icon_theme_dir(self) -> Path:
         return self.home() / "icons" / "hicolor"
 
+    def mime_dir(self) -> Path:
+        return self.home() / "mime"
+
+    def mime_path(self, app_id: str) -> Path:
+        return self.mime_dir() / "packages" / mime_package(app_id)
+
     def install(self, shipped: Shipped, out: Printer) -> int:
         command = launcher_command()
         app_id = shipped.app_id
         try:
             text = desktop_entry(shipped.read_text(f"{app_id}.desktop"), command)
+            file_type = shipped.read_text(mime_package(app_id))
             write_hicolor(self.icon_theme_dir(), shipped)
+            write_file(self.mime_path(app_id), file_type.encode("utf-8"))
             entry = self.entry_path(app_id)
             write_file(entry, text.encode("utf-8"))
         except (OSError, ValueError) as exc:
@@ -137,15 +152,20 @@ class DesktopEntry:
         out(f"  Exec={exec_value(command)}")
         sizes = f"{HICOLOR_SIZES[0]}-{HICOLOR_SIZES[-1]} px"
         out(f"Installed the icon {app_id} in {self.icon_theme_dir()} ({sizes} and scalable)")
+        out(f"Installed the .sxcu file type (ShareX custom uploader) {self.mime_path(app_id)}")
         self._refresh_caches(out)
-        out(f"{APP_NAME} is now in the applications menu and in Open With for images.")
+        out(
+            f"{APP_NAME} is now in the applications menu and in Open With for images and "
+            ".sxcu files."
+        )
         return 0
 
     def uninstall(self, shipped: Shipped, out: Printer) -> int:
         app_id = shipped.app_id
         removed: list[Path] = []
         try:
-            for path in [self.entry_path(app_id), *hicolor_files(self.icon_theme_dir(), app_id)]:
+            ours = [self.entry_path(app_id), self.mime_path(app_id)]
+            for path in [*ours, *hicolor_files(self.icon_theme_dir(), app_id)]:
                 if path.is_file() or path.is_symlink():
                     path.unlink()
                     removed.append(path)
@@ -153,7 +173,10 @@ class DesktopEntry:
             sys.stderr.write(f"{APP_NAME}: could not remove the desktop entry: {exc}\n")
             return 1
         if not removed:
-            out(f"Nothing to remove: no desktop entry or icons of {APP_NAME} in {self.home()}")
+            out(
+                f"Nothing to remove: no desktop entry, file type or icons of {APP_NAME} in "
+                f"{self.home()}"
+            )
             return 0
         for path in removed:
             out(f"Removed {path}")
@@ -167,6 +190,12 @@ class DesktopEntry:
             ["update-desktop-database", "-q", str(applications)],
             f"Updated the desktop database in {applications}",
             "the desktop database",
+            out,
+        )
+        _run_tool(
+            ["update-mime-database", str(self.mime_dir())],
+            f"Updated the MIME database in {self.mime_dir()}",
+            "the MIME database",
             out,
         )
         # -t: a user's hicolor folder has no index.theme of its own (the system one applies).

@@ -39,6 +39,7 @@ class ActionId(enum.Enum):
     SEND_INTERRUPTED = "send-interrupted"
     CANCEL = "cancel"
     REMOVE = "remove"
+    DELETE_FROM_SERVER = "delete-from-server"
     CLEAR_FINISHED = "clear-finished"
     SHOW_UPLOADS = "show-uploads"
     SHOW_HISTORY = "show-history"
@@ -55,6 +56,9 @@ class EnabledWhen(enum.Enum):
     FAILED = "failed"
     #: Some files from last time were not sent.
     INTERRUPTED = "interrupted"
+    #: A selected upload can be deleted from its server (it has a deletion URL and was not
+    #: deleted yet).
+    DELETABLE = "deletable"
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,15 @@ SPECS: dict[ActionId, ActionSpec] = {
         in_context_menu=True,
         button="✕",
     ),
+    ActionId.DELETE_FROM_SERVER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Delete from Server…"),
+        None,
+        QT_TRANSLATE_NOOP(
+            "Actions", "Delete the selected uploads from the server they were uploaded to"
+        ),
+        EnabledWhen.DELETABLE,
+        in_context_menu=True,
+    ),
     ActionId.CLEAR_FINISHED: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "C&lear Finished"),
         None,
@@ -229,6 +242,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.CANCEL,
             None,
             ActionId.REMOVE,
+            ActionId.DELETE_FROM_SERVER,
             ActionId.CLEAR_FINISHED,
         ),
     ),

@@ -3,7 +3,8 @@
 A drop is recorded in the history before it is expanded, folders are expanded off the GUI
 thread (asking first when they hold more than :data:`ASK_ABOVE` images), and its files are
 recorded in one commit before they are queued, a chunk per event-loop turn. Image data
-(pasted, or dragged from a browser) is saved as a PNG in the cache first.
+(pasted, or dragged from a browser) is saved as a PNG in the cache first. A ShareX custom
+uploader (``.sxcu``), however it comes, is a destination to add, never a file to upload.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ from .queue import UploadQueue
 
 #: Files added to the list per event-loop turn.
 ADD_CHUNK = 50
+#: A ShareX custom uploader's file (any letter case): a destination to add, not an image.
+SXCU_SUFFIX = ".sxcu"
+
+
+def is_uploader_file(path: Path) -> bool:
+    return path.suffix.lower() == SXCU_SUFFIX
 
 
 def save_image_data(image: QImage, prefix: str) -> Path:
@@ -82,6 +89,10 @@ def describe_drag(mime: QMimeData) -> tuple[bool, str]:
     count = len(paths)
     if count > 1:
         return True, translate("Intake", "Drop to upload %n item(s)", None, count)
+    if paths and is_uploader_file(paths[0]):
+        return True, translate("Intake", "Drop to add the destination in {name}").format(
+            name=paths[0].name
+        )
     if paths:
         return True, translate("Intake", "Drop to upload {name}").format(name=paths[0].name)
     if mime.hasImage():
@@ -122,6 +133,9 @@ class IntakeController(QObject):
         self._resume = resume_unfinished
         self._parent = parent
         self._closed = False
+        #: Adds the destinations of ``.sxcu`` files (the window sets it); they are never
+        #: queued as images.
+        self.destination_files: Callable[[list[Path]], None] | None = None
 
     def close(self) -> None:
         """Take nothing more (the window is closing)."""
@@ -135,7 +149,13 @@ class IntakeController(QObject):
         The drop itself is on disk before it is expanded: if uploader-gui stops while a big
         folder is being listed, the next start lists the rest.
         """
-        if not paths or self._closed:
+        if self._closed:
+            return
+        uploaders = [path for path in paths if is_uploader_file(path)]
+        if uploaders and self.destination_files is not None:
+            self.destination_files(uploaders)
+        paths = [path for path in paths if not is_uploader_file(path)]
+        if not paths:
             return
         host = self._destination()
 

@@ -111,6 +111,11 @@ class UploadItem:
     sent_name: str | None = None
     width: int | None = None
     height: int | None = None
+    #: The destination it went to (its id, as the history files it), where its server said
+    #: it can be deleted, and whether it was deleted from there (its link no longer works).
+    destination: str = ""
+    deletion_url: str | None = None
+    deleted: bool = False
 
     def __post_init__(self) -> None:
         self.name = display_name(self.name or self.path.name)
@@ -153,6 +158,11 @@ class UploadItem:
         )
 
     @property
+    def deletable(self) -> bool:
+        """Uploaded, with a deletion URL, and not deleted from the server yet."""
+        return self.state is State.DONE and bool(self.deletion_url) and not self.deleted
+
+    @property
     def waiting_for_server(self) -> bool:
         return self.state is State.UPLOADING and self.total > 0 and self.sent >= self.total
 
@@ -192,6 +202,8 @@ class UploadItem:
                 )
             return translate("UploadRow", "Retrying in %n s", None, left)
         if self.state is State.DONE:
+            if self.deleted:
+                return translate("UploadRow", "Deleted from the server")
             extra = [note for note in (self.note,) if note]
             if self.reused:
                 extra.append(translate("UploadRow", "uploaded before, link reused"))
@@ -336,6 +348,13 @@ class UploadListModel(QAbstractListModel):
                 first, last = rows[start], rows[position - 1]
                 self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
                 start = position
+
+    def mark_deleted(self, url: str, destination: str) -> None:
+        """The file at ``url`` was deleted from ``destination``'s server: its rows say so."""
+        found = [i for i in self._items if (i.url, i.destination) == (url, destination)]
+        for item in found:
+            item.deleted = True
+        self.changed_many([item.id for item in found])
 
     def remove(self, item_ids: set[int]) -> None:
         """Remove items, one contiguous run of rows at a time."""

@@ -34,6 +34,7 @@ def mark_done(item: UploadItem, outcome: JobOutcome) -> None:
     item.state = State.DONE
     item.reused = outcome.reused
     item.url = result.url
+    item.deletion_url = result.deletion_url
     item.sent_name = result.filename
     item.width, item.height = outcome.dimensions or (None, None)
     item.note = outcome.prepared.summary() if outcome.prepared else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QWidget
@@ -11,14 +10,13 @@ from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QWidget
 from ...core.i18n import translate
 from ..base.actions import ActionId, Actions
 from ..base.list_view import RowListView
+from ..base.report import Report
+from ..destination.deleting import Deletable
 from ..links.service import LinkService
 from .delegate import UploadDelegate
 from .drop_area import EmptyState
 from .model import State, UploadItem, UploadListModel
 from .queue import UploadQueue
-
-if TYPE_CHECKING:
-    pass
 
 
 class UploadsPage(QStackedWidget):
@@ -44,6 +42,8 @@ class UploadsPage(QStackedWidget):
         super().__init__(parent)
         self.model, self._queue, self._links = model, queue, links
         self._retry = retry
+        #: Where Copy says why a deleted upload's link is not copied (set by the window).
+        self.report: Report | None = None
         self.empty = EmptyState(self)
         self.empty.choose_files.connect(choose_files)
         self.view = RowListView(self)
@@ -81,7 +81,27 @@ class UploadsPage(QStackedWidget):
         self.view.setFocus()
 
     def copy_selected(self) -> None:
-        self._links.copy_items(self.selected_items())
+        self.copy(self.selected_items())
+
+    def copy(self, items: list[UploadItem]) -> None:
+        """Copy the links of ``items``, less those deleted from their server (dead)."""
+        live = [item for item in items if not item.deleted]
+        if items and not live and self.report is not None:
+            text = translate("Pages", "Not copied: deleted from the server, the link is dead")
+            self.report.status(text)
+            return
+        self._links.copy_items(live)
+
+    def deleted(self, url: str, destination: str) -> None:
+        """The file at ``url`` was deleted from ``destination``'s server: its rows say so
+        (and what may be done with the selection changed)."""
+        self.model.mark_deleted(url, destination)
+        self.selection_changed.emit()
+
+    def deletable(self) -> list[Deletable]:
+        """The selected uploads that can be deleted from their server."""
+        found = map(Deletable.of_item, self.selected_items())
+        return [target for target in found if target is not None]
 
     def open_selected(self) -> None:
         self._links.open_items(self.selected_items())
@@ -109,7 +129,7 @@ class UploadsPage(QStackedWidget):
         if item is None:
             return
         if action is ActionId.COPY:
-            self._links.copy_items([item])
+            self.copy([item])
         elif action is ActionId.OPEN_URL:
             self._links.open_items([item])
         elif action is ActionId.RETRY:
@@ -126,7 +146,7 @@ class UploadsPage(QStackedWidget):
     def _row_default(self, row: int) -> None:
         item = self.model.item_at(row)
         if item.state is State.DONE:
-            self._links.copy_items([item])
+            self.copy([item])
         elif item.retryable:
             self._retry([item.id])
 

@@ -186,6 +186,7 @@ class UploadRunner(QObject):
         self._running.started(item.id, token)
         item_id, number = item.id, item.attempt
         item.reused = False
+        item.destination = access.destination.id  # (what a deletion marks it by)
         attempt = Attempt(
             item_id=item_id,
             number=number,
