@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .menu_entry import MenuEntry
     from .notifications import Clicked, DesktopNotifications, Submit
     from .proxy_source import ProxySource
+    from .screenshot import Screenshots
     from .termination import QuitRequests
 
 #: A desktop of the freedesktop.org family (Linux, the BSDs): D-Bus, XDG folders and
@@ -121,3 +122,15 @@ def quit_requests() -> QuitRequests:
     from .linux.signals import Signals
 
     return Signals()  # Python's signals: on Windows too (Ctrl+C), until its port
+
+
+@functools.cache
+def screenshots() -> Screenshots:
+    """Asks the desktop for a screenshot (never a grab of the screen by the app itself)."""
+    if FREEDESKTOP:
+        from .linux.screenshot_portal import PortalScreenshots
+
+        return PortalScreenshots()
+    from .fallback.no_screenshots import NoScreenshots
+
+    return NoScreenshots()
