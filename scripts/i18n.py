@@ -5,7 +5,9 @@
     python scripts/i18n.py check    # every message of every language translated
 
 The .ts files (XML, edited by translators, e.g. with Qt Linguist) are in the repository; the
-.qm files are built by scripts/setup.sh, like the icons, and never committed.
+.qm files are built, never committed: by every build of the package (setup.py calls build()
+for wheels, sdists and pip install; PySide6-Essentials is a build requirement), and for the
+checkout by scripts/setup.sh.
 
 ``update`` also fixes two things pyside6-lupdate's Python parser does not do: a message whose
 source has ``%n`` is a plural (``numerus="yes"``, one form per plural of the language), and
@@ -15,6 +17,7 @@ the ``#:`` attribute comments it mistakes for translator comments are dropped.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import string
 import subprocess
@@ -31,10 +34,17 @@ PLURAL_FORMS = {"de": 2, "zh_CN": 1}
 
 
 def tool(name: str) -> str:
+    """PySide6's ``pyside6-<tool>``: on ``PATH``, beside this Python, or else the Qt program
+    it runs, in the PySide6 package (a build environment may have it only there)."""
     found = shutil.which(name) or str(Path(sys.executable).parent / name)
-    if not Path(found).exists():
-        raise SystemExit(f"{name} is missing: it comes with PySide6-Essentials")
-    return found
+    if Path(found).exists():
+        return found
+    package = importlib.util.find_spec("PySide6")
+    if package is not None and package.origin is not None:
+        program = Path(package.origin).parent / name.removeprefix("pyside6-")
+        if program.exists():
+            return str(program)
+    raise SystemExit(f"{name} is missing: it comes with PySide6-Essentials")
 
 
 def parse(path: Path) -> ElementTree.ElementTree:
