@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/base/actions.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+82" />
             <source>&amp;Add Images…</source>
             <translation>Bilder &amp;hinzufügen…</translation>
         </message>
@@ -160,6 +160,16 @@
         </message>
         <message>
             <location line="+6" />
+            <source>&amp;Delete from Server…</source>
+            <translation>Vom Server &amp;löschen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the selected uploads from the server they were uploaded to</source>
+            <translation>Die ausgewählten Uploads von dem Server löschen, auf den sie hochgeladen wurden</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>C&amp;lear Finished</source>
             <translation>Fer&amp;tige entfernen</translation>
         </message>
@@ -240,7 +250,7 @@
             <translation>Kopier&amp;format</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>&amp;View</source>
             <translation>&amp;Ansicht</translation>
         </message>
@@ -256,9 +266,1394 @@
         </message>
     </context>
     <context>
+        <name>Destinations</name>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="+210" />
+            <source>{destination} has no deletion request</source>
+            <translation>{destination} hat keine Löschanfrage</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>{destination} does not take {type} images</source>
+            <translation>{destination} nimmt keine {type}-Bilder an</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>{destination} refused the credentials (HTTP {{status}})</source>
+            <translation>{destination} hat die Zugangsdaten abgelehnt (HTTP {{status}})</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/contract.py" line="+62" />
+            <source>{destination}: {field} is not set; add it in Settings ▸ Destinations</source>
+            <translation>{destination}: {field} ist nicht festgelegt; tragen Sie den Wert unter Einstellungen ▸ Ziele ein</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>{destination}: the request URL {url} is not on {origin}, where its secrets may go</source>
+            <translation>{destination}: Die Anfrage-URL {url} liegt nicht auf {origin}, wohin allein seine geheimen Werte gehen dürfen</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{destination} declares no deletion request</source>
+            <translation>{destination} legt keine Löschanfrage fest</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the deletion URL is on {host}, not on {origin}: its secrets are not sent there</source>
+            <translation>die Lösch-URL liegt auf {host}, nicht auf {origin}: Die geheimen Werte des Ziels werden nicht dorthin gesendet</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{destination}: {reader} gave no usable URL ({problem}); the reply starts: {start}</source>
+            <translation>{destination}: {reader} hat keine verwendbare URL ergeben ({problem}); die Antwort beginnt mit: {start}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_json.py" line="+33" />
+            <source>it uses {what}, which selects several values: ShareX fails on more than one, and uploader-gui reads only names, [n] and ['name']</source>
+            <translation>der JSON-Pfad verwendet {what}, das mehrere Werte auswählt: ShareX scheitert an mehr als einem, und uploader-gui liest nur Namen, [n] und ['name']</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the JSON path is empty</source>
+            <translation>der JSON-Pfad ist leer</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{character} follows an index</source>
+            <translation>auf einen Index folgt {character}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>unexpected {character} in the JSON path</source>
+            <translation>unerwartetes {character} im JSON-Pfad</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>the JSON path ends with a dot</source>
+            <translation>der JSON-Pfad endet mit einem Punkt</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>ShareX reads only single quotes: write ['name'], not ["name"]</source>
+            <translation>ShareX liest nur einfache Anführungszeichen: Schreiben Sie ['name'], nicht ["name"]</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>an index in the JSON path is not a number</source>
+            <translation>ein Index im JSON-Pfad ist keine Zahl</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a negative index, which ShareX fails on</source>
+            <translation>ein negativer Index, an dem ShareX scheitert</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>an index in the JSON path is not closed</source>
+            <translation>ein Index im JSON-Pfad ist nicht geschlossen</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>unknown escape \{character} in a name</source>
+            <translation>unbekannte Escape-Sequenz \{character} in einem Namen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a quoted name in the JSON path is not closed</source>
+            <translation>ein Name in Anführungszeichen im JSON-Pfad ist nicht geschlossen</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>the value there is null</source>
+            <translation>der Wert dort ist null</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>the value there is an object, not a text</source>
+            <translation>der Wert dort ist ein Objekt, kein Text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the value there is a list, not a text</source>
+            <translation>der Wert dort ist eine Liste, kein Text</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location filename="../uploader_gui/core/destinations/readers_regex.py" line="+139" />
+            <location filename="../uploader_gui/core/destinations/readers_xml.py" line="+157" />
+            <source>the text to read is empty</source>
+            <translation>der zu lesende Text ist leer</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the text is not JSON: {error}</source>
+            <translation>der Text ist kein JSON: {error}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the JSON has nothing at {path}</source>
+            <translation>das JSON enthält nichts unter {path}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_regex.py" line="-86" />
+            <source>it uses {what}, which Python's regular expressions do not run as .NET does</source>
+            <translation>das Muster verwendet {what}, was die regulären Ausdrücke von Python nicht so ausführen wie .NET</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>a group name is not closed</source>
+            <translation>ein Gruppenname ist nicht geschlossen</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>the pattern is empty</source>
+            <translation>das Muster ist leer</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>it is not a regular expression Python can run: {error}</source>
+            <translation>das Muster ist kein regulärer Ausdruck, den Python ausführen kann: {error}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the pattern does not match</source>
+            <translation>das Muster passt nicht</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the pattern has no group {group}</source>
+            <translation>das Muster hat keine Gruppe {group}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_xml.py" line="-77" />
+            <source>the step {step} has a prefix, which ShareX cannot resolve (it gives no namespace map)</source>
+            <translation>der Schritt {step} hat ein Präfix, das ShareX nicht auflösen kann (es gibt keine Namespace-Zuordnung an)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the step {step} is XPath that uploader-gui does not evaluate: it reads names, *, ., .., //, the predicates [n] and [last()] (first, after a name), [@name], [@name='v'], [name], [name='v'], [.='v'], and a last step @name or text()</source>
+            <translation>der Schritt {step} ist XPath, das uploader-gui nicht auswertet: Es liest Namen, *, ., .., //, die Prädikate [n] und [last()] (als erstes, nach einem Namen), [@name], [@name='v'], [name], [name='v'], [.='v'] und als letzten Schritt @name oder text()</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>the XPath is empty</source>
+            <translation>der XPath-Ausdruck ist leer</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the document itself has no {what}</source>
+            <translation>das Dokument selbst hat kein {what}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>the XML declares a document type (DOCTYPE or ENTITY), which is refused: its entities could expand without limit</source>
+            <translation>das XML deklariert einen Dokumenttyp (DOCTYPE oder ENTITY), was abgelehnt wird: Seine Entitäten könnten sich unbegrenzt ausdehnen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the text is not XML: {error}</source>
+            <translation>der Text ist kein XML: {error}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>the XML has nothing at {xpath}</source>
+            <translation>das XML enthält nichts unter {xpath}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu.py" line="+61" />
+            <source>is {size} bytes; a custom uploader file is at most {limit}</source>
+            <translation>ist {size} Bytes groß; eine benutzerdefinierte Uploader-Datei hat höchstens {limit} Bytes</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>cannot be read: {error}</source>
+            <translation>kann nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../uploader_gui/core/destinations/sxcu_checks.py" line="+46" />
+            <source>{method} is not one of {methods}</source>
+            <translation>{method} ist keine der Methoden {methods}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_checks.py" line="+14" />
+            <source>{body} is not a body ShareX knows ({bodies})</source>
+            <translation>{body} ist kein Body, den ShareX kennt ({bodies})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>is empty, and MultipartFormData needs the name of the file's field</source>
+            <translation>ist leer, aber MultipartFormData braucht den Namen des Dateifelds</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>no Body: ShareX reads that as None</source>
+            <translation>kein Body: ShareX liest das als None</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Body {body} sends no file: ShareX itself refuses to upload an image with it (only MultipartFormData and Binary carry the file)</source>
+            <translation>Body {body} sendet keine Datei: ShareX selbst lehnt es ab, damit ein Bild hochzuladen (nur MultipartFormData und Binary übertragen die Datei)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>{key} is not sent with Body {body} (as in ShareX): dropped</source>
+            <translation>{key} wird mit Body {body} nicht gesendet (wie in ShareX): verworfen</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Data is not valid {body} once {{input}} and {{filename}} are filled in: sent as written (ShareX does not check it either)</source>
+            <translation>Data ist kein gültiges {body}, sobald {{input}} und {{filename}} eingesetzt sind: wird unverändert gesendet (ShareX prüft es auch nicht)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{name} is not a destination type ShareX knows</source>
+            <translation>{name} ist kein Zieltyp, den ShareX kennt</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>not an image uploader: it is for {types}</source>
+            <translation>kein Bild-Uploader: Er ist für {types} gedacht</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>DestinationType lists {types} too: only images are sent</source>
+            <translation>DestinationType nennt auch {types}: Es werden nur Bilder gesendet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>DestinationType is {types}: used for images</source>
+            <translation>DestinationType ist {types}: wird für Bilder verwendet</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+84" />
+            <source>is empty</source>
+            <translation>ist leer</translation>
+        </message>
+        <message>
+            <location line="-80" />
+            <source>RequestURL has no scheme: https:// put in front (as ShareX does)</source>
+            <translation>RequestURL hat kein Schema: https:// vorangestellt (wie ShareX es tut)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>is not an http:// or https:// address</source>
+            <translation>ist keine http://- oder https://-Adresse</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a function in the scheme, host or port: the secrets must go to one fixed address</source>
+            <translation>eine Funktion in Schema, Host oder Port: Die geheimen Werte müssen an eine feste Adresse gehen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a user name or password in the URL: put credentials in a header or parameter, where they are kept as secrets</source>
+            <translation>ein Benutzername oder Passwort in der URL: Zugangsdaten gehören in einen Header oder Parameter, wo sie als geheime Werte aufbewahrt werden</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>names no valid host and port</source>
+            <translation>nennt keinen gültigen Host und Port</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>http:// to {host}: the secrets would cross the network unencrypted; use https://</source>
+            <translation>http:// zu {host}: Die geheimen Werte würden unverschlüsselt über das Netz gehen; bitte https:// verwenden</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>a name is empty</source>
+            <translation>ein Name ist leer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>is not a valid header name</source>
+            <translation>ist kein gültiger Header-Name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>holds a line break or NUL</source>
+            <translation>enthält einen Zeilenumbruch oder NUL</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{field} uses ShareX's name patterns (such as %y or %rn), which uploader-gui sends as written</source>
+            <translation>{field} verwendet Namensmuster von ShareX (wie %y oder %rn), die uploader-gui unverändert sendet</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{type} is not a type uploader-gui sends ({types})</source>
+            <translation>{type} ist kein Typ, den uploader-gui sendet ({types})</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_fields.py" line="+67" />
+            <source>not JSON: {error}</source>
+            <translation>kein JSON: {error}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>not JSON: not a JSON object</source>
+            <translation>kein JSON: kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+23" />
+            <source>must be a text</source>
+            <translation>muss ein Text sein</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>must be an object of names and texts</source>
+            <translation>muss ein Objekt aus Namen und Texten sein</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>must be a list of texts</source>
+            <translation>muss eine Liste von Texten sein</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../uploader_gui/ui/destination/editor_check.py" line="+138" />
+            <source>is written twice</source>
+            <translation>kommt zweimal vor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is written twice, as {first} and {second}</source>
+            <translation>kommt zweimal vor, als {first} und {second}</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>must be an object</source>
+            <translation>muss ein Objekt sein</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>is not a key it has</source>
+            <translation>ist kein Feld, das es dort gibt</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>{key} is not a key ShareX reads: ignored</source>
+            <translation>{key} ist kein Feld, das ShareX liest: ignoriert</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_legacy.py" line="+46" />
+            <source>{version} is not a version number like 17.0.0</source>
+            <translation>{version} ist keine Versionsnummer wie 17.0.0</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>no Version: read in the current syntax (ShareX itself refuses such a file)</source>
+            <translation>keine Version: in der aktuellen Syntax gelesen (ShareX selbst lehnt eine solche Datei ab)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no Version, and ShareX's older $…$ syntax: read as a file of ShareX 13 or older</source>
+            <translation>keine Version und die ältere $…$-Syntax von ShareX: als Datei von ShareX 13 oder älter gelesen</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>the query string of RequestURL moved to Parameters (as ShareX does)</source>
+            <translation>der Query-Teil von RequestURL wurde nach Parameters verschoben (wie ShareX es tut)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Headers (the whole header list as the URL) was dropped in ShareX 12.4: read one header with $header:Name$ in URL</source>
+            <translation>Headers (die ganze Header-Liste als URL) wurde in ShareX 12.4 entfernt: Lesen Sie einen einzelnen Header mit $header:Name$ in URL</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{value} is not a response type ShareX knew</source>
+            <translation>{value} ist kein Antworttyp, den ShareX kannte</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>${syntax}$ names no RegexList entry</source>
+            <translation>${syntax}$ nennt keinen Eintrag der RegexList</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): a reader that never matches</source>
+            <translation>
+                <numerusform>${syntax}$ verweist auf Eintrag {number} der RegexList, aber die RegexList enthält nur %n Muster: eine Leseregel, die nie passt</numerusform>
+                <numerusform>${syntax}$ verweist auf Eintrag {number} der RegexList, aber die RegexList enthält nur %n Muster: eine Leseregel, die nie passt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>${syntax}$ is not a function of ShareX's older syntax</source>
+            <translation>${syntax}$ ist keine Funktion der älteren Syntax von ShareX</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>a $ is never closed (ShareX 13 dropped the rest of the text): escape a literal $ as \$</source>
+            <translation>ein $ wird nie geschlossen (ShareX 13 hat den Rest des Textes verworfen): Maskieren Sie ein wörtliches $ als \$</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>{key} is not read by ShareX since 12.4: ignored</source>
+            <translation>{key} wird von ShareX seit 12.4 nicht mehr gelesen: ignoriert</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a file of ShareX 12.3 or older: converted as ShareX did until 16.1 (current ShareX refuses it)</source>
+            <translation>eine Datei von ShareX 12.3 oder älter: umgewandelt, wie ShareX es bis 16.1 tat (das aktuelle ShareX lehnt sie ab)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>converted from ShareX's older $…$ syntax to the current one</source>
+            <translation>von der älteren $…$-Syntax von ShareX in die aktuelle umgewandelt</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>RegexList references written out as {regex:pattern|group}: ShareX's own conversion loses them</source>
+            <translation>Verweise auf die RegexList als {regex:Muster|Gruppe} ausgeschrieben: Die eigene Umwandlung von ShareX verliert sie</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/syntax.py" line="+156" />
+            <source>the text to encode is empty</source>
+            <translation>der zu kodierende Text ist leer</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>a reader of the reply in a request</source>
+            <translation>eine Leseregel für die Antwort in einer Anfrage</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the reply has no {name} header</source>
+            <translation>die Antwort hat keinen Header {name}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/syntax_check.py" line="+86" />
+            <source>{function} is never closed with }}</source>
+            <translation>{function} wird nie mit }} geschlossen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{function} has a | in its name: escape it as \| if it is text</source>
+            <translation>{function} hat ein | im Namen: Maskieren Sie es als \|, wenn es Text ist</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{function} has its name made by another function</source>
+            <translation>der Name von {function} wird von einer anderen Funktion erzeugt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{function} has no function name</source>
+            <translation>{function} hat keinen Funktionsnamen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{function}: ShareX has no function named {name} (escape a literal {{ as \{{)</source>
+            <translation>{function}: ShareX hat keine Funktion namens {name} (maskieren Sie ein wörtliches {{ als \{{)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{function} asks a person while uploading, which uploader-gui does not do</source>
+            <translation>{function} fragt während des Hochladens den Benutzer, was uploader-gui nicht tut</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>{function} needs at least %n parameter(s), separated by |</source>
+            <translation>
+                <numerusform>{function} braucht mindestens %n Parameter, getrennt durch |</numerusform>
+                <numerusform>{function} braucht mindestens %n Parameter, getrennt durch |</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{function} reads the server's reply, which does not exist yet when the request is made: use it in URL, ThumbnailURL, DeletionURL or ErrorMessage</source>
+            <translation>{function} liest die Antwort des Servers, die es beim Stellen der Anfrage noch nicht gibt: Verwenden Sie die Funktion in URL, ThumbnailURL, DeletionURL oder ErrorMessage</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{function} names no header</source>
+            <translation>{function} nennt keinen Header</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{function} can never read anything: {reason}</source>
+            <translation>{function} kann nie etwas lesen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{function} takes RegexList entry {number}, but the RegexList has {count}: a reader that never matches</source>
+            <translation>{function} nimmt Eintrag {number} der RegexList, aber die RegexList hat nur {count}: eine Leseregel, die nie passt</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{function} takes group {group}, which the pattern does not have: a reader that never matches</source>
+            <translation>{function} nimmt Gruppe {group}, die das Muster nicht hat: eine Leseregel, die nie passt</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>RegexList entry {number} cannot be run: {reason}</source>
+            <translation>Eintrag {number} der RegexList kann nicht ausgeführt werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>an unescaped {character} outside a function ends the text in ShareX (the rest, {rest}, would be dropped): escape it as \{character}</source>
+            <translation>ein nicht maskiertes {character} außerhalb einer Funktion beendet in ShareX den Text (der Rest, {rest}, würde verworfen): Maskieren Sie es als \{character}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/app.py" line="+266" />
+            <source>&amp;Destinations</source>
+            <translation>&amp;Ziele</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/book.py" line="+178" />
+            <source>The destination's secrets were not saved</source>
+            <translation>Die geheimen Werte des Ziels wurden nicht gespeichert</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{error}
+
+They are used until you quit.</source>
+            <translation>{error}
+
+Bis zum Beenden von uploader-gui werden sie trotzdem verwendet.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{error}</source>
+            <translation>{error}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/custom_access.py" line="+58" />
+            <source>{fields} not set</source>
+            <translation>{fields} nicht festgelegt</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>it refused the credentials</source>
+            <translation>das Ziel hat die Zugangsdaten abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waiting for {destination}'s secrets: {reason}</source>
+            <translation>Warten auf die geheimen Werte von {destination}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Uploads to {destination} are on hold: {reason}. Set them in Settings ▸ Destinations (they are kept in the keyring).</source>
+            <translation>Uploads an {destination} sind angehalten: {reason}. Legen Sie die geheimen Werte unter Einstellungen ▸ Ziele fest (sie werden im Schlüsselbund aufbewahrt).</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Open Settings</source>
+            <translation>Einstellungen öffnen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/deleting.py" line="+159" />
+            <source>Delete {name} from {host}? Its link stops working.</source>
+            <translation>{name} von {host} löschen? Der Link funktioniert dann nicht mehr.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Delete %n file(s) from their servers? Their links stop working.</source>
+            <translation>
+                <numerusform>%n Datei von ihrem Server löschen? Ihr Link funktioniert dann nicht mehr.</numerusform>
+                <numerusform>%n Dateien von ihren Servern löschen? Ihre Links funktionieren dann nicht mehr.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+73" />
+            <source>Delete from the server?</source>
+            <translation>Vom Server löschen?</translation>
+        </message>
+        <message>
+            <location line="-71" />
+            <source>Delete from Server</source>
+            <translation>Vom Server löschen</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Deleted {name} from {host}</source>
+            <translation>{name} von {host} gelöscht</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Deleted %n file(s) from {host}</source>
+            <translation>
+                <numerusform>%n Datei von {host} gelöscht</numerusform>
+                <numerusform>%n Dateien von {host} gelöscht</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not deleted from {host}</source>
+            <translation>Nicht von {host} gelöscht</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The deletion page cannot be opened</source>
+            <translation>Die Löschseite kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open the deletion page of {name} in your browser? uploader-gui marks it as deleted.</source>
+            <translation>Die Löschseite von {name} im Browser öffnen? uploader-gui markiert die Datei dann als gelöscht.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>Open the deletion pages of %n file(s) in your browser? uploader-gui marks them as deleted.</source>
+            <translation>
+                <numerusform>Die Löschseite von %n Datei im Browser öffnen? uploader-gui markiert sie dann als gelöscht.</numerusform>
+                <numerusform>Die Löschseiten von %n Dateien im Browser öffnen? uploader-gui markiert sie dann als gelöscht.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Open in Browser</source>
+            <translation>Im Browser öffnen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No browser opened the deletion page of {name}</source>
+            <translation>Kein Browser hat die Löschseite von {name} geöffnet</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Marked as deleted from the server</source>
+            <translation>Als vom Server gelöscht markiert</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The history was not changed</source>
+            <translation>Der Verlauf wurde nicht geändert</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor.py" line="+43" />
+            <source>New Destination</source>
+            <translation>Neues Ziel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Edit {name}</source>
+            <translation>{name} bearbeiten</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Test</source>
+            <translation>&amp;Testen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload a small generated picture once and show the reply</source>
+            <translation>Einmal ein kleines erzeugtes Bild hochladen und die Antwort zeigen</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{where}: {reason}</source>
+            <translation>{where}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_check.py" line="-95" />
+            <source>Request</source>
+            <translation>Anfrage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>Antwort</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deletion</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test</source>
+            <translation>Testen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../uploader_gui/ui/destination/editor_fields.py" line="+74" />
+            <location line="+56" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Request URL</source>
+            <translation>Anfrage-URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File form name</source>
+            <translation>Name des Dateifelds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data</source>
+            <translation>Daten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Image types</source>
+            <translation>Bildtypen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thumbnail URL</source>
+            <translation>Vorschaubild-URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deletion URL</source>
+            <translation>Lösch-URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error message</source>
+            <translation>Fehlermeldung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Regular expressions</source>
+            <translation>Reguläre Ausdrücke</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Headers</source>
+            <translation>Header</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Arguments</source>
+            <translation>Argumente</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>parameter {name}</source>
+            <translation>Parameter {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>header {name}</source>
+            <translation>Header {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>argument {name}</source>
+            <translation>Argument {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deletion header {name}</source>
+            <translation>Lösch-Header {name}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>line {number}</source>
+            <translation>Zeile {number}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_fields.py" line="-55" />
+            <location line="+57" />
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <location line="-56" />
+            <location line="+58" />
+            <source>Secret</source>
+            <translation>Geheim</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../uploader_gui/ui/settings/destinations_tab.py" line="+278" />
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>Its name says it holds a credential: it is always kept in the keyring</source>
+            <translation>Der Name weist auf Zugangsdaten hin: Der Wert wird immer im Schlüsselbund aufbewahrt</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Keep the value in the keyring, never in a file</source>
+            <translation>Den Wert im Schlüsselbund aufbewahren, nie in einer Datei</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>kept in the keyring (type to replace)</source>
+            <translation>im Schlüsselbund aufbewahrt (zum Ersetzen neu eingeben)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>secret: kept in the keyring</source>
+            <translation>geheim: wird im Schlüsselbund aufbewahrt</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_form.py" line="+37" />
+            <source>Multipart form (the file in a field)</source>
+            <translation>Multipart-Formular (die Datei in einem Feld)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Binary (the file is the body)</source>
+            <translation>Binär (die Datei ist der Body)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Form URL-encoded (no file)</source>
+            <translation>Formular, URL-kodiert (keine Datei)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON (no file)</source>
+            <translation>JSON (keine Datei)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XML (no file)</source>
+            <translation>XML (keine Datei)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>None (no file)</source>
+            <translation>Ohne Body (keine Datei)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>the host's name</source>
+            <translation>der Name des Hosts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Request:</source>
+            <translation>&amp;Anfrage:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;File form name:</source>
+            <translation>Name des &amp;Dateifelds:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Body:</source>
+            <translation>&amp;Body:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Image types:</source>
+            <translation>Bildtypen:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Values may use {filename}, {random:a|b|c} and {base64:text}. A secret's value is kept in the keyring, never in a file.</source>
+            <translation>Werte können {filename}, {random:a|b|c} und {base64:Text} verwenden. Ein geheimer Wert wird im Schlüsselbund aufbewahrt, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>{section} ({count})</source>
+            <translation>{section} ({count})</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;URL:</source>
+            <translation>&amp;URL:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>T&amp;humbnail URL:</source>
+            <translation>&amp;Vorschaubild-URL:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Deletion URL:</source>
+            <translation>&amp;Lösch-URL:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error &amp;message:</source>
+            <translation>&amp;Fehlermeldung:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>empty: the whole reply is the URL</source>
+            <translation>leer: Die ganze Antwort ist die URL</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A reader takes a part of the reply: {json:path}, {xml:path}, {regex:pattern|group}, {header:name}, {response} (all of it). An empty URL reader takes the whole reply as the URL; the others may stay empty.</source>
+            <translation>Eine Leseregel entnimmt der Antwort einen Teil: {json:Pfad}, {xml:Pfad}, {regex:Muster|Gruppe}, {header:Name}, {response} (alles). Bleibt die Leseregel der URL leer, ist die ganze Antwort die URL; die anderen dürfen leer bleiben.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Regular e&amp;xpressions, one per line:</source>
+            <translation>&amp;Reguläre Ausdrücke, einer pro Zeile:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The pattern on line N is {regex:N|group}.</source>
+            <translation>Das Muster in Zeile N ist {regex:N|Gruppe}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Send a deletion request</source>
+            <translation>&amp;Löschanfrage senden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Deletion method</source>
+            <translation>Löschmethode</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Method:</source>
+            <translation>&amp;Methode:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deleting an upload sends this request to the deletion URL its reply gave, with these headers, on the destination's own address only. ShareX ignores it and opens the deletion URL instead.</source>
+            <translation>Beim Löschen eines Uploads wird diese Anfrage mit diesen Headern an die Lösch-URL aus seiner Antwort gesendet, nur an die eigene Adresse des Ziels. ShareX ignoriert sie und öffnet stattdessen die Lösch-URL.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Headers:</source>
+            <translation>Header:</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/importing.py" line="+32" />
+            <source>Add {name} as a destination? Its uploads go to {host}.</source>
+            <translation>{name} als Ziel hinzufügen? Die Uploads gehen dann an {host}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kept in the keyring, never in a file: {fields}.</source>
+            <translation>Im Schlüsselbund aufbewahrt, nie in einer Datei: {fields}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>It can delete what you upload from the server.</source>
+            <translation>Über dieses Ziel können Sie Hochgeladenes wieder vom Server löschen.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Notes:</source>
+            <translation>Hinweise:</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{file} was not added</source>
+            <translation>{file} wurde nicht hinzugefügt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}: {reason}</source>
+            <translation>{file}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Add a destination?</source>
+            <translation>Ziel hinzufügen?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add Destination</source>
+            <translation>Ziel hinzufügen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Added the destination {name} ({host})</source>
+            <translation>Ziel {name} ({host}) hinzugefügt</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Upload to {name}?</source>
+            <translation>Auf {name} hochladen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload to {name} from now on?</source>
+            <translation>Ab jetzt auf {name} hochladen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload to {name}</source>
+            <translation>Auf {name} hochladen</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/jobs.py" line="+47" />
+            <source>The keyring could not be read: {error}</source>
+            <translation>Der Schlüsselbund konnte nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/picker.py" line="+19" />
+            <source>{name} — {host}</source>
+            <translation>{name} — {host}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Upload &amp;to</source>
+            <translation>&amp;Hochladen auf</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload to</source>
+            <translation>Hochladen auf</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Sandbox</source>
+            <translation>Sandbox</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sandbox mode: uploads go to the local test server until uploader-gui starts again (without --sandbox); then a destination can be chosen.</source>
+            <translation>Sandbox-Modus: Uploads gehen an den lokalen Testserver, bis uploader-gui neu gestartet wird (ohne --sandbox); dann kann ein Ziel gewählt werden.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Where uploads go. Add, import or edit destinations in Settings ▸ Destinations.</source>
+            <translation>Wohin Uploads gehen. Ziele hinzufügen, importieren oder bearbeiten unter Einstellungen ▸ Ziele.</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/trial_view.py" line="+32" />
+            <source>Test uploads a small generated picture (a 64 by 64 PNG) once, with the secrets typed here or, for those left empty, the keyring's, and shows what came back. Nothing is added to the history.</source>
+            <translation>„Testen“ lädt einmal ein kleines erzeugtes Bild (ein PNG mit 64 × 64 Pixeln) hoch, mit den hier eingegebenen geheimen Werten oder, wo sie leer sind, denen aus dem Schlüsselbund, und zeigt, was zurückkam. Dem Verlauf wird nichts hinzugefügt.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Test result</source>
+            <translation>Testergebnis</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What the readers found</source>
+            <translation>Was die Leseregeln gefunden haben</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reader</source>
+            <translation>Leseregel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>Gefunden</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The reply:</source>
+            <translation>Die Antwort:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The reply</source>
+            <translation>Die Antwort</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Only the first {count} characters are shown.</source>
+            <translation>Nur die ersten {count} Zeichen werden angezeigt.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>✗ The test did not get a reply: {problem}</source>
+            <translation>✗ Der Test hat keine Antwort erhalten: {problem}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>HTTP status {status}</source>
+            <translation>HTTP-Status {status}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> — the reply is empty</source>
+            <translation> — die Antwort ist leer</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>✓ An upload would give URL {url}</source>
+            <translation>✓ Ein Upload ergäbe die URL {url}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ An upload would fail: {problem}</source>
+            <translation>✗ Ein Upload würde fehlschlagen: {problem}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>(nothing)</source>
+            <translation>(nichts)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(empty)</source>
+            <translation>(leer)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>✗ {problem}</source>
+            <translation>✗ {problem}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings/destinations_export.py" line="+32" />
+            <source>{name} keeps {fields} in the keyring. Without them, the file can be shared: whoever imports it types their own.
+
+With them, anyone who has the file can upload as you: include them only in a copy you keep private.</source>
+            <translation>{name} bewahrt {fields} im Schlüsselbund auf. Ohne diese Werte kann die Datei weitergegeben werden: Wer sie importiert, gibt eigene ein.
+
+Mit ihnen kann jeder, der die Datei hat, in Ihrem Namen hochladen: Nehmen Sie sie nur in eine Kopie auf, die Sie für sich behalten.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+25" />
+            <source>Export {name}</source>
+            <translation>{name} exportieren</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Export Without Secrets</source>
+            <translation>Ohne geheime Werte exportieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include Secrets</source>
+            <translation>Geheime Werte einschließen</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>ShareX custom uploaders (*.sxcu)</source>
+            <translation>Benutzerdefinierte ShareX-Uploader (*.sxcu)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{file}: {error}</source>
+            <translation>{file}: {error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export failed</source>
+            <translation>Export fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Exported {name} to {file}, with its secrets</source>
+            <translation>{name} nach {file} exportiert, mit seinen geheimen Werten</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exported {name} to {file}, without secrets</source>
+            <translation>{name} nach {file} exportiert, ohne geheime Werte</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings/destinations_tab.py" line="-222" />
+            <source>Changes here are saved at once: OK and Cancel do not undo them. Choose where uploads go with “Upload to” in the main window.</source>
+            <translation>Änderungen hier werden sofort gespeichert: OK und Abbrechen machen sie nicht rückgängig. Wohin Uploads gehen, wählen Sie mit „Hochladen auf“ im Hauptfenster.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Destinations</source>
+            <translation>Ziele</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Describe a new destination: its request and its reply</source>
+            <translation>Ein neues Ziel beschreiben: seine Anfrage und seine Antwort</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add the destination a ShareX custom uploader file holds</source>
+            <translation>Das Ziel aus einer benutzerdefinierten ShareX-Uploader-Datei hinzufügen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Edit…</source>
+            <translation>B&amp;earbeiten…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change the destination, or test it</source>
+            <translation>Das Ziel ändern oder testen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>D&amp;uplicate</source>
+            <translation>&amp;Duplizieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add a copy of the destination, secrets included</source>
+            <translation>Eine Kopie des Ziels hinzufügen, einschließlich der geheimen Werte</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xportieren…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the destination as a ShareX custom uploader file</source>
+            <translation>Das Ziel als benutzerdefinierte ShareX-Uploader-Datei speichern</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Remove</source>
+            <translation>Ent&amp;fernen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the destination and its secrets</source>
+            <translation>Das Ziel und seine geheimen Werte entfernen</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{entry} (in use)</source>
+            <translation>{entry} (wird verwendet)</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>ImagePipeline is built in: its API URL and key are set on the General tab. It cannot be removed.</source>
+            <translation>ImagePipeline ist eingebaut: API-URL und Schlüssel werden im Reiter „Allgemein“ festgelegt. Es kann nicht entfernt werden.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Uploads go to {url}</source>
+            <translation>Uploads gehen an {url}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kept in the keyring: {fields}.</source>
+            <translation>Im Schlüsselbund aufbewahrt: {fields}.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Import a ShareX Custom Uploader</source>
+            <translation>Benutzerdefinierten ShareX-Uploader importieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ShareX custom uploaders (*.sxcu);;All files (*)</source>
+            <translation>Benutzerdefinierte ShareX-Uploader (*.sxcu);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The keyring could not be read</source>
+            <translation>Der Schlüsselbund konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The destination was not saved</source>
+            <translation>Das Ziel wurde nicht gespeichert</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved the destination {name}</source>
+            <translation>Ziel {name} gespeichert</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{name} (copy)</source>
+            <translation>{name} (Kopie)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The destination was not duplicated</source>
+            <translation>Das Ziel wurde nicht dupliziert</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{name} is removed from your destinations. Links already uploaded keep working.</source>
+            <translation>{name} wird aus Ihren Zielen entfernt. Bereits hochgeladene Links funktionieren weiter.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Its secrets are deleted from the keyring: {fields}.</source>
+            <translation>Seine geheimen Werte werden aus dem Schlüsselbund gelöscht: {fields}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Uploads go to ImagePipeline from now on.</source>
+            <translation>Uploads gehen ab jetzt an ImagePipeline.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove {name}?</source>
+            <translation>{name} entfernen?</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The destination was not removed</source>
+            <translation>Das Ziel wurde nicht entfernt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Removed {name}</source>
+            <translation>{name} entfernt</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/base/dialogs.py" line="+28" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+39" />
             <source>Images ({patterns})</source>
             <translation>Bilder ({patterns})</translation>
         </message>
@@ -268,12 +1663,12 @@
             <translation>Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+65" />
+            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+74" />
             <source>Add images</source>
             <translation>Bilder hinzufügen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+320" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+333" />
             <source>Quit uploader-gui?</source>
             <translation>uploader-gui beenden?</translation>
         </message>
@@ -377,12 +1772,12 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>Anfrage an {host} fehlgeschlagen: {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client_reply.py" line="+43" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+49" />
             <source>the API key was rejected (HTTP {status})</source>
             <translation>der API-Schlüssel wurde abgelehnt (HTTP {status})</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>the server timed out (HTTP 408)</source>
             <translation>Zeitüberschreitung beim Server (HTTP 408)</translation>
         </message>
@@ -422,7 +1817,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>der Server hat den Upload abgelehnt (HTTP {status})</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
             <translation>der Server hat auf eine ungültige Adresse weitergeleitet (HTTP {status}); Weiterleitungen werden nicht befolgt, damit der API-Schlüssel bei {host} bleibt</translation>
         </message>
@@ -512,7 +1907,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>kein freier Dateiname in {folder}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/responses.py" line="+76" />
+            <location filename="../uploader_gui/core/responses.py" line="+79" />
             <source>the server's reply was not JSON</source>
             <translation>die Antwort des Servers war kein JSON</translation>
         </message>
@@ -557,12 +1952,13 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>unbekannte Daten</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location filename="../uploader_gui/core/picgo/messages.py" line="+109" />
+            <location filename="../uploader_gui/core/sniff.py" line="+19" />
             <source>the file is empty</source>
             <translation>die Datei ist leer</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/upload_job.py" line="+236" />
+            <location filename="../uploader_gui/core/upload_job.py" line="+245" />
             <source>unexpected error: {kind}</source>
             <translation>unerwarteter Fehler: {kind}</translation>
         </message>
@@ -729,7 +2125,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
     <context>
         <name>History</name>
         <message>
-            <location filename="../uploader_gui/core/history/safety.py" line="+70" />
+            <location filename="../uploader_gui/core/history/safety.py" line="+72" />
             <source>it cannot be checked: {reason}</source>
             <translation>Prüfung nicht möglich: {reason}</translation>
         </message>
@@ -790,17 +2186,22 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>die Datei kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/history/database.py" line="+188" />
+            <location filename="../uploader_gui/core/history/database.py" line="+246" />
             <source>the database is damaged ({check})</source>
             <translation>die Datenbank ist beschädigt ({check})</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-43" />
             <source>the history was written by a newer uploader-gui (schema {version})</source>
             <translation>der Verlauf wurde von einer neueren Version von uploader-gui geschrieben (Schema {version})</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history/view.py" line="+67" />
+            <location filename="../uploader_gui/ui/history/view.py" line="+64" />
+            <source>{when} · Deleted from the server on {date}</source>
+            <translation>{when} · Am {date} vom Server gelöscht</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · Fehlgeschlagen: {error}</translation>
         </message>
@@ -820,7 +2221,7 @@ PNG, JPEG, WebP oder GIF · auch Ordner · Strg+V fügt ein Bild ein</translatio
             <translation>{when} · Nicht hochgeladen</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+82" />
             <source>{name}: {status}
 {path}</source>
             <translation>{name}: {status}
@@ -925,7 +2326,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+46" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+53" />
             <source>could not save the image to {path}</source>
             <translation>das Bild konnte nicht unter {path} gespeichert werden</translation>
         </message>
@@ -939,6 +2340,11 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
         </message>
         <message>
             <location line="+2" />
+            <source>Drop to add the destination in {name}</source>
+            <translation>Ablegen, um das Ziel aus {name} hinzuzufügen</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Drop to upload {name}</source>
             <translation>Ablegen, um {name} hochzuladen</translation>
         </message>
@@ -958,7 +2364,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Hier können nur Bilddateien, Ordner oder Bilder abgelegt werden</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+76" />
             <source>Could not read the dropped files: {error}</source>
             <translation>Die abgelegten Dateien konnten nicht gelesen werden: {error}</translation>
         </message>
@@ -1170,7 +2576,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+152" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+212" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>Warten auf eine verwendbare API-URL: {reason}</translation>
         </message>
@@ -1199,7 +2605,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Sandbox-Modus: Uploads gehen an einen lokalen Testserver unter {url}. Es wird kein Konto benötigt; die Links funktionieren nur auf diesem Computer, solange die App läuft.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+50" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+53" />
             <source>The keyring could not be read: {error}</source>
             <translation>Der Schlüsselbund konnte nicht gelesen werden: {error}</translation>
         </message>
@@ -1219,23 +2625,23 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Kein API-Schlüssel: Abgelegte Dateien warten, bis einer festgelegt ist (Einstellungen ▸ API-Schlüssel…)</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+110" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="+149" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+7" />
             <source>the API URL cannot be used</source>
             <translation>die API-URL kann nicht verwendet werden</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+9" />
             <source>Using the key for this session only</source>
             <translation>Der Schlüssel wird nur für diese Sitzung verwendet</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+11" />
             <source>The API key was rejected by the server. Paste a valid key.</source>
             <translation>Der API-Schlüssel wurde vom Server abgelehnt. Bitte einen gültigen Schlüssel einfügen.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="-80" />
             <source>The API key is saved in {keyring}</source>
             <translation>Der API-Schlüssel ist in {keyring} gespeichert</translation>
         </message>
@@ -1273,7 +2679,7 @@ It will be used until you quit uploader-gui.</source>
 Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+15" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="+15" />
             <source>The key for {host} will be deleted from {keyring}.</source>
             <translation>Der Schlüssel für {host} wird aus {keyring} gelöscht.</translation>
         </message>
@@ -1354,7 +2760,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+68" />
+            <location filename="../uploader_gui/core/links.py" line="+70" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1592,7 +2998,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Hinweise</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+366" />
+            <location filename="../uploader_gui/ui/notices/single_instance.py" line="+19" />
             <source>Dismiss</source>
             <translation>Ausblenden</translation>
         </message>
@@ -1666,8 +3072,14 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <source>Uploads</source>
             <translation>Uploads</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/history/page.py" line="+150" />
+            <location filename="../uploader_gui/ui/uploads/page.py" line="+31" />
+            <source>Not copied: deleted from the server, the link is dead</source>
+            <translation>Nicht kopiert: vom Server gelöscht, der Link funktioniert nicht mehr</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/history/page.py" line="+147" />
+            <location line="+26" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>%n Eintrag und sein Vorschaubild werden gelöscht. Hochgeladene Bilder bleiben online.</numerusform>
@@ -1727,6 +3139,145 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
                 <numerusform>%n Eintrag nach {file} exportiert</numerusform>
                 <numerusform>%n Einträge nach {file} exportiert</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>PicGo</name>
+        <message>
+            <location filename="../uploader_gui/core/picgo/messages.py" line="-95" />
+            <source>refused: this server answers only 127.0.0.1 and localhost</source>
+            <translation>abgelehnt: Dieser Server antwortet nur auf 127.0.0.1 und localhost</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>refused: requests from web pages are not accepted</source>
+            <translation>abgelehnt: Anfragen von Webseiten werden nicht angenommen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the key is missing or wrong: add ?key=… to the address, as set in uploader-gui</source>
+            <translation>der Schlüssel fehlt oder ist falsch: Hängen Sie ?key=… an die Adresse an, wie in uploader-gui festgelegt</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>unknown address: images are sent with POST /upload</source>
+            <translation>unbekannte Adresse: Bilder werden mit POST /upload gesendet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>only POST is accepted here</source>
+            <translation>hier wird nur POST angenommen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the body must be JSON, multipart/form-data, or empty (for the clipboard)</source>
+            <translation>der Inhalt der Anfrage muss JSON, multipart/form-data oder leer (für die Zwischenablage) sein</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the request must give its length (Content-Length)</source>
+            <translation>die Anfrage muss ihre Länge angeben (Content-Length)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the request is too large: at most {size}</source>
+            <translation>die Anfrage ist zu groß: höchstens {size}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>too many images in one request: at most %n</source>
+            <translation>
+                <numerusform>zu viele Bilder in einer Anfrage: höchstens %n</numerusform>
+                <numerusform>zu viele Bilder in einer Anfrage: höchstens %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the body is not JSON with a list of paths</source>
+            <translation>der Inhalt der Anfrage ist kein JSON mit einer Liste von Pfaden</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the form data could not be read</source>
+            <translation>die Formulardaten konnten nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the form holds no image: send files under the field list or files</source>
+            <translation>das Formular enthält kein Bild: Senden Sie Dateien im Feld list oder files</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a file was sent under the field {name}: use list or files</source>
+            <translation>eine Datei wurde im Feld {name} gesendet: Verwenden Sie list oder files</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the request could not be read</source>
+            <translation>die Anfrage konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the request did not arrive in time</source>
+            <translation>die Anfrage ist nicht rechtzeitig angekommen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui is stopping</source>
+            <translation>uploader-gui wird beendet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui could not upload: {reason}</source>
+            <translation>uploader-gui konnte nicht hochladen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui gave no result for this image</source>
+            <translation>uploader-gui hat für dieses Bild kein Ergebnis geliefert</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not an absolute path</source>
+            <translation>kein absoluter Pfad</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not a valid path</source>
+            <translation>kein gültiger Pfad</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a web address: only files on this computer are uploaded</source>
+            <translation>eine Webadresse: Nur Dateien auf diesem Computer werden hochgeladen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not an image ({kind})</source>
+            <translation>kein Bild ({kind})</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>larger than {size}</source>
+            <translation>größer als {size}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n image(s) not uploaded</source>
+            <translation>
+                <numerusform>%n Bild nicht hochgeladen</numerusform>
+                <numerusform>%n Bilder nicht hochgeladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/picgo/server.py" line="+51" />
+            <source>port {port} is already in use (is PicGo or PicList running?): quit it or choose another port</source>
+            <translation>Port {port} wird bereits verwendet (läuft PicGo oder PicList?): Beenden Sie das Programm oder wählen Sie einen anderen Port</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>cannot listen on port {port}: {reason}</source>
+            <translation>Port {port} kann nicht geöffnet werden: {reason}</translation>
         </message>
     </context>
     <context>
@@ -1894,7 +3445,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+61" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+71" />
             <source>Settings</source>
             <translation>Einstellungen</translation>
         </message>
@@ -1919,7 +3470,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Netzwerk</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>API key</source>
             <translation>API-Schlüssel</translation>
         </message>
@@ -1945,7 +3496,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>OK drücken, um zur neuen API-URL zu wechseln; danach folgt ihr Schlüssel.</translation>
         </message>
         <message>
-            <location line="-56" />
+            <location line="-59" />
             <source>Uploads</source>
             <translation>Uploads</translation>
         </message>
@@ -2005,7 +3556,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Vor dem Hochladen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+21" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+24" />
             <source>Remove location and camera details before upload</source>
             <translation>Standort und Kameradaten vor dem Hochladen entfernen</translation>
         </message>
@@ -2040,7 +3591,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Änderungen gelten für noch nicht begonnene Dateien.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+70" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+73" />
             <source>Copying</source>
             <translation>Kopieren</translation>
         </message>
@@ -2065,7 +3616,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="-42" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-45" />
             <source>The API's base URL; https only (http only for localhost)</source>
             <translation>Die Basis-URL der API; nur https (http nur für localhost)</translation>
         </message>
@@ -2080,7 +3631,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Für diese Sitzung festgelegt durch {source}.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+8" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+11" />
             <source>Applies when uploader-gui starts again</source>
             <translation>Gilt ab dem nächsten Start von uploader-gui</translation>
         </message>
@@ -2188,11 +3739,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+298" />
+            <location filename="../uploader_gui/cli.py" line="+353" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
         </message>
         <message>
+            <location filename="../uploader_gui/core/destinations/store.py" line="+122" />
             <location filename="../uploader_gui/core/link_templates.py" line="+63" />
             <location filename="../uploader_gui/core/paths.py" line="+136" />
             <source>{path} belongs to another user.</source>
@@ -2209,7 +3761,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Andere Benutzer dieses Computers können {path} ändern.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+33" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+37" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>Damit niemand sonst bestimmt, was Ihren Computer verlässt oder wohin es geht, ignoriert uploader-gui, was Ihre Einstellungsdatei über das Entfernen von Ort und Kameradaten, die Vorbereitung von Bildern, die API-URL, den Proxy und das Fortsetzen unfertiger Uploads sagt. Bis das behoben ist, werden Ort und Kameradaten entfernt, Bilder auf die übliche Weise vorbereitet, und Uploads gehen über die Proxy-Einstellungen des Systems an die Standard-API-URL.</translation>
         </message>
@@ -2219,19 +3771,104 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Ihre Linkvorlagen werden weiterhin angeboten: Prüfen Sie sie unter Einstellungen ▸ Kopieren.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Its custom destinations are not used (they say where your pictures go): check the file, then run: {command}</source>
+            <translation>Die benutzerdefinierten Ziele darin werden nicht verwendet (sie legen fest, wohin Ihre Bilder gehen): Prüfen Sie die Datei, dann führen Sie aus: {command}</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Nothing can be saved there: changes made in Settings last until uploader-gui quits. To fix it, run: {command} and start uploader-gui again.</source>
             <translation>Dort kann nichts gespeichert werden: Änderungen in den Einstellungen gelten, bis uploader-gui beendet wird. Zum Beheben führen Sie aus: {command} und starten Sie uploader-gui erneut.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>To fix it, open Settings and press OK: uploader-gui then writes its settings again, for you alone. Or check them yourself and run: {command}</source>
             <translation>Zum Beheben öffnen Sie die Einstellungen und drücken OK: uploader-gui schreibt seine Einstellungen dann neu, nur für Sie. Oder prüfen Sie sie selbst und führen aus: {command}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+19" />
             <source>Open Settings</source>
             <translation>Einstellungen öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sources</name>
+        <message>
+            <location filename="../uploader_gui/core/source_files.py" line="+80" />
+            <source>the copy to send could not be saved: {reason}</source>
+            <translation>die zu sendende Kopie konnte nicht gespeichert werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/stdin_image.py" line="+74" />
+            <source>standard input is a terminal: pipe an image in, e.g. grim - | uploader-gui --headless -</source>
+            <translation>die Standardeingabe ist ein Terminal: Leiten Sie ein Bild hinein, z. B. grim - | uploader-gui --headless -</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+38" />
+            <source>nothing came on standard input</source>
+            <translation>über die Standardeingabe kam nichts</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>standard input is not an image the app can send: {detected}; allowed: PNG, JPEG, WebP, GIF, HEIC, HEIF, AVIF, BMP, TIFF</source>
+            <translation>die Standardeingabe ist kein Bild, das die App senden kann: {detected}; erlaubt: PNG, JPEG, WebP, GIF, HEIC, HEIF, AVIF, BMP, TIFF</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>standard input could not be read: {reason}</source>
+            <translation>die Standardeingabe konnte nicht gelesen werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>more than {limit} came on standard input: the app takes images up to {limit}</source>
+            <translation>über die Standardeingabe kamen mehr als {limit}: Die App nimmt Bilder bis {limit} an</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/platform/fallback/no_screenshots.py" line="+16" />
+            <source>taking a screenshot is not available on this system yet</source>
+            <translation>Bildschirmfotos sind auf diesem System noch nicht verfügbar</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/platform/linux/screenshot_portal.py" line="+91" />
+            <source>no screenshot portal on this desktop: install xdg-desktop-portal and your desktop's backend</source>
+            <translation>kein Bildschirmfoto-Portal auf diesem Desktop: Installieren Sie xdg-desktop-portal und das Backend Ihres Desktops</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the screenshot failed: {detail}</source>
+            <translation>das Bildschirmfoto ist fehlgeschlagen: {detail}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the screenshot was cancelled</source>
+            <translation>das Bildschirmfoto wurde abgebrochen</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>the screenshot portal did not answer in %n minute(s)</source>
+            <translation>
+                <numerusform>das Bildschirmfoto-Portal hat nicht innerhalb von %n Minute geantwortet</numerusform>
+                <numerusform>das Bildschirmfoto-Portal hat nicht innerhalb von %n Minuten geantwortet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>the screenshot portal did not answer in %n second(s)</source>
+            <translation>
+                <numerusform>das Bildschirmfoto-Portal hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+                <numerusform>das Bildschirmfoto-Portal hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+146" />
+            <source>the portal answered with code {code}</source>
+            <translation>das Portal hat mit Code {code} geantwortet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the portal gave no local file ({uri})</source>
+            <translation>das Portal hat keine lokale Datei geliefert ({uri})</translation>
         </message>
     </context>
     <context>
@@ -2289,27 +3926,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>der Name einer Vorlage darf keine geschweiften Klammern und keine Steuerzeichen enthalten</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+62" />
+            <location filename="../uploader_gui/core/links.py" line="+68" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>eine Vorlage ist eine Zeile: Jeder Link wird in eine eigene Zeile kopiert</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>a brace is not closed: write {url} for a placeholder, {{ or }} for a brace</source>
-            <translation>eine geschweifte Klammer ist nicht geschlossen: {url} für einen Platzhalter schreiben, {{ oder }} für eine Klammer</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>unknown placeholder {shown}: use {known}</source>
-            <translation>unbekannter Platzhalter {shown}: {known} verwenden</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>write {placeholder} with nothing after the name</source>
-            <translation>{placeholder} ohne Zusatz nach dem Namen schreiben</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+3" />
             <source>a template must contain {{url}}</source>
             <translation>eine Vorlage muss {{url}} enthalten</translation>
         </message>
@@ -2339,17 +3961,17 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Entfernen</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Placeholders: {placeholders}</source>
-            <translation>Platzhalter: {placeholders}</translation>
+            <location line="+106" />
+            <source>Placeholders: {placeholders}. Any other brace is copied as it is.</source>
+            <translation>Platzhalter: {placeholders}. Jede andere geschweifte Klammer wird unverändert kopiert.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="-72" />
             <source>two templates are named “{name}”</source>
             <translation>zwei Vorlagen heißen „{name}“</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>row {row}</source>
             <translation>Zeile {row}</translation>
         </message>
@@ -2359,7 +3981,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}: {reason}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
+            <source>{braces} is not a placeholder: it is copied as typed.</source>
+            <translation>{braces} ist kein Platzhalter: Es wird so kopiert, wie es eingegeben wurde.</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Template {number}</source>
             <translation>Vorlage {number}</translation>
         </message>
@@ -2401,7 +4028,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/links/top_bar.py" line="+23" />
+            <location filename="../uploader_gui/ui/links/top_bar.py" line="+28" />
             <source>Add images…</source>
             <translation>Bilder hinzufügen…</translation>
         </message>
@@ -2461,12 +4088,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Warten auf einen API-Schlüssel</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+109" />
             <source>not uploaded: uploader-gui stopped before it was sent</source>
             <translation>nicht hochgeladen: uploader-gui wurde vor dem Senden beendet</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+48" />
             <source>Queued</source>
             <translation>In Warteschlange</translation>
         </message>
@@ -2502,7 +4129,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             </translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Deleted from the server</source>
+            <translation>Vom Server gelöscht</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>uploaded before, link reused</source>
             <translation>bereits hochgeladen, Link wiederverwendet</translation>
         </message>
@@ -2537,7 +4169,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>{name}, {size}: {status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+49" />
+            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+50" />
             <source>the API key was rejected</source>
             <translation>der API-Schlüssel wurde abgelehnt</translation>
         </message>
@@ -2550,7 +4182,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-150" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-160" />
             <source>&amp;Uploads</source>
             <translation>&amp;Uploads</translation>
         </message>
@@ -2565,7 +4197,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Gesamtfortschritt</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+103" />
             <source>{app} (sandbox)</source>
             <translation>{app} (Sandbox)</translation>
         </message>

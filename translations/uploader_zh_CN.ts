@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/base/actions.py" line="+78" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+82" />
             <source>&amp;Add Images…</source>
             <translation>添加图片(&amp;A)…</translation>
         </message>
@@ -160,6 +160,16 @@
         </message>
         <message>
             <location line="+6" />
+            <source>&amp;Delete from Server…</source>
+            <translation>从服务器删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the selected uploads from the server they were uploaded to</source>
+            <translation>将选中的上传从其所在的服务器上删除</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>C&amp;lear Finished</source>
             <translation>清除已完成(&amp;L)</translation>
         </message>
@@ -240,7 +250,7 @@
             <translation>复制格式(&amp;F)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>&amp;View</source>
             <translation>查看(&amp;V)</translation>
         </message>
@@ -256,9 +266,1389 @@
         </message>
     </context>
     <context>
+        <name>Destinations</name>
+        <message>
+            <location filename="../uploader_gui/core/client.py" line="+210" />
+            <source>{destination} has no deletion request</source>
+            <translation>{destination} 没有删除请求</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>{destination} does not take {type} images</source>
+            <translation>{destination} 不接受 {type} 图片</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>{destination} refused the credentials (HTTP {{status}})</source>
+            <translation>{destination} 拒绝了凭据（HTTP {{status}}）</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/contract.py" line="+62" />
+            <source>{destination}: {field} is not set; add it in Settings ▸ Destinations</source>
+            <translation>{destination}：未设置 {field}；请在 设置 ▸ 上传目标 中添加</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>{destination}: the request URL {url} is not on {origin}, where its secrets may go</source>
+            <translation>{destination}：请求 URL {url} 不在 {origin} 上，而机密只能发送到该处</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{destination} declares no deletion request</source>
+            <translation>{destination} 未声明删除请求</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the deletion URL is on {host}, not on {origin}: its secrets are not sent there</source>
+            <translation>删除 URL 位于 {host}，而不是 {origin}：不会将机密发送到那里</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{destination}: {reader} gave no usable URL ({problem}); the reply starts: {start}</source>
+            <translation>{destination}：{reader} 没有得到可用的 URL（{problem}）；响应的开头为：{start}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_json.py" line="+33" />
+            <source>it uses {what}, which selects several values: ShareX fails on more than one, and uploader-gui reads only names, [n] and ['name']</source>
+            <translation>它使用了 {what}，会选中多个值：ShareX 遇到多个值会出错，而 uploader-gui 只识别名称、[n] 和 ['name']</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the JSON path is empty</source>
+            <translation>JSON 路径为空</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{character} follows an index</source>
+            <translation>索引后面跟着 {character}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>unexpected {character} in the JSON path</source>
+            <translation>JSON 路径中出现意外的 {character}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>the JSON path ends with a dot</source>
+            <translation>JSON 路径以点号结尾</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>ShareX reads only single quotes: write ['name'], not ["name"]</source>
+            <translation>ShareX 只识别单引号：请写 ['name']，而不是 ["name"]</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>an index in the JSON path is not a number</source>
+            <translation>JSON 路径中的某个索引不是数字</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a negative index, which ShareX fails on</source>
+            <translation>负数索引，ShareX 会因此出错</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>an index in the JSON path is not closed</source>
+            <translation>JSON 路径中的某个索引未闭合</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>unknown escape \{character} in a name</source>
+            <translation>名称中有未知的转义 \{character}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a quoted name in the JSON path is not closed</source>
+            <translation>JSON 路径中某个带引号的名称未闭合</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>the value there is null</source>
+            <translation>该处的值为 null</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>the value there is an object, not a text</source>
+            <translation>该处的值是对象，而不是文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the value there is a list, not a text</source>
+            <translation>该处的值是列表，而不是文本</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location filename="../uploader_gui/core/destinations/readers_regex.py" line="+139" />
+            <location filename="../uploader_gui/core/destinations/readers_xml.py" line="+157" />
+            <source>the text to read is empty</source>
+            <translation>要读取的文本为空</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the text is not JSON: {error}</source>
+            <translation>该文本不是 JSON：{error}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the JSON has nothing at {path}</source>
+            <translation>JSON 中 {path} 处没有内容</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_regex.py" line="-86" />
+            <source>it uses {what}, which Python's regular expressions do not run as .NET does</source>
+            <translation>它使用了 {what}，Python 的正则表达式对它的处理与 .NET 不同</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>a group name is not closed</source>
+            <translation>某个分组名未闭合</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>the pattern is empty</source>
+            <translation>模式为空</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>it is not a regular expression Python can run: {error}</source>
+            <translation>它不是 Python 能运行的正则表达式：{error}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the pattern does not match</source>
+            <translation>模式不匹配</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the pattern has no group {group}</source>
+            <translation>模式中没有分组 {group}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/readers_xml.py" line="-77" />
+            <source>the step {step} has a prefix, which ShareX cannot resolve (it gives no namespace map)</source>
+            <translation>步骤 {step} 带有前缀，ShareX 无法解析（它不提供命名空间映射）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the step {step} is XPath that uploader-gui does not evaluate: it reads names, *, ., .., //, the predicates [n] and [last()] (first, after a name), [@name], [@name='v'], [name], [name='v'], [.='v'], and a last step @name or text()</source>
+            <translation>步骤 {step} 是 uploader-gui 不会求值的 XPath：它只识别名称、*、.、..、//，谓词 [n] 和 [last()]（须紧跟在名称之后、排在首位）、[@name]、[@name='v']、[name]、[name='v']、[.='v']，以及作为最后一步的 @name 或 text()</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>the XPath is empty</source>
+            <translation>XPath 为空</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the document itself has no {what}</source>
+            <translation>文档本身没有 {what}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>the XML declares a document type (DOCTYPE or ENTITY), which is refused: its entities could expand without limit</source>
+            <translation>XML 声明了文档类型（DOCTYPE 或 ENTITY），已拒绝：其实体可能无限展开</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the text is not XML: {error}</source>
+            <translation>该文本不是 XML：{error}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>the XML has nothing at {xpath}</source>
+            <translation>XML 中 {xpath} 处没有内容</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu.py" line="+61" />
+            <source>is {size} bytes; a custom uploader file is at most {limit}</source>
+            <translation>大小为 {size} 字节；自定义上传器文件最多 {limit} 字节</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>cannot be read: {error}</source>
+            <translation>无法读取：{error}</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <location filename="../uploader_gui/core/destinations/sxcu_checks.py" line="+46" />
+            <source>{method} is not one of {methods}</source>
+            <translation>{method} 不是 {methods} 之一</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_checks.py" line="+14" />
+            <source>{body} is not a body ShareX knows ({bodies})</source>
+            <translation>{body} 不是 ShareX 已知的 Body 类型（{bodies}）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>is empty, and MultipartFormData needs the name of the file's field</source>
+            <translation>为空，而 MultipartFormData 需要文件所在字段的名称</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>no Body: ShareX reads that as None</source>
+            <translation>没有 Body：ShareX 将其视为 None</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Body {body} sends no file: ShareX itself refuses to upload an image with it (only MultipartFormData and Binary carry the file)</source>
+            <translation>Body {body} 不发送文件：ShareX 本身也拒绝用它上传图片（只有 MultipartFormData 和 Binary 会携带文件）</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>{key} is not sent with Body {body} (as in ShareX): dropped</source>
+            <translation>使用 Body {body} 时不会发送 {key}（与 ShareX 相同）：已丢弃</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Data is not valid {body} once {{input}} and {{filename}} are filled in: sent as written (ShareX does not check it either)</source>
+            <translation>填入 {{input}} 和 {{filename}} 后，Data 不是有效的 {body}：将按原样发送（ShareX 也不检查）</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{name} is not a destination type ShareX knows</source>
+            <translation>{name} 不是 ShareX 已知的目标类型（DestinationType）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>not an image uploader: it is for {types}</source>
+            <translation>不是图片上传器：它用于 {types}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>DestinationType lists {types} too: only images are sent</source>
+            <translation>DestinationType 还列出了 {types}：只会发送图片</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>DestinationType is {types}: used for images</source>
+            <translation>DestinationType 为 {types}：将用于图片</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+84" />
+            <source>is empty</source>
+            <translation>为空</translation>
+        </message>
+        <message>
+            <location line="-80" />
+            <source>RequestURL has no scheme: https:// put in front (as ShareX does)</source>
+            <translation>RequestURL 没有协议：已在前面加上 https://（与 ShareX 相同）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>is not an http:// or https:// address</source>
+            <translation>不是 http:// 或 https:// 地址</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a function in the scheme, host or port: the secrets must go to one fixed address</source>
+            <translation>协议、主机或端口中含有函数：机密必须发送到一个固定的地址</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a user name or password in the URL: put credentials in a header or parameter, where they are kept as secrets</source>
+            <translation>URL 中含有用户名或密码：请将凭据放入请求头或参数中，它们会作为机密保存</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>names no valid host and port</source>
+            <translation>没有指明有效的主机和端口</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>http:// to {host}: the secrets would cross the network unencrypted; use https://</source>
+            <translation>通过 http:// 发送到 {host}：机密将以未加密方式在网络上传输；请使用 https://</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>a name is empty</source>
+            <translation>某个名称为空</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>is not a valid header name</source>
+            <translation>不是有效的请求头名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>holds a line break or NUL</source>
+            <translation>包含换行符或 NUL</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{field} uses ShareX's name patterns (such as %y or %rn), which uploader-gui sends as written</source>
+            <translation>{field} 使用了 ShareX 的命名模式（如 %y 或 %rn），uploader-gui 会按原样发送</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{type} is not a type uploader-gui sends ({types})</source>
+            <translation>{type} 不是 uploader-gui 会发送的类型（{types}）</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_fields.py" line="+67" />
+            <source>not JSON: {error}</source>
+            <translation>不是 JSON：{error}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>not JSON: not a JSON object</source>
+            <translation>不是 JSON：不是 JSON 对象</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+23" />
+            <source>must be a text</source>
+            <translation>必须是文本</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>must be an object of names and texts</source>
+            <translation>必须是由名称和文本组成的对象</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>must be a list of texts</source>
+            <translation>必须是文本列表</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../uploader_gui/ui/destination/editor_check.py" line="+138" />
+            <source>is written twice</source>
+            <translation>重复出现</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is written twice, as {first} and {second}</source>
+            <translation>重复出现，分别写作 {first} 和 {second}</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>must be an object</source>
+            <translation>必须是对象</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>is not a key it has</source>
+            <translation>不是该对象可以包含的键</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>{key} is not a key ShareX reads: ignored</source>
+            <translation>{key} 不是 ShareX 会读取的键：已忽略</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/sxcu_legacy.py" line="+46" />
+            <source>{version} is not a version number like 17.0.0</source>
+            <translation>{version} 不是类似 17.0.0 的版本号</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>no Version: read in the current syntax (ShareX itself refuses such a file)</source>
+            <translation>没有 Version：按当前语法读取（ShareX 本身会拒绝此类文件）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no Version, and ShareX's older $…$ syntax: read as a file of ShareX 13 or older</source>
+            <translation>没有 Version，且使用 ShareX 的旧版 $…$ 语法：按 ShareX 13 或更早版本的文件读取</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>the query string of RequestURL moved to Parameters (as ShareX does)</source>
+            <translation>RequestURL 的查询字符串已移至 Parameters（与 ShareX 相同）</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Headers (the whole header list as the URL) was dropped in ShareX 12.4: read one header with $header:Name$ in URL</source>
+            <translation>Headers（将整个响应头列表作为 URL）已在 ShareX 12.4 中移除：请在 URL 中用 $header:Name$ 读取单个响应头</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{value} is not a response type ShareX knew</source>
+            <translation>{value} 不是 ShareX 曾支持的响应类型</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>${syntax}$ names no RegexList entry</source>
+            <translation>${syntax}$ 没有指明 RegexList 条目</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): a reader that never matches</source>
+            <translation>
+                <numerusform>${syntax}$ 引用了 RegexList 第 {number} 条，但 RegexList 只有 %n 个模式：该读取器永远不会匹配</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>${syntax}$ is not a function of ShareX's older syntax</source>
+            <translation>${syntax}$ 不是 ShareX 旧版语法中的函数</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>a $ is never closed (ShareX 13 dropped the rest of the text): escape a literal $ as \$</source>
+            <translation>某个 $ 没有闭合（ShareX 13 会丢弃其后的文本）：字面的 $ 请转义为 \$</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>{key} is not read by ShareX since 12.4: ignored</source>
+            <translation>自 12.4 起 ShareX 不再读取 {key}：已忽略</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a file of ShareX 12.3 or older: converted as ShareX did until 16.1 (current ShareX refuses it)</source>
+            <translation>ShareX 12.3 或更早版本的文件：已按 ShareX 16.1 之前的方式转换（当前的 ShareX 会拒绝它）</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>converted from ShareX's older $…$ syntax to the current one</source>
+            <translation>已从 ShareX 的旧版 $…$ 语法转换为当前语法</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>RegexList references written out as {regex:pattern|group}: ShareX's own conversion loses them</source>
+            <translation>RegexList 引用已展开写为 {regex:pattern|group}：ShareX 自身的转换会丢失它们</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/syntax.py" line="+156" />
+            <source>the text to encode is empty</source>
+            <translation>要编码的文本为空</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>a reader of the reply in a request</source>
+            <translation>请求中使用了响应读取器</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the reply has no {name} header</source>
+            <translation>响应中没有 {name} 响应头</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/destinations/syntax_check.py" line="+86" />
+            <source>{function} is never closed with }}</source>
+            <translation>{function} 没有用 }} 闭合</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{function} has a | in its name: escape it as \| if it is text</source>
+            <translation>{function} 的名称中有 |：如果它是文本，请转义为 \|</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{function} has its name made by another function</source>
+            <translation>{function} 的名称由另一个函数生成</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{function} has no function name</source>
+            <translation>{function} 没有函数名</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{function}: ShareX has no function named {name} (escape a literal {{ as \{{)</source>
+            <translation>{function}：ShareX 没有名为 {name} 的函数（字面的 {{ 请转义为 \{{）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{function} asks a person while uploading, which uploader-gui does not do</source>
+            <translation>{function} 会在上传时询问用户，而 uploader-gui 不会这样做</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>{function} needs at least %n parameter(s), separated by |</source>
+            <translation>
+                <numerusform>{function} 至少需要 %n 个参数，以 | 分隔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{function} reads the server's reply, which does not exist yet when the request is made: use it in URL, ThumbnailURL, DeletionURL or ErrorMessage</source>
+            <translation>{function} 读取服务器的响应，但发出请求时响应还不存在：请在 URL、ThumbnailURL、DeletionURL 或 ErrorMessage 中使用它</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{function} names no header</source>
+            <translation>{function} 没有指明响应头</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{function} can never read anything: {reason}</source>
+            <translation>{function} 永远读取不到任何内容：{reason}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{function} takes RegexList entry {number}, but the RegexList has {count}: a reader that never matches</source>
+            <translation>{function} 使用 RegexList 第 {number} 条，但 RegexList 只有 {count} 条：该读取器永远不会匹配</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{function} takes group {group}, which the pattern does not have: a reader that never matches</source>
+            <translation>{function} 使用分组 {group}，但模式中没有该分组：该读取器永远不会匹配</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>RegexList entry {number} cannot be run: {reason}</source>
+            <translation>RegexList 第 {number} 条无法运行：{reason}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>an unescaped {character} outside a function ends the text in ShareX (the rest, {rest}, would be dropped): escape it as \{character}</source>
+            <translation>函数外未转义的 {character} 在 ShareX 中会结束文本（其后的 {rest} 将被丢弃）：请转义为 \{character}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/app.py" line="+266" />
+            <source>&amp;Destinations</source>
+            <translation>上传目标(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/book.py" line="+178" />
+            <source>The destination's secrets were not saved</source>
+            <translation>上传目标的机密未保存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{error}
+
+They are used until you quit.</source>
+            <translation>{error}
+
+在您退出之前，将一直使用它们。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{error}</source>
+            <translation>{error}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/custom_access.py" line="+58" />
+            <source>{fields} not set</source>
+            <translation>未设置 {fields}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>it refused the credentials</source>
+            <translation>它拒绝了凭据</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waiting for {destination}'s secrets: {reason}</source>
+            <translation>正在等待 {destination} 的机密：{reason}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Uploads to {destination} are on hold: {reason}. Set them in Settings ▸ Destinations (they are kept in the keyring).</source>
+            <translation>上传到 {destination} 已暂停：{reason}。请在 设置 ▸ 上传目标 中设置它们（它们保存在密钥环中）。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Open Settings</source>
+            <translation>打开设置</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/deleting.py" line="+159" />
+            <source>Delete {name} from {host}? Its link stops working.</source>
+            <translation>要从 {host} 删除 {name} 吗？其链接将失效。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Delete %n file(s) from their servers? Their links stop working.</source>
+            <translation>
+                <numerusform>要从各自的服务器删除 %n 个文件吗？它们的链接将失效。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+73" />
+            <source>Delete from the server?</source>
+            <translation>从服务器删除？</translation>
+        </message>
+        <message>
+            <location line="-71" />
+            <source>Delete from Server</source>
+            <translation>从服务器删除</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Deleted {name} from {host}</source>
+            <translation>已从 {host} 删除 {name}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Deleted %n file(s) from {host}</source>
+            <translation>
+                <numerusform>已从 {host} 删除 %n 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not deleted from {host}</source>
+            <translation>未从 {host} 删除</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The deletion page cannot be opened</source>
+            <translation>无法打开删除页面</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open the deletion page of {name} in your browser? uploader-gui marks it as deleted.</source>
+            <translation>要在浏览器中打开 {name} 的删除页面吗？uploader-gui 会将其标记为已删除。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>Open the deletion pages of %n file(s) in your browser? uploader-gui marks them as deleted.</source>
+            <translation>
+                <numerusform>要在浏览器中打开 %n 个文件的删除页面吗？uploader-gui 会将它们标记为已删除。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Open in Browser</source>
+            <translation>在浏览器中打开</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No browser opened the deletion page of {name}</source>
+            <translation>没有浏览器打开 {name} 的删除页面</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Marked as deleted from the server</source>
+            <translation>已标记为已从服务器删除</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The history was not changed</source>
+            <translation>历史记录未更改</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor.py" line="+43" />
+            <source>New Destination</source>
+            <translation>新建上传目标</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Edit {name}</source>
+            <translation>编辑 {name}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Test</source>
+            <translation>测试(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload a small generated picture once and show the reply</source>
+            <translation>上传一次自动生成的小图片，并显示响应</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{where}: {reason}</source>
+            <translation>{where}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_check.py" line="-95" />
+            <source>Request</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reply</source>
+            <translation>响应</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deletion</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test</source>
+            <translation>测试</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../uploader_gui/ui/destination/editor_fields.py" line="+74" />
+            <location line="+56" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Request URL</source>
+            <translation>请求 URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Body</source>
+            <translation>请求体</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File form name</source>
+            <translation>文件表单字段名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Image types</source>
+            <translation>图片类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thumbnail URL</source>
+            <translation>缩略图 URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deletion URL</source>
+            <translation>删除 URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error message</source>
+            <translation>错误消息</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Regular expressions</source>
+            <translation>正则表达式</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Parameters</source>
+            <translation>查询参数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Headers</source>
+            <translation>请求头</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Arguments</source>
+            <translation>表单参数</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>parameter {name}</source>
+            <translation>查询参数 {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>header {name}</source>
+            <translation>请求头 {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>argument {name}</source>
+            <translation>表单参数 {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deletion header {name}</source>
+            <translation>删除请求头 {name}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>line {number}</source>
+            <translation>第 {number} 行</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_fields.py" line="-55" />
+            <location line="+57" />
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location line="-56" />
+            <location line="+58" />
+            <source>Secret</source>
+            <translation>机密</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../uploader_gui/ui/settings/destinations_tab.py" line="+278" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>Its name says it holds a credential: it is always kept in the keyring</source>
+            <translation>从名称看它包含凭据：始终保存在密钥环中</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Keep the value in the keyring, never in a file</source>
+            <translation>将值保存在密钥环中，绝不写入文件</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>kept in the keyring (type to replace)</source>
+            <translation>已保存在密钥环中（输入新值以替换）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>secret: kept in the keyring</source>
+            <translation>机密：保存在密钥环中</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/editor_form.py" line="+37" />
+            <source>Multipart form (the file in a field)</source>
+            <translation>多部分表单（文件放在一个字段中）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Binary (the file is the body)</source>
+            <translation>二进制（文件即请求体）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Form URL-encoded (no file)</source>
+            <translation>URL 编码表单（无文件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON (no file)</source>
+            <translation>JSON（无文件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XML (no file)</source>
+            <translation>XML（无文件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>None (no file)</source>
+            <translation>无请求体（无文件）</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>the host's name</source>
+            <translation>主机名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Request:</source>
+            <translation>请求(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;File form name:</source>
+            <translation>文件表单字段名(&amp;F)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Body:</source>
+            <translation>请求体(&amp;B)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Image types:</source>
+            <translation>图片类型：</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Values may use {filename}, {random:a|b|c} and {base64:text}. A secret's value is kept in the keyring, never in a file.</source>
+            <translation>值中可以使用 {filename}、{random:a|b|c} 和 {base64:text}。机密的值保存在密钥环中，绝不写入文件。</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>{section} ({count})</source>
+            <translation>{section}（{count}）</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;URL:</source>
+            <translation>URL(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>T&amp;humbnail URL:</source>
+            <translation>缩略图 URL(&amp;H)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Deletion URL:</source>
+            <translation>删除 URL(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Error &amp;message:</source>
+            <translation>错误消息(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>empty: the whole reply is the URL</source>
+            <translation>留空：整个响应即为 URL</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A reader takes a part of the reply: {json:path}, {xml:path}, {regex:pattern|group}, {header:name}, {response} (all of it). An empty URL reader takes the whole reply as the URL; the others may stay empty.</source>
+            <translation>读取器从响应中提取一部分：{json:path}、{xml:path}、{regex:pattern|group}、{header:name}、{response}（整个响应）。URL 读取器留空时，整个响应即为 URL；其他读取器可以留空。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Regular e&amp;xpressions, one per line:</source>
+            <translation>正则表达式，每行一个(&amp;X)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The pattern on line N is {regex:N|group}.</source>
+            <translation>第 N 行的模式写作 {regex:N|group}。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Send a deletion request</source>
+            <translation>发送删除请求(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Deletion method</source>
+            <translation>删除请求方法</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Method:</source>
+            <translation>方法(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deleting an upload sends this request to the deletion URL its reply gave, with these headers, on the destination's own address only. ShareX ignores it and opens the deletion URL instead.</source>
+            <translation>删除某个上传时，会带着这些请求头向其响应给出的删除 URL 发送此请求，且只发往该上传目标自己的地址。ShareX 会忽略此设置，改为打开删除 URL。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Headers:</source>
+            <translation>请求头：</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/importing.py" line="+32" />
+            <source>Add {name} as a destination? Its uploads go to {host}.</source>
+            <translation>要将 {name} 添加为上传目标吗？它的上传会发送到 {host}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kept in the keyring, never in a file: {fields}.</source>
+            <translation>保存在密钥环中，绝不写入文件：{fields}。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>It can delete what you upload from the server.</source>
+            <translation>它可以从服务器删除您上传的内容。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Notes:</source>
+            <translation>说明：</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{file} was not added</source>
+            <translation>未添加 {file}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}: {reason}</source>
+            <translation>{file}：{reason}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Add a destination?</source>
+            <translation>添加上传目标？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add Destination</source>
+            <translation>添加上传目标</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Added the destination {name} ({host})</source>
+            <translation>已添加上传目标 {name}（{host}）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Upload to {name}?</source>
+            <translation>上传到 {name}？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload to {name} from now on?</source>
+            <translation>从现在起上传到 {name} 吗？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Upload to {name}</source>
+            <translation>上传到 {name}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/jobs.py" line="+47" />
+            <source>The keyring could not be read: {error}</source>
+            <translation>无法读取密钥环：{error}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/picker.py" line="+19" />
+            <source>{name} — {host}</source>
+            <translation>{name} — {host}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Upload &amp;to</source>
+            <translation>上传到(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Upload to</source>
+            <translation>上传到</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Sandbox</source>
+            <translation>沙盒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sandbox mode: uploads go to the local test server until uploader-gui starts again (without --sandbox); then a destination can be chosen.</source>
+            <translation>沙盒模式：在 uploader-gui 重新启动（不带 --sandbox）之前，文件都会上传到本地测试服务器；之后即可选择上传目标。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Where uploads go. Add, import or edit destinations in Settings ▸ Destinations.</source>
+            <translation>上传的去向。可在 设置 ▸ 上传目标 中添加、导入或编辑上传目标。</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/destination/trial_view.py" line="+32" />
+            <source>Test uploads a small generated picture (a 64 by 64 PNG) once, with the secrets typed here or, for those left empty, the keyring's, and shows what came back. Nothing is added to the history.</source>
+            <translation>“测试”会上传一次自动生成的小图片（64×64 的 PNG），使用此处输入的机密（留空的则使用密钥环中的），并显示返回的内容。不会添加到历史记录中。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Test result</source>
+            <translation>测试结果</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What the readers found</source>
+            <translation>读取器找到的内容</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reader</source>
+            <translation>读取器</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found</source>
+            <translation>读取结果</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The reply:</source>
+            <translation>响应内容：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The reply</source>
+            <translation>响应内容</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Only the first {count} characters are shown.</source>
+            <translation>仅显示前 {count} 个字符。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Testing…</source>
+            <translation>正在测试…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>✗ The test did not get a reply: {problem}</source>
+            <translation>✗ 测试未收到响应：{problem}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>HTTP status {status}</source>
+            <translation>HTTP 状态码 {status}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> — the reply is empty</source>
+            <translation> — 响应为空</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>✓ An upload would give URL {url}</source>
+            <translation>✓ 上传将得到 URL {url}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ An upload would fail: {problem}</source>
+            <translation>✗ 上传将会失败：{problem}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>(nothing)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>✗ {problem}</source>
+            <translation>✗ {problem}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings/destinations_export.py" line="+32" />
+            <source>{name} keeps {fields} in the keyring. Without them, the file can be shared: whoever imports it types their own.
+
+With them, anyone who has the file can upload as you: include them only in a copy you keep private.</source>
+            <translation>{name} 将 {fields} 保存在密钥环中。不包含它们时，文件可以分享给他人：导入者会输入自己的值。
+
+包含它们时，任何拥有该文件的人都能以您的身份上传：请只在您私下保管的副本中包含它们。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+25" />
+            <source>Export {name}</source>
+            <translation>导出 {name}</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Export Without Secrets</source>
+            <translation>导出（不含机密）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include Secrets</source>
+            <translation>包含机密</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>ShareX custom uploaders (*.sxcu)</source>
+            <translation>ShareX 自定义上传器 (*.sxcu)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{file}: {error}</source>
+            <translation>{file}：{error}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Exported {name} to {file}, with its secrets</source>
+            <translation>已将 {name} 导出到 {file}，包含机密</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exported {name} to {file}, without secrets</source>
+            <translation>已将 {name} 导出到 {file}，不含机密</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/settings/destinations_tab.py" line="-222" />
+            <source>Changes here are saved at once: OK and Cancel do not undo them. Choose where uploads go with “Upload to” in the main window.</source>
+            <translation>此处的更改会立即保存：“确定”和“取消”都不会撤销它们。请在主窗口中通过“上传到”选择上传的去向。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Destinations</source>
+            <translation>上传目标</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Describe a new destination: its request and its reply</source>
+            <translation>描述一个新的上传目标：它的请求和响应</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add the destination a ShareX custom uploader file holds</source>
+            <translation>添加 ShareX 自定义上传器文件中的上传目标</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change the destination, or test it</source>
+            <translation>修改或测试上传目标</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>D&amp;uplicate</source>
+            <translation>创建副本(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add a copy of the destination, secrets included</source>
+            <translation>添加此上传目标的副本，包括机密</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the destination as a ShareX custom uploader file</source>
+            <translation>将上传目标保存为 ShareX 自定义上传器文件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the destination and its secrets</source>
+            <translation>移除上传目标及其机密</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{entry} (in use)</source>
+            <translation>{entry}（使用中）</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>ImagePipeline is built in: its API URL and key are set on the General tab. It cannot be removed.</source>
+            <translation>ImagePipeline 是内置的：其 API URL 和密钥在“常规”标签页中设置。它无法被移除。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Uploads go to {url}</source>
+            <translation>上传发送到 {url}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kept in the keyring: {fields}.</source>
+            <translation>保存在密钥环中：{fields}。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Import a ShareX Custom Uploader</source>
+            <translation>导入 ShareX 自定义上传器</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ShareX custom uploaders (*.sxcu);;All files (*)</source>
+            <translation>ShareX 自定义上传器 (*.sxcu);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The keyring could not be read</source>
+            <translation>无法读取密钥环</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The destination was not saved</source>
+            <translation>上传目标未保存</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved the destination {name}</source>
+            <translation>已保存上传目标 {name}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{name} (copy)</source>
+            <translation>{name}（副本）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The destination was not duplicated</source>
+            <translation>未能创建上传目标的副本</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{name} is removed from your destinations. Links already uploaded keep working.</source>
+            <translation>{name} 将从您的上传目标中移除。已上传的链接仍然有效。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Its secrets are deleted from the keyring: {fields}.</source>
+            <translation>其机密将从密钥环中删除：{fields}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Uploads go to ImagePipeline from now on.</source>
+            <translation>今后将上传到 ImagePipeline。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove {name}?</source>
+            <translation>移除 {name}？</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The destination was not removed</source>
+            <translation>上传目标未移除</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Removed {name}</source>
+            <translation>已移除 {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../uploader_gui/ui/base/dialogs.py" line="+28" />
+            <location filename="../uploader_gui/ui/base/dialogs.py" line="+39" />
             <source>Images ({patterns})</source>
             <translation>图片 ({patterns})</translation>
         </message>
@@ -268,12 +1658,12 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+65" />
+            <location filename="../uploader_gui/ui/modal_dialogs.py" line="+74" />
             <source>Add images</source>
             <translation>添加图片</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+320" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+333" />
             <source>Quit uploader-gui?</source>
             <translation>退出 uploader-gui？</translation>
         </message>
@@ -376,12 +1766,12 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>对 {host} 的请求失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/client_reply.py" line="+43" />
+            <location filename="../uploader_gui/core/client_reply.py" line="+49" />
             <source>the API key was rejected (HTTP {status})</source>
             <translation>API 密钥被拒绝（HTTP {status}）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>the server timed out (HTTP 408)</source>
             <translation>服务器超时（HTTP 408）</translation>
         </message>
@@ -421,7 +1811,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>服务器拒绝了上传（HTTP {status}）</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>the server redirected to an invalid address (HTTP {status}); redirects are not followed so the API key stays with {host}</source>
             <translation>服务器重定向到无效地址（HTTP {status}）；为确保 API 密钥只发送给 {host}，不会跟随重定向</translation>
         </message>
@@ -511,7 +1901,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>{folder} 中没有可用的文件名</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/responses.py" line="+76" />
+            <location filename="../uploader_gui/core/responses.py" line="+79" />
             <source>the server's reply was not JSON</source>
             <translation>服务器的回复不是 JSON</translation>
         </message>
@@ -556,12 +1946,13 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>未知数据</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location filename="../uploader_gui/core/picgo/messages.py" line="+109" />
+            <location filename="../uploader_gui/core/sniff.py" line="+19" />
             <source>the file is empty</source>
             <translation>文件为空</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/upload_job.py" line="+236" />
+            <location filename="../uploader_gui/core/upload_job.py" line="+245" />
             <source>unexpected error: {kind}</source>
             <translation>意外错误：{kind}</translation>
         </message>
@@ -728,7 +2119,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
     <context>
         <name>History</name>
         <message>
-            <location filename="../uploader_gui/core/history/safety.py" line="+70" />
+            <location filename="../uploader_gui/core/history/safety.py" line="+72" />
             <source>it cannot be checked: {reason}</source>
             <translation>无法检查：{reason}</translation>
         </message>
@@ -789,17 +2180,22 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>无法打开文件</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/history/database.py" line="+188" />
+            <location filename="../uploader_gui/core/history/database.py" line="+246" />
             <source>the database is damaged ({check})</source>
             <translation>数据库已损坏（{check}）</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-43" />
             <source>the history was written by a newer uploader-gui (schema {version})</source>
             <translation>历史记录由更新版本的 uploader-gui 写入（数据结构版本 {version}）</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/history/view.py" line="+67" />
+            <location filename="../uploader_gui/ui/history/view.py" line="+64" />
+            <source>{when} · Deleted from the server on {date}</source>
+            <translation>{when} · 已于 {date} 从服务器删除</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{when} · Failed: {error}</source>
             <translation>{when} · 失败：{error}</translation>
         </message>
@@ -819,7 +2215,7 @@ PNG、JPEG、WebP 或 GIF · 也可拖入文件夹 · Ctrl+V 粘贴图片</trans
             <translation>{when} · 未上传</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+82" />
             <source>{name}: {status}
 {path}</source>
             <translation>{name}：{status}
@@ -922,7 +2318,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Intake</name>
         <message>
-            <location filename="../uploader_gui/ui/uploads/intake.py" line="+46" />
+            <location filename="../uploader_gui/ui/uploads/intake.py" line="+53" />
             <source>could not save the image to {path}</source>
             <translation>无法将图片保存到 {path}</translation>
         </message>
@@ -935,6 +2331,11 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
         </message>
         <message>
             <location line="+2" />
+            <source>Drop to add the destination in {name}</source>
+            <translation>松开以添加 {name} 中的上传目标</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Drop to upload {name}</source>
             <translation>松开以上传 {name}</translation>
         </message>
@@ -954,7 +2355,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>此处只能拖入图片文件、文件夹或图片</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+76" />
             <source>Could not read the dropped files: {error}</source>
             <translation>无法读取拖入的文件：{error}</translation>
         </message>
@@ -1163,7 +2564,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
     <context>
         <name>Keys</name>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+152" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+212" />
             <source>Waiting for a usable API URL: {reason}</source>
             <translation>正在等待可用的 API URL：{reason}</translation>
         </message>
@@ -1192,7 +2593,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>沙盒模式：文件将上传到位于 {url} 的本地测试服务器。无需账号；其链接仅在本机且应用运行期间有效。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+50" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+53" />
             <source>The keyring could not be read: {error}</source>
             <translation>无法读取密钥环：{error}</translation>
         </message>
@@ -1212,23 +2613,23 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>没有 API 密钥：拖入的文件将等待您设置密钥（设置 ▸ API 密钥…）</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+110" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="+149" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+7" />
             <source>the API URL cannot be used</source>
             <translation>无法使用该 API URL</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location filename="../uploader_gui/ui/destination/keys.py" line="+9" />
             <source>Using the key for this session only</source>
             <translation>此密钥仅用于本次会话</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+11" />
             <source>The API key was rejected by the server. Paste a valid key.</source>
             <translation>服务器拒绝了 API 密钥。请粘贴有效的密钥。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="-80" />
             <source>The API key is saved in {keyring}</source>
             <translation>API 密钥已保存到 {keyring}</translation>
         </message>
@@ -1266,7 +2667,7 @@ It will be used until you quit uploader-gui.</source>
 在您退出 uploader-gui 之前，将一直使用它。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/keys.py" line="+15" />
+            <location filename="../uploader_gui/ui/destination/api_key.py" line="+15" />
             <source>The key for {host} will be deleted from {keyring}.</source>
             <translation>将从 {keyring} 中删除 {host} 的密钥。</translation>
         </message>
@@ -1347,7 +2748,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>LinkFormats</name>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+68" />
+            <location filename="../uploader_gui/core/links.py" line="+70" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
@@ -1582,7 +2983,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+366" />
+            <location filename="../uploader_gui/ui/notices/single_instance.py" line="+19" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
@@ -1653,8 +3054,14 @@ It will be used until you quit uploader-gui.</source>
             <source>Uploads</source>
             <translation>上传</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/history/page.py" line="+150" />
+            <location filename="../uploader_gui/ui/uploads/page.py" line="+31" />
+            <source>Not copied: deleted from the server, the link is dead</source>
+            <translation>未复制：已从服务器删除，链接已失效</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../uploader_gui/ui/history/page.py" line="+147" />
+            <location line="+26" />
             <source>All %n entry and their thumbnails will be deleted. Uploaded images stay online.</source>
             <translation>
                 <numerusform>将删除全部 %n 条记录及其缩略图。已上传的图片仍保留在线上。</numerusform>
@@ -1710,6 +3117,143 @@ It will be used until you quit uploader-gui.</source>
             <translation>
                 <numerusform>已将 %n 条记录导出到 {file}</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>PicGo</name>
+        <message>
+            <location filename="../uploader_gui/core/picgo/messages.py" line="-95" />
+            <source>refused: this server answers only 127.0.0.1 and localhost</source>
+            <translation>已拒绝：此服务器只响应 127.0.0.1 和 localhost</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>refused: requests from web pages are not accepted</source>
+            <translation>已拒绝：不接受来自网页的请求</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the key is missing or wrong: add ?key=… to the address, as set in uploader-gui</source>
+            <translation>密钥缺失或错误：请在地址后加上 ?key=…，与 uploader-gui 中的设置一致</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>unknown address: images are sent with POST /upload</source>
+            <translation>未知地址：图片应通过 POST /upload 发送</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>only POST is accepted here</source>
+            <translation>此处只接受 POST</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the body must be JSON, multipart/form-data, or empty (for the clipboard)</source>
+            <translation>请求体必须是 JSON、multipart/form-data，或为空（表示上传剪贴板）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the request must give its length (Content-Length)</source>
+            <translation>请求必须给出其长度（Content-Length）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the request is too large: at most {size}</source>
+            <translation>请求过大：最多 {size}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>too many images in one request: at most %n</source>
+            <translation>
+                <numerusform>单个请求中的图片过多：最多 %n 张</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the body is not JSON with a list of paths</source>
+            <translation>请求体不是包含路径列表的 JSON</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the form data could not be read</source>
+            <translation>无法读取表单数据</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the form holds no image: send files under the field list or files</source>
+            <translation>表单中没有图片：请在字段 list 或 files 中发送文件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a file was sent under the field {name}: use list or files</source>
+            <translation>文件是在字段 {name} 中发送的：请使用 list 或 files</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the request could not be read</source>
+            <translation>无法读取请求</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the request did not arrive in time</source>
+            <translation>请求未能及时到达</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui is stopping</source>
+            <translation>uploader-gui 正在停止</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui could not upload: {reason}</source>
+            <translation>uploader-gui 无法上传：{reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>uploader-gui gave no result for this image</source>
+            <translation>uploader-gui 没有给出此图片的结果</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not an absolute path</source>
+            <translation>不是绝对路径</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not a valid path</source>
+            <translation>不是有效的路径</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a web address: only files on this computer are uploaded</source>
+            <translation>这是网址：只会上传本机上的文件</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not an image ({kind})</source>
+            <translation>不是图片（{kind}）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>larger than {size}</source>
+            <translation>大于 {size}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n image(s) not uploaded</source>
+            <translation>
+                <numerusform>%n 张图片未上传</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/picgo/server.py" line="+51" />
+            <source>port {port} is already in use (is PicGo or PicList running?): quit it or choose another port</source>
+            <translation>端口 {port} 已被占用（PicGo 或 PicList 是否正在运行？）：请退出该程序或选择其他端口</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>cannot listen on port {port}: {reason}</source>
+            <translation>无法监听端口 {port}：{reason}</translation>
         </message>
     </context>
     <context>
@@ -1875,7 +3419,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+61" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+71" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -1900,7 +3444,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>网络(&amp;N)</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
@@ -1926,7 +3470,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>按“确定”切换到新的 API URL，接下来设置它的密钥。</translation>
         </message>
         <message>
-            <location line="-56" />
+            <location line="-59" />
             <source>Uploads</source>
             <translation>上传</translation>
         </message>
@@ -1986,7 +3530,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>上传前</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+21" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+24" />
             <source>Remove location and camera details before upload</source>
             <translation>上传前移除位置和相机信息</translation>
         </message>
@@ -2021,7 +3565,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>更改将应用于尚未开始上传的文件。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+70" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+73" />
             <source>Copying</source>
             <translation>复制</translation>
         </message>
@@ -2046,7 +3590,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>高级</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="-42" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="-45" />
             <source>The API's base URL; https only (http only for localhost)</source>
             <translation>API 的基础 URL；仅限 https（localhost 可使用 http）</translation>
         </message>
@@ -2061,7 +3605,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>本次会话由 {source} 设置。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+8" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+11" />
             <source>Applies when uploader-gui starts again</source>
             <translation>在 uploader-gui 下次启动时生效</translation>
         </message>
@@ -2169,11 +3713,12 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+298" />
+            <location filename="../uploader_gui/cli.py" line="+353" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
         </message>
         <message>
+            <location filename="../uploader_gui/core/destinations/store.py" line="+122" />
             <location filename="../uploader_gui/core/link_templates.py" line="+63" />
             <location filename="../uploader_gui/core/paths.py" line="+136" />
             <source>{path} belongs to another user.</source>
@@ -2190,7 +3735,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>此计算机上的其他用户可以更改 {path}。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+33" />
+            <location filename="../uploader_gui/ui/notices/settings_file.py" line="+37" />
             <source>So that nobody else decides what leaves your computer or where it goes, uploader-gui ignores what your settings file says about removing location and camera details, preparing images, the API URL, the proxy and resuming unfinished uploads. Until this is fixed, location and camera details are removed, images are prepared the default way, and uploads go to the default API URL through the system's proxy settings.</source>
             <translation>为了不让他人决定哪些内容离开你的计算机以及发送到哪里，uploader-gui 会忽略设置文件中关于移除位置和相机信息、图片准备、API URL、代理以及继续未完成上传的内容。在修复之前，位置和相机信息会被移除，图片按默认方式准备，上传通过系统代理设置发送到默认 API URL。</translation>
         </message>
@@ -2200,19 +3745,102 @@ It will be used until you quit uploader-gui.</source>
             <translation>你的链接模板仍然可用：请在 设置 ▸ 复制 中检查它们。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Its custom destinations are not used (they say where your pictures go): check the file, then run: {command}</source>
+            <translation>其中的自定义上传目标不会被使用（它们决定你的图片发送到哪里）：请检查该文件，然后运行：{command}</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Nothing can be saved there: changes made in Settings last until uploader-gui quits. To fix it, run: {command} and start uploader-gui again.</source>
             <translation>无法在那里保存任何内容：在设置中所做的更改只在 uploader-gui 退出前有效。要修复，请运行：{command}，然后重新启动 uploader-gui。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>To fix it, open Settings and press OK: uploader-gui then writes its settings again, for you alone. Or check them yourself and run: {command}</source>
             <translation>要修复，请打开设置并按“确定”：uploader-gui 会重新写入设置，仅供你使用。或者自行检查后运行：{command}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+19" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sources</name>
+        <message>
+            <location filename="../uploader_gui/core/source_files.py" line="+80" />
+            <source>the copy to send could not be saved: {reason}</source>
+            <translation>无法保存要发送的副本：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/core/stdin_image.py" line="+74" />
+            <source>standard input is a terminal: pipe an image in, e.g. grim - | uploader-gui --headless -</source>
+            <translation>标准输入是终端：请通过管道传入图片，例如 grim - | uploader-gui --headless -</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+38" />
+            <source>nothing came on standard input</source>
+            <translation>标准输入中没有任何内容</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>standard input is not an image the app can send: {detected}; allowed: PNG, JPEG, WebP, GIF, HEIC, HEIF, AVIF, BMP, TIFF</source>
+            <translation>标准输入不是本应用可以发送的图片：{detected}；允许的格式：PNG、JPEG、WebP、GIF、HEIC、HEIF、AVIF、BMP、TIFF</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>standard input could not be read: {reason}</source>
+            <translation>无法读取标准输入：{reason}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>more than {limit} came on standard input: the app takes images up to {limit}</source>
+            <translation>标准输入中的数据超过 {limit}：本应用只接受不超过 {limit} 的图片</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/platform/fallback/no_screenshots.py" line="+16" />
+            <source>taking a screenshot is not available on this system yet</source>
+            <translation>此系统暂不支持截图</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/platform/linux/screenshot_portal.py" line="+91" />
+            <source>no screenshot portal on this desktop: install xdg-desktop-portal and your desktop's backend</source>
+            <translation>此桌面没有截图门户：请安装 xdg-desktop-portal 以及适用于您桌面环境的后端</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the screenshot failed: {detail}</source>
+            <translation>截图失败：{detail}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the screenshot was cancelled</source>
+            <translation>截图已取消</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>the screenshot portal did not answer in %n minute(s)</source>
+            <translation>
+                <numerusform>截图门户在 %n 分钟内没有响应</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>the screenshot portal did not answer in %n second(s)</source>
+            <translation>
+                <numerusform>截图门户在 %n 秒内没有响应</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+146" />
+            <source>the portal answered with code {code}</source>
+            <translation>门户返回了代码 {code}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the portal gave no local file ({uri})</source>
+            <translation>门户没有给出本地文件（{uri}）</translation>
         </message>
     </context>
     <context>
@@ -2267,27 +3895,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>模板名称不能包含花括号或控制字符</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/core/links.py" line="+62" />
+            <location filename="../uploader_gui/core/links.py" line="+68" />
             <source>a template is one line: each link is copied on its own line</source>
             <translation>模板只能有一行：每个链接会单独复制为一行</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>a brace is not closed: write {url} for a placeholder, {{ or }} for a brace</source>
-            <translation>花括号未闭合：占位符写作 {url}，花括号本身写作 {{ 或 }}</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>unknown placeholder {shown}: use {known}</source>
-            <translation>未知占位符 {shown}：请使用 {known}</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>write {placeholder} with nothing after the name</source>
-            <translation>请写作 {placeholder}，名称后不要加其他内容</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+3" />
             <source>a template must contain {{url}}</source>
             <translation>模板必须包含 {{url}}</translation>
         </message>
@@ -2317,17 +3930,17 @@ It will be used until you quit uploader-gui.</source>
             <translation>移除(&amp;M)</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Placeholders: {placeholders}</source>
-            <translation>占位符：{placeholders}</translation>
+            <location line="+106" />
+            <source>Placeholders: {placeholders}. Any other brace is copied as it is.</source>
+            <translation>占位符：{placeholders}。其他花括号会原样复制。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="-72" />
             <source>two templates are named “{name}”</source>
             <translation>有两个模板都名为“{name}”</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>row {row}</source>
             <translation>第 {row} 行</translation>
         </message>
@@ -2337,7 +3950,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}：{reason}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
+            <source>{braces} is not a placeholder: it is copied as typed.</source>
+            <translation>{braces} 不是占位符：将按输入原样复制。</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Template {number}</source>
             <translation>模板 {number}</translation>
         </message>
@@ -2379,7 +3997,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>TopBar</name>
         <message>
-            <location filename="../uploader_gui/ui/links/top_bar.py" line="+23" />
+            <location filename="../uploader_gui/ui/links/top_bar.py" line="+28" />
             <source>Add images…</source>
             <translation>添加图片…</translation>
         </message>
@@ -2439,12 +4057,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>正在等待 API 密钥</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+109" />
             <source>not uploaded: uploader-gui stopped before it was sent</source>
             <translation>未上传：uploader-gui 在发送前已停止</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+48" />
             <source>Queued</source>
             <translation>排队中</translation>
         </message>
@@ -2478,7 +4096,12 @@ It will be used until you quit uploader-gui.</source>
             </translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Deleted from the server</source>
+            <translation>已从服务器删除</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>uploaded before, link reused</source>
             <translation>之前已上传，复用链接</translation>
         </message>
@@ -2513,7 +4136,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>{name}，{size}：{status}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+49" />
+            <location filename="../uploader_gui/ui/uploads/outcomes.py" line="+50" />
             <source>the API key was rejected</source>
             <translation>API 密钥被拒绝</translation>
         </message>
@@ -2526,7 +4149,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Window</name>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="-150" />
+            <location filename="../uploader_gui/ui/main_window.py" line="-160" />
             <source>&amp;Uploads</source>
             <translation>上传(&amp;U)</translation>
         </message>
@@ -2541,7 +4164,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>总体进度</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+103" />
             <source>{app} (sandbox)</source>
             <translation>{app}（沙盒）</translation>
         </message>

@@ -151,6 +151,7 @@ def test_nothing_stays_english(
         for text in english & translated
         if text not in SAME_EVERYWHERE | SAME_IN[code]
         and not re.fullmatch(r"[\w.:/-]*\.(png|jpg|txt)|\d.*", text)
+        and not re.fullmatch(r"\u2068imagepipeline\u2069 — \u2068[\w.:]+\u2069", text)
     )
     assert stayed == [], stayed
     assert len(translated) > 120  # the walk really saw the window, menus and dialogs

@@ -351,3 +351,33 @@ def test_a_proxy_address_that_does_not_parse_never_reaches_the_settings_file(
     window.parts.preferences.settings.sync()
     assert "xk9" not in (config_dir() / "settings.ini").read_text(encoding="utf-8").lower()
     shut(qtbot, window)
+
+
+def test_custom_destinations_another_user_can_change_are_not_used_and_said(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs
+) -> None:
+    """A planted destination would receive every picture: a destinations file others can
+    write is not believed, the notice says so and how to fix it, and once fixed it is used."""
+    from uploader_gui.core.destinations.store import Stored, destinations_path, save_destinations
+    from uploader_gui.core.destinations.uploader import Uploader
+
+    planted = Uploader(
+        name="Elsewhere", request_url="https://evil.example/upload", file_form_name="file"
+    )
+    save_destinations([Stored("custom:00000001", planted)])
+    path = destinations_path()
+    path.chmod(0o666)
+    window = make_window(qtbot, sandbox.url, dialogs)
+    assert window.parts.book.items == []
+    assert [key for key, _name, _host in window.parts.choice.entries()] == [""]
+    text = window.notices.notice_text(Topic.SETTINGS_FILE)
+    assert text is not None
+    assert f"Other users on this computer can change {path}." in text
+    assert "custom destinations are not used" in text
+    assert f"chmod 600 {path}" in text
+    shut(qtbot, window)
+    path.chmod(0o600)
+    window = make_window(qtbot, sandbox.url, dialogs)
+    assert [item.uploader.name for item in window.parts.book.items] == ["Elsewhere"]
+    assert window.notices.notice_text(Topic.SETTINGS_FILE) is None
+    shut(qtbot, window)

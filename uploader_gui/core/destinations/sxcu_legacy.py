@@ -141,13 +141,13 @@ def _regex_reference(syntax: str, value: str, regex_list: Sequence[str], field: 
         message = translate("Destinations", "${syntax}$ names no RegexList entry")
         raise SxcuError(field, message.format(syntax=syntax))
     number, rest = int(match.group(1)), match.group(2)
-    if not 1 <= number <= len(regex_list):
+    if not 1 <= number <= (count := len(regex_list)):
         message = translate(
             "Destinations",
             "${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): "
             "a reader that never matches",
             None,
-            len(regex_list),
+            count,
         )
         raise SxcuError(field, message.format(syntax=syntax, number=number))
     group = rest[1:] if rest[:1] in ("|", ",") else ""

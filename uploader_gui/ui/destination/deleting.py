@@ -159,11 +159,12 @@ class ServerDeletion(QObject):
             text = translate("Destinations", "Delete {name} from {host}? Its link stops working.")
             text = text.format(name=targets[0].name, host=host)
         else:
+            count = len(targets)  # (lupdate reads a plain name as the number only)
             text = translate(
                 "Destinations",
                 "Delete %n file(s) from their servers? Their links stop working.",
                 None,
-                len(targets),
+                count,
             )
         return self._dialogs.confirm(
             self._parent,
@@ -205,7 +206,8 @@ class ServerDeletion(QObject):
             text = translate("Destinations", "Deleted {name} from {host}")
             self._report.status(text.format(name=deleted[0].name, host=destination.host))
         elif deleted:
-            text = translate("Destinations", "Deleted %n file(s) from {host}", None, len(deleted))
+            count = len(deleted)
+            text = translate("Destinations", "Deleted %n file(s) from {host}", None, count)
             self._report.status(text.format(host=destination.host))
         refused = [f"{target.name}: {reason}" for target, reason in outcomes if reason is not None]
         if refused:
@@ -231,12 +233,13 @@ class ServerDeletion(QObject):
                 "deleted.",
             ).format(name=targets[0].name)
         else:
+            count = len(targets)
             text = translate(
                 "Destinations",
                 "Open the deletion pages of %n file(s) in your browser? uploader-gui marks them "
                 "as deleted.",
                 None,
-                len(targets),
+                count,
             )
         title = translate("Destinations", "Delete from the server?")
         if not self._dialogs.confirm(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...core.destinations.store import destinations_path
 from ...core.i18n import translate
 from ...core.link_templates import templates_path
 from ...core.paths import UnsafeConfig, tighten, unsafe_config
@@ -14,10 +15,11 @@ from ..settings.store import Settings
 
 
 def problems(settings: Settings) -> list[UnsafeConfig]:
-    """What is wrong with ``settings.ini`` and ``templates.json``, each thing once (a folder
-    both are in is named once)."""
+    """What is wrong with ``settings.ini``, ``templates.json`` and ``destinations.json``, each
+    thing once (a folder they are in is named once)."""
     found: list[UnsafeConfig] = []
-    for problem in (settings.problem, unsafe_config(templates_path())):
+    files = (templates_path(), destinations_path())
+    for problem in (settings.problem, *(unsafe_config(file) for file in files)):
         if problem is not None and all(
             (problem.culprit, problem.kind) != (seen.culprit, seen.kind) for seen in found
         ):
@@ -28,6 +30,8 @@ def problems(settings: Settings) -> list[UnsafeConfig]:
 def notice_text(settings: Settings, found: list[UnsafeConfig]) -> str:
     """What is wrong, what uploader-gui does meanwhile, and how to fix it."""
     sentences = [problem.problem() for problem in found]
+    destinations = [p for p in found if p.culprit == destinations_path()]
+    others = [p for p in found if p not in destinations]
     if settings.problem is not None:
         sentences.append(
             translate(
@@ -40,31 +44,39 @@ def notice_text(settings: Settings, found: list[UnsafeConfig]) -> str:
                 "API URL through the system's proxy settings.",
             )
         )
-    else:
+    elif others:
         sentences.append(
             translate(
                 "SettingsFile",
                 "Your link templates are still offered: check them in Settings ▸ Copying.",
             )
         )
+    if destinations:
+        sentences.append(
+            translate(
+                "SettingsFile",
+                "Its custom destinations are not used (they say where your pictures go): check "
+                "the file, then run: {command}",
+            ).format(command=destinations[0].command())
+        )
+    if others:
+        sentences.append(_fix(others))
+    return "\n".join(sentences)
+
+
+def _fix(found: list[UnsafeConfig]) -> str:
     command = "; ".join(dict.fromkeys(problem.command() for problem in found))
     if any(problem.in_foreign_folder for problem in found):
-        sentences.append(
-            translate(
-                "SettingsFile",
-                "Nothing can be saved there: changes made in Settings last until uploader-gui "
-                "quits. To fix it, run: {command} and start uploader-gui again.",
-            ).format(command=command)
-        )
-    else:
-        sentences.append(
-            translate(
-                "SettingsFile",
-                "To fix it, open Settings and press OK: uploader-gui then writes its settings "
-                "again, for you alone. Or check them yourself and run: {command}",
-            ).format(command=command)
-        )
-    return "\n".join(sentences)
+        return translate(
+            "SettingsFile",
+            "Nothing can be saved there: changes made in Settings last until uploader-gui "
+            "quits. To fix it, run: {command} and start uploader-gui again.",
+        ).format(command=command)
+    return translate(
+        "SettingsFile",
+        "To fix it, open Settings and press OK: uploader-gui then writes its settings "
+        "again, for you alone. Or check them yourself and run: {command}",
+    ).format(command=command)
 
 
 def show_settings_problems(
