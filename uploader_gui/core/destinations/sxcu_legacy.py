@@ -141,7 +141,8 @@ def _regex_reference(syntax: str, value: str, regex_list: Sequence[str], field: 
         message = translate("Destinations", "${syntax}$ names no RegexList entry")
         raise SxcuError(field, message.format(syntax=syntax))
     number, rest = int(match.group(1)), match.group(2)
-    if not 1 <= number <= (count := len(regex_list)):
+    count = len(regex_list)
+    if not 1 <= number <= count:
         message = translate(
             "Destinations",
             "${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): "
