@@ -74,8 +74,9 @@ def main() -> int:
 
     install(args.language)
     window = create_window(argparse.Namespace(api_url=None, sandbox=True, files=[]))
-    assert window.keys.sandbox is not None
-    window.keys.sandbox.faults.throttle_bps = 2_000_000
+    sandbox = window.parts.sandbox.server
+    assert sandbox is not None
+    sandbox.faults.throttle_bps = 2_000_000
     window.queue.set_concurrency(3)
     window.resize(820, 600)
     window.show()
