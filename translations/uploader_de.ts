@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/base/actions.py" line="+82" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+83" />
             <source>&amp;Add Images…</source>
             <translation>Bilder &amp;hinzufügen…</translation>
         </message>
@@ -25,6 +25,16 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Take &amp;Screenshot…</source>
+            <translation>&amp;Bildschirmfoto aufnehmen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pick a screen, window or area with the desktop's tool, then upload it</source>
+            <translation>Mit dem Werkzeug des Desktops einen Bildschirm, ein Fenster oder einen Bereich wählen und dann hochladen</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
@@ -800,7 +810,7 @@
             <translation>ein nicht maskiertes {character} außerhalb einer Funktion beendet in ShareX den Text (der Rest, {rest}, würde verworfen): Maskieren Sie es als \{character}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+266" />
+            <location filename="../uploader_gui/ui/app.py" line="+269" />
             <source>&amp;Destinations</source>
             <translation>&amp;Ziele</translation>
         </message>
@@ -1668,7 +1678,7 @@ Mit ihnen kann jeder, der die Datei hat, in Ihrem Namen hochladen: Nehmen Sie si
             <translation>Bilder hinzufügen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+333" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+336" />
             <source>Quit uploader-gui?</source>
             <translation>uploader-gui beenden?</translation>
         </message>
@@ -2364,12 +2374,12 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Hier können nur Bilddateien, Ordner oder Bilder abgelegt werden</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+81" />
             <source>Could not read the dropped files: {error}</source>
             <translation>Die abgelegten Dateien konnten nicht gelesen werden: {error}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>“{folder}”</source>
             <translation>„{folder}“</translation>
         </message>
@@ -2423,7 +2433,7 @@ Uploads laufen weiter, aber noch nicht hochgeladene Dateien werden nach einem Ab
             <translation>Das Bild konnte nicht gespeichert werden: {error}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>The clipboard holds no image or file to upload</source>
             <translation>Die Zwischenablage enthält kein Bild und keine Datei zum Hochladen</translation>
         </message>
@@ -3279,6 +3289,49 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <source>cannot listen on port {port}: {reason}</source>
             <translation>Port {port} kann nicht geöffnet werden: {reason}</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+49" />
+            <source>uploader-gui is closing</source>
+            <translation>uploader-gui wird beendet</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>the clipboard holds no image or image file</source>
+            <translation>die Zwischenablage enthält kein Bild und keine Bilddatei</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>Another app sent %n image(s) to upload</source>
+            <translation>
+                <numerusform>Eine andere App hat %n Bild zum Hochladen gesendet</numerusform>
+                <numerusform>Eine andere App hat %n Bilder zum Hochladen gesendet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>cancelled in uploader-gui</source>
+            <translation>in uploader-gui abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not uploaded</source>
+            <translation>nicht hochgeladen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>removed from uploader-gui's list before it finished</source>
+            <translation>aus der Liste von uploader-gui entfernt, bevor es fertig war</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+62" />
+            <source>Other apps cannot upload through uploader-gui: {reason}</source>
+            <translation>Andere Apps können nicht über uploader-gui hochladen: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Other apps can upload through {url}</source>
+            <translation>Andere Apps können über {url} hochladen</translation>
+        </message>
     </context>
     <context>
         <name>Preferences</name>
@@ -3445,12 +3498,17 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+72" />
             <source>Settings</source>
             <translation>Einstellungen</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
+            <source>Screenshots and other apps</source>
+            <translation>Bildschirmfotos und andere Apps</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;General</source>
             <translation>&amp;Allgemein</translation>
         </message>
@@ -3476,12 +3534,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
         </message>
         <message>
             <location line="+8" />
-            <location line="+99" />
+            <location line="+109" />
             <source>Set Key…</source>
             <translation>Schlüssel festlegen…</translation>
         </message>
         <message>
-            <location line="-97" />
+            <location line="-107" />
             <source>Remove Key</source>
             <translation>Schlüssel entfernen</translation>
         </message>
@@ -3496,7 +3554,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>OK drücken, um zur neuen API-URL zu wechseln; danach folgt ihr Schlüssel.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-63" />
             <source>Uploads</source>
             <translation>Uploads</translation>
         </message>
@@ -3551,12 +3609,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Eine Desktop-Benachrichtigung, wenn gemeinsam abgelegte Dateien fertig sind, während das Fenster nicht aktiv ist</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+9" />
             <source>Before upload</source>
             <translation>Vor dem Hochladen</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+24" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+58" />
             <source>Remove location and camera details before upload</source>
             <translation>Standort und Kameradaten vor dem Hochladen entfernen</translation>
         </message>
@@ -3586,12 +3644,12 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Höchstmaß der langen Seite</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/rows.py" line="+124" />
+            <location filename="../uploader_gui/ui/settings/rows.py" line="+146" />
             <source>Changes apply to files not yet started.</source>
             <translation>Änderungen gelten für noch nicht begonnene Dateien.</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+73" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+83" />
             <source>Copying</source>
             <translation>Kopieren</translation>
         </message>
@@ -3641,7 +3699,52 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>&amp;Sprache:</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="-44" />
+            <source>Hide this window while I take a screenshot</source>
+            <translation>Dieses Fenster ausblenden, während ich ein Bildschirmfoto aufnehme</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>File ▸ Take Screenshot hides the window until the desktop's screenshot tool is done</source>
+            <translation>Datei ▸ Bildschirmfoto aufnehmen blendet das Fenster aus, bis das Bildschirmfoto-Werkzeug des Desktops fertig ist</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Let other apps upload through uploader-gui</source>
+            <translation>Andere Apps über uploader-gui hochladen lassen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A PicGo-compatible server on this computer only (http://127.0.0.1:PORT/upload), for editors with a PicGo upload button such as Obsidian and SiYuan</source>
+            <translation>Ein PicGo-kompatibler Server nur auf diesem Computer (http://127.0.0.1:PORT/upload), für Editoren mit einer PicGo-Upload-Schaltfläche wie Obsidian und SiYuan</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>P&amp;ort:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PicGo's port is 36677, which editors expect</source>
+            <translation>Der Port von PicGo ist 36677; Editoren erwarten ihn</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Key:</source>
+            <translation>Sch&amp;lüssel:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>freiwillig</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When set, an app must add ?key=… to the address, as PicList asks</source>
+            <translation>Wenn gesetzt, muss eine App ?key=… an die Adresse anhängen, wie bei PicList</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>Proxy</source>
             <translation>Proxy</translation>
         </message>
@@ -3739,7 +3842,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+353" />
+            <location filename="../uploader_gui/cli.py" line="+360" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
         </message>
@@ -3869,6 +3972,36 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <location line="+5" />
             <source>the portal gave no local file ({uri})</source>
             <translation>das Portal hat keine lokale Datei geliefert ({uri})</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+77" />
+            <source>The screenshot tool is already open</source>
+            <translation>Das Bildschirmfoto-Werkzeug ist bereits geöffnet</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Waiting for the desktop's screenshot tool…</source>
+            <translation>Warten auf das Bildschirmfoto-Werkzeug des Desktops…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Uploading the screenshot</source>
+            <translation>Das Bildschirmfoto wird hochgeladen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The screenshot could not be kept: {reason}</source>
+            <translation>Das Bildschirmfoto konnte nicht gespeichert werden: {reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No screenshot taken</source>
+            <translation>Kein Bildschirmfoto aufgenommen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No screenshot: {reason}</source>
+            <translation>Kein Bildschirmfoto: {reason}</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../uploader_gui/ui/base/actions.py" line="+82" />
+            <location filename="../uploader_gui/ui/base/actions.py" line="+83" />
             <source>&amp;Add Images…</source>
             <translation>添加图片(&amp;A)…</translation>
         </message>
@@ -25,6 +25,16 @@
         </message>
         <message>
             <location line="+3" />
+            <source>Take &amp;Screenshot…</source>
+            <translation>截图(&amp;S)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pick a screen, window or area with the desktop's tool, then upload it</source>
+            <translation>用桌面自带的工具选择屏幕、窗口或区域，然后上传</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -798,7 +808,7 @@
             <translation>函数外未转义的 {character} 在 ShareX 中会结束文本（其后的 {rest} 将被丢弃）：请转义为 \{character}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/app.py" line="+266" />
+            <location filename="../uploader_gui/ui/app.py" line="+269" />
             <source>&amp;Destinations</source>
             <translation>上传目标(&amp;D)</translation>
         </message>
@@ -1663,7 +1673,7 @@ With them, anyone who has the file can upload as you: include them only in a cop
             <translation>添加图片</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/main_window.py" line="+333" />
+            <location filename="../uploader_gui/ui/main_window.py" line="+336" />
             <source>Quit uploader-gui?</source>
             <translation>退出 uploader-gui？</translation>
         </message>
@@ -2355,12 +2365,12 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>此处只能拖入图片文件、文件夹或图片</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+81" />
             <source>Could not read the dropped files: {error}</source>
             <translation>无法读取拖入的文件：{error}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>“{folder}”</source>
             <translation>“{folder}”</translation>
         </message>
@@ -2411,7 +2421,7 @@ Uploads go on, but files not yet uploaded are not listed again after a crash or 
             <translation>无法保存图片：{error}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>The clipboard holds no image or file to upload</source>
             <translation>剪贴板中没有可上传的图片或文件</translation>
         </message>
@@ -3255,6 +3265,48 @@ It will be used until you quit uploader-gui.</source>
             <source>cannot listen on port {port}: {reason}</source>
             <translation>无法监听端口 {port}：{reason}</translation>
         </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+49" />
+            <source>uploader-gui is closing</source>
+            <translation>uploader-gui 正在关闭</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>the clipboard holds no image or image file</source>
+            <translation>剪贴板中没有图片或图片文件</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>Another app sent %n image(s) to upload</source>
+            <translation>
+                <numerusform>另一个应用发送了 %n 张图片待上传</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>cancelled in uploader-gui</source>
+            <translation>已在 uploader-gui 中取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not uploaded</source>
+            <translation>未上传</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>removed from uploader-gui's list before it finished</source>
+            <translation>在完成前已从 uploader-gui 的列表中移除</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+62" />
+            <source>Other apps cannot upload through uploader-gui: {reason}</source>
+            <translation>其他应用无法通过 uploader-gui 上传：{reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Other apps can upload through {url}</source>
+            <translation>其他应用可以通过 {url} 上传</translation>
+        </message>
     </context>
     <context>
         <name>Preferences</name>
@@ -3419,12 +3471,17 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+71" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+72" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
+            <source>Screenshots and other apps</source>
+            <translation>截图与其他应用</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
@@ -3450,12 +3507,12 @@ It will be used until you quit uploader-gui.</source>
         </message>
         <message>
             <location line="+8" />
-            <location line="+99" />
+            <location line="+109" />
             <source>Set Key…</source>
             <translation>设置密钥…</translation>
         </message>
         <message>
-            <location line="-97" />
+            <location line="-107" />
             <source>Remove Key</source>
             <translation>移除密钥</translation>
         </message>
@@ -3470,7 +3527,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>按“确定”切换到新的 API URL，接下来设置它的密钥。</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-63" />
             <source>Uploads</source>
             <translation>上传</translation>
         </message>
@@ -3525,12 +3582,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>窗口未处于活动状态时，一次拖放的文件全部完成后显示桌面通知</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+5" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+9" />
             <source>Before upload</source>
             <translation>上传前</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/base/settings_table.py" line="+24" />
+            <location filename="../uploader_gui/ui/base/settings_table.py" line="+58" />
             <source>Remove location and camera details before upload</source>
             <translation>上传前移除位置和相机信息</translation>
         </message>
@@ -3560,12 +3617,12 @@ It will be used until you quit uploader-gui.</source>
             <translation>最大长边</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/rows.py" line="+124" />
+            <location filename="../uploader_gui/ui/settings/rows.py" line="+146" />
             <source>Changes apply to files not yet started.</source>
             <translation>更改将应用于尚未开始上传的文件。</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/settings/dialog.py" line="+73" />
+            <location filename="../uploader_gui/ui/settings/dialog.py" line="+83" />
             <source>Copying</source>
             <translation>复制</translation>
         </message>
@@ -3615,7 +3672,52 @@ It will be used until you quit uploader-gui.</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="-44" />
+            <source>Hide this window while I take a screenshot</source>
+            <translation>截图时隐藏此窗口</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>File ▸ Take Screenshot hides the window until the desktop's screenshot tool is done</source>
+            <translation>文件 ▸ 截图 会隐藏窗口，直到桌面的截图工具完成</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Let other apps upload through uploader-gui</source>
+            <translation>允许其他应用通过 uploader-gui 上传</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A PicGo-compatible server on this computer only (http://127.0.0.1:PORT/upload), for editors with a PicGo upload button such as Obsidian and SiYuan</source>
+            <translation>仅在本机运行的 PicGo 兼容服务器（http://127.0.0.1:端口/upload），供带有 PicGo 上传按钮的编辑器使用，如 Obsidian 和思源笔记</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>P&amp;ort:</source>
+            <translation>端口(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PicGo's port is 36677, which editors expect</source>
+            <translation>PicGo 的端口是 36677，编辑器默认使用它</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Key:</source>
+            <translation>密钥(&amp;K)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When set, an app must add ?key=… to the address, as PicList asks</source>
+            <translation>设置后，应用必须在地址后加上 ?key=…（与 PicList 相同）</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
@@ -3713,7 +3815,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+353" />
+            <location filename="../uploader_gui/cli.py" line="+360" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
         </message>
@@ -3841,6 +3943,36 @@ It will be used until you quit uploader-gui.</source>
             <location line="+5" />
             <source>the portal gave no local file ({uri})</source>
             <translation>门户没有给出本地文件（{uri}）</translation>
+        </message>
+        <message>
+            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+77" />
+            <source>The screenshot tool is already open</source>
+            <translation>截图工具已经打开</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Waiting for the desktop's screenshot tool…</source>
+            <translation>正在等待桌面的截图工具…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Uploading the screenshot</source>
+            <translation>正在上传截图</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The screenshot could not be kept: {reason}</source>
+            <translation>无法保存截图：{reason}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No screenshot taken</source>
+            <translation>未截图</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No screenshot: {reason}</source>
+            <translation>没有截图：{reason}</translation>
         </message>
     </context>
     <context>

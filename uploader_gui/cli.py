@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
+from .cli_sources import STDIN_ARGUMENT, add_source_options, check_sources, gather_sources
 from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _image_options(parser)
     _network_options(parser)
     _desktop_options(parser)
+    add_source_options(parser)
     return parser
 
 
@@ -196,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_destinations import import_command
 
         return import_command(parser, args)
+    check_sources(parser, args)
+    if STDIN_ARGUMENT in args.files or args.screenshot:
+        refused = gather_sources(args)
+        if refused is not None:
+            return refused
     if args.headless:
         return _run_headless(parser, args)
     if args.destination:

@@ -59,7 +59,7 @@ SAME_EVERYWHERE = {
     "body",  # a template's name: the person's own words
 }
 #: Words that German spells as English does.
-SAME_IN = {"de": {"name", "proxy", "uploads"}, "zh_CN": set()}
+SAME_IN = {"de": {"name", "proxy", "uploads", "port:"}, "zh_CN": set()}
 
 
 def normal(text: str) -> str:

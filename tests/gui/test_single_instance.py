@@ -116,6 +116,30 @@ def test_a_second_start_hands_its_files_to_the_running_window(
     assert not Path(socket_name(target_for(False, sandbox.url))).exists()
 
 
+def test_a_piped_image_goes_to_the_running_window(
+    tmp_path: Path,
+    runtime: Path,
+    sandbox: SandboxServer,
+    first_window: subprocess.Popen[bytes],
+) -> None:
+    """``grim - | uploader-gui -``: the image is read before the hand-off, kept beside pasted
+    images (the running window reads it after this start has gone) and uploaded there."""
+    data = photo(tmp_path, "piped.png", seed=23).read_bytes()
+    second = subprocess.run(
+        [*APP, "-"], input=data, env=app_env(runtime, sandbox), capture_output=True, timeout=30
+    )
+    assert second.returncode == 0, second.stdout + second.stderr
+    wait_for(
+        lambda: any(upload.filename.startswith("stdin-") for upload in sandbox.uploads),
+        30,
+        "the first window to upload the piped image",
+    )
+    (upload,) = sandbox.uploads
+    assert upload.path.read_bytes() == data
+    assert first_window.poll() is None
+    assert terminate(first_window) == 0
+
+
 def test_a_stale_socket_file_does_not_stop_the_app(
     tmp_path: Path, runtime: Path, sandbox: SandboxServer
 ) -> None:

@@ -64,6 +64,10 @@ PRIVATE = {
     "network/proxy_url",
     "network/plain_password_ok",
     "uploads/resume_unfinished",
+    # Whether a server listens in this person's session, where, and with what key.
+    "sources/picgo_server",
+    "sources/picgo_port",
+    "sources/picgo_key",
 }
 
 

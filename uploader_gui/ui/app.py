@@ -110,6 +110,9 @@ def compose(
     )
     window = MainWindow(_features(base, api_url, locked))
     _destinations(window, base)
+    from .sources.wiring import attach_sources
+
+    window.sources = attach_sources(window, window.parts, settings, window.shutting_down)
     return window
 
 
@@ -363,6 +366,7 @@ def _run_window(
 ) -> int:
     window.show()
     attach_instance(window, instance)
+    window.sources.picgo.start(getattr(args, "serve_picgo", None))
     if args.files:
         window.intake.add_paths([Path(name) for name in args.files])
     if not window.queue.has_key:

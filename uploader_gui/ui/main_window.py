@@ -48,6 +48,7 @@ from .uploads.run_tracker import Summary
 
 if TYPE_CHECKING:
     from .parts import Parts
+    from .sources.wiring import Sources
 
 SHUTDOWN_DEADLINE_S = 2.0
 
@@ -55,6 +56,8 @@ SHUTDOWN_DEADLINE_S = 2.0
 class MainWindow(QMainWindow):
     #: The window started closing: it takes no more files (e.g. from a second start).
     shutting_down = Signal()
+    #: The screenshot action and the PicGo server (attached by ``app.compose``).
+    sources: Sources
 
     def __init__(self, parts: Parts) -> None:
         super().__init__()

@@ -28,6 +28,7 @@ _STD = QKeySequence.StandardKey
 class ActionId(enum.Enum):
     ADD_IMAGES = "add-images"
     PASTE = "paste"
+    SCREENSHOT = "screenshot"
     QUIT = "quit"
     COPY = "copy"
     COPY_ALL = "copy-all"
@@ -87,6 +88,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Paste"),
         _STD.Paste,
         QT_TRANSLATE_NOOP("Actions", "Upload the image or files on the clipboard"),
+    ),
+    ActionId.SCREENSHOT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Take &Screenshot…"),
+        "Ctrl+Shift+S",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Pick a screen, window or area with the desktop's tool, then upload it"
+        ),
     ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -218,7 +226,7 @@ SPECS: dict[ActionId, ActionSpec] = {
 MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Actions", "&File"),
-        (ActionId.ADD_IMAGES, ActionId.PASTE, None, ActionId.QUIT),
+        (ActionId.ADD_IMAGES, ActionId.PASTE, ActionId.SCREENSHOT, None, ActionId.QUIT),
     ),
     (
         QT_TRANSLATE_NOOP("Actions", "&Edit"),

@@ -71,6 +71,8 @@ class Topic(str, enum.Enum):
     NETWORK = "network"
     #: A custom destination's secrets are missing or were refused.
     DESTINATION = "destination"
+    #: The PicGo-compatible server could not listen.
+    PICGO = "picgo"
 
 
 class NoticeShelf(Protocol):

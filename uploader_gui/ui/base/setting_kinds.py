@@ -32,6 +32,8 @@ class Tab(enum.Enum):
     IMAGES = "images"
     COPYING = "copying"
     NETWORK = "network"
+    #: General ▸ Screenshots and other apps.
+    SOURCES = "sources"
 
 
 class Applies(enum.Enum):
@@ -184,6 +186,24 @@ class Text(Setting[str]):
 
     def encode(self, value: str) -> object | None:
         return self.clean(value)
+
+
+class Line(Text):
+    """A short text the person types in a line of its own (the table gives its editor);
+    ``secret`` shows dots but while it is edited; ``placeholder`` is shown while it is empty
+    (context "SettingsDialog")."""
+
+    def __init__(
+        self,
+        key: str,
+        default: str = "",
+        *,
+        secret: bool = False,
+        placeholder: str = "",
+        **row: Any,
+    ) -> None:
+        super().__init__(key, default, **row)
+        self.secret, self.placeholder = secret, placeholder
 
 
 class Choice(Setting[E]):

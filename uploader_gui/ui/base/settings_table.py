@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.links import LinkFormat
 from ...core.network.proxy import ProxyMode, ProxyURLError, check_proxy_url, split_password
-from .setting_kinds import Applies, Choice, Flag, Limit, Names, Number, Setting, Tab, Text
+from .setting_kinds import Applies, Choice, Flag, Limit, Line, Names, Number, Setting, Tab, Text
 
 T = TypeVar("T")
 
@@ -96,6 +96,40 @@ class SettingsTable:
         tip=QT_TRANSLATE_NOOP(
             "SettingsDialog",
             "A desktop notification when a drop has finished while the window is not active",
+        ),
+    )
+    # -- General ▸ Screenshots and other apps ------------------------------------------
+    hide_for_screenshot = Flag(
+        "sources/hide_for_screenshot", True, tab=Tab.SOURCES,
+        label=QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Hide this window while I take a screenshot"
+        ),
+        tip=QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "File ▸ Take Screenshot hides the window until the desktop's screenshot tool is done",
+        ),
+    )
+    picgo_server = Flag(
+        "sources/picgo_server", False, tab=Tab.SOURCES, private=True,
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "Let other apps upload through uploader-gui"),
+        tip=QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "A PicGo-compatible server on this computer only (http://127.0.0.1:PORT/upload), "
+            "for editors with a PicGo upload button such as Obsidian and SiYuan",
+        ),
+    )
+    picgo_port = Number(
+        "sources/picgo_port", 36677, low=1024, high=65535, tab=Tab.SOURCES, private=True,
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "P&ort:"),
+        tip=QT_TRANSLATE_NOOP("SettingsDialog", "PicGo's port is 36677, which editors expect"),
+    )
+    picgo_key = Line(
+        "sources/picgo_key", tab=Tab.SOURCES, private=True, secret=True,
+        label=QT_TRANSLATE_NOOP("SettingsDialog", "&Key:"),
+        placeholder=QT_TRANSLATE_NOOP("SettingsDialog", "optional"),
+        tip=QT_TRANSLATE_NOOP(
+            "SettingsDialog",
+            "When set, an app must add ?key=… to the address, as PicList asks",
         ),
     )
     # -- General ▸ Advanced (editors of their own) ------------------------------------

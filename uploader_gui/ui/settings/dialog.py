@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -78,8 +79,12 @@ class SettingsDialog(QDialog):
         #: The editors of the ordinary rows, by the row's name (``editors["retries"]``).
         self.editors: dict[str, Editor[object]] = {}
         uploads = self._rows_box(translate("SettingsDialog", "Uploads"), Tab.GENERAL, values)
+        sources = self._rows_box(
+            translate("SettingsDialog", "Screenshots and other apps"), Tab.SOURCES, values
+        )
+        self._follow_server_switch()
         self.tabs.addTab(
-            self._page(self._key_box(), uploads, self._advanced_box(values)),
+            self._page(self._key_box(), uploads, sources, self._advanced_box(values)),
             translate("SettingsDialog", "&General"),
         )
         images = self._rows_box(translate("SettingsDialog", "Before upload"), Tab.IMAGES, values)
@@ -153,6 +158,16 @@ class SettingsDialog(QDialog):
         box = QGroupBox(title)
         self.editors.update(add_rows(QFormLayout(box), tab, values))
         return box
+
+    def _follow_server_switch(self) -> None:
+        """The PicGo server's port and key are greyed out while the server is off."""
+        switch = self.editors["picgo_server"]
+        if isinstance(switch, QCheckBox):
+            for name in ("picgo_port", "picgo_key"):
+                editor = self.editors[name]
+                if isinstance(editor, QWidget):
+                    editor.setEnabled(switch.isChecked())
+                    switch.toggled.connect(editor.setEnabled)
 
     def _copying_box(self, values: SettingsValues) -> QGroupBox:
         copying = QGroupBox(translate("SettingsDialog", "Copying"))

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.i18n import translate
 from ..base.plain_text import form_row, plain_label
-from ..base.setting_kinds import Applies, Flag, Limit, Number, Setting, Tab
+from ..base.setting_kinds import Applies, Flag, Limit, Line, Number, Setting, Tab
 from ..base.settings_table import ROWS, SettingsTable
 
 T_co = TypeVar("T_co", covariant=True)
@@ -82,6 +82,21 @@ class LimitBox(QWidget):
         return self.spin.value() if self.check.isChecked() else None
 
 
+class LineBox(QLineEdit):
+    """A line of text (its label is the form's); a secret one shows dots."""
+
+    def __init__(self, row: Line, value: str) -> None:
+        super().__init__(value)
+        self.setToolTip(shown(row.tip))
+        self.setPlaceholderText(shown(row.placeholder))
+        self.setClearButtonEnabled(True)
+        if row.secret:
+            self.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+
+    def value(self) -> str:
+        return self.text().strip()
+
+
 def _flag(form: QFormLayout, row: Flag, value: bool) -> Editor[object]:
     box = FlagBox(row, value)
     form.addRow(box)
@@ -100,11 +115,18 @@ def _limit(form: QFormLayout, row: Limit, value: int | None) -> Editor[object]:
     return box
 
 
+def _line(form: QFormLayout, row: Line, value: str) -> Editor[object]:
+    line = LineBox(row, value)
+    form_row(form, shown(row.label), line)
+    return line
+
+
 #: The editor of each kind of ordinary row; the other kinds have one of their own.
 MAKERS: dict[type, Callable[[QFormLayout, Any, Any], Editor[object]]] = {
     Flag: _flag,
     Number: _number,
     Limit: _limit,
+    Line: _line,
 }
 
 

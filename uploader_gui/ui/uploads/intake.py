@@ -143,11 +143,13 @@ class IntakeController(QObject):
 
     # -- files and folders -------------------------------------------------------------
 
-    def add_paths(self, paths: list[Path]) -> None:
+    def add_paths(self, paths: list[Path], batch: int | None = None) -> None:
         """Queue files and folders (folders expand, in the background, to their images).
 
         The drop itself is on disk before it is expanded: if uploader-gui stops while a big
-        folder is being listed, the next start lists the rest.
+        folder is being listed, the next start lists the rest. ``batch``: the batch the files
+        join (from :meth:`UploadQueue.new_batch`, for a caller that waits for its
+        ``batch_finished``; it finishes even when nothing could be queued).
         """
         if self._closed:
             return
@@ -156,13 +158,15 @@ class IntakeController(QObject):
             self.destination_files(uploaders)
         paths = [path for path in paths if not is_uploader_file(path)]
         if not paths:
+            if batch is not None:
+                self._queue.add([], batch)
             return
         host = self._destination()
 
         def recorded(drop: Drop | None) -> None:
             self._files.submit(
                 lambda: collect(paths),
-                lambda intake, error: self._expanded(drop, intake, error, host),
+                lambda intake, error: self._expanded(drop, intake, error, host, batch=batch),
             )
 
         self._history.add_drop(list(paths), host, recorded)
@@ -174,27 +178,30 @@ class IntakeController(QObject):
         error: BaseException | None,
         host: str,
         leftover: bool = False,
+        batch: int | None = None,
     ) -> None:
         """A drop was expanded: ask about big folders, record its files, then queue them."""
         if intake is None:
             text = translate("Intake", "Could not read the dropped files: {error}")
             self._report.status(text.format(error=error), 0)
+            if batch is not None:
+                self._queue.add([], batch)
             return
         if self._closed:
             return  # recorded but not expanded: the next start lists its files
         files = self._confirm_folders(intake, leftover)
         if drop is None:
-            self._queue_files(files)  # no history: upload them all the same
+            self._queue_files(files, batch=batch)  # no history: upload them all the same
             return
 
         def recorded(entries: list[HistoryEntry] | None) -> None:
             if entries is None:
                 if not leftover:
-                    self._queue_files(files)
+                    self._queue_files(files, batch=batch)
             elif leftover:
                 self._list_leftovers(entries)
             else:
-                self._queue_files([Path(e.path) for e in entries], entries)
+                self._queue_files([Path(e.path) for e in entries], entries, batch)
 
         self._history.record_drop(drop, files, host, recorded)
 
@@ -280,7 +287,7 @@ class IntakeController(QObject):
 
     # -- the clipboard, drags and the file dialog --------------------------------------
 
-    def add_image_data(self, image: QImage, prefix: str) -> None:
+    def add_image_data(self, image: QImage, prefix: str, batch: int | None = None) -> None:
         """Save image data (pasted or dropped) as PNG in the background, then queue it."""
         copy = image.copy()
 
@@ -288,8 +295,10 @@ class IntakeController(QObject):
             if path is None:
                 text = translate("Intake", "Could not keep the image: {error}")
                 self._report.status(text.format(error=error), 0)
+                if batch is not None:
+                    self._queue.add([], batch)
             else:
-                self.add_paths([path])
+                self.add_paths([path], batch)
 
         self._files.submit(lambda: save_image_data(copy, prefix), saved)
 
@@ -302,18 +311,25 @@ class IntakeController(QObject):
             text = translate("Intake", "The clipboard holds no image or file to upload")
             self._report.status(text, 5000)
 
-    def take_mime(self, mime: QMimeData, prefix: str, from_clipboard: bool = False) -> bool:
-        """Upload what ``mime`` holds (files, or image data); whether it held anything."""
+    def take_mime(
+        self,
+        mime: QMimeData,
+        prefix: str,
+        from_clipboard: bool = False,
+        batch: int | None = None,
+    ) -> bool:
+        """Upload what ``mime`` holds (files, or image data); whether it held anything.
+        ``batch``: as for :meth:`add_paths` (untouched when nothing was held)."""
         paths = local_paths(mime, from_clipboard)
         if paths:
-            self.add_paths(paths)
+            self.add_paths(paths, batch)
             return True
         if mime.hasImage():
             image = mime.imageData()
             if isinstance(image, QImage) and not image.isNull():
-                self.add_image_data(image, prefix)
+                self.add_image_data(image, prefix, batch)
                 return True
             if isinstance(image, QPixmap) and not image.isNull():
-                self.add_image_data(image.toImage(), prefix)
+                self.add_image_data(image.toImage(), prefix, batch)
                 return True
         return False

@@ -90,10 +90,14 @@ class Batches:
             self.finish_if_done(item.batch)
 
     def forget(self, item_ids: Iterable[int]) -> None:
-        """These items are gone: no batch waits for them (nor finishes because of it)."""
-        for item_id in item_ids:
-            for pending in self._pending.values():
-                pending.discard(item_id)
+        """These items are gone: no batch waits for them (one that waited only for them has
+        finished: whoever waits for it hears so)."""
+        gone = set(item_ids)
+        emptied = [batch for batch, pending in self._pending.items() if pending & gone]
+        for pending in self._pending.values():
+            pending -= gone
+        for batch in emptied:
+            self.finish_if_done(batch)
 
     def finish_if_done(self, batch: int) -> None:
         if batch in self._pending and not self._pending[batch]:
