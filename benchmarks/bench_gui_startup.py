@@ -55,6 +55,10 @@ HEAVY_MODULES = (
     "hashlib",
     "decimal",
     "xml.parsers.expat",
+    # the PicGo-compatible server (http.server, the multipart parser): only once turned on
+    "uploader_gui.core.picgo",
+    "http.server",
+    "python_multipart",
 )
 TARGET_RATIO = 1.3
 

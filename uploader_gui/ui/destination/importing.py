@@ -11,19 +11,23 @@ offers to upload there from now on.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ...core.destination import Destination
 from ...core.destinations.store import PREFIX
-from ...core.destinations.sxcu import Imported
 from ...core.errors import ConfigurationError
 from ...core.i18n import translate
 from ..base.dialogs import Dialogs
 from ..base.report import Report
 from .book import DestinationBook, ReadDone
 from .choice import DestinationChoice
+
+if TYPE_CHECKING:
+    # Reading a .sxcu (its syntax, XML, JSON paths) is loaded when the first one comes.
+    from ...core.destinations.sxcu import Imported
 
 
 def describe(imported: Imported, host: str) -> str:

@@ -4,13 +4,19 @@ off and when the window closes. A port another program holds is a notice, never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from ...core.i18n import translate
-from ...core.picgo import PicGoServer, ServerStartError
 from ..base.report import Report, Severity, Topic
 from ..settings.store import Settings
-from .picgo_bridge import PicGoBridge
+
+if TYPE_CHECKING:
+    # The server (http.server, the multipart parser) is loaded when it is first turned on.
+    from ...core.picgo import PicGoServer
+    from .picgo_bridge import PicGoBridge
 
 #: The settings the server follows.
 FOLLOWED = frozenset(
@@ -20,10 +26,17 @@ FOLLOWED = frozenset(
 
 class PicGoService(QObject):
     def __init__(
-        self, settings: Settings, bridge: PicGoBridge, report: Report, parent: QObject | None = None
+        self,
+        settings: Settings,
+        make_bridge: Callable[[], PicGoBridge],
+        report: Report,
+        parent: QObject | None = None,
     ) -> None:
+        """``make_bridge`` makes what hands the server's batches to the window (once, when
+        the server is first turned on)."""
         super().__init__(parent)
-        self._settings, self._bridge, self._report = settings, bridge, report
+        self._settings, self._make_bridge, self._report = settings, make_bridge, report
+        self._bridge: PicGoBridge | None = None
         self._server: PicGoServer | None = None
         self._serving: tuple[int, str | None] | None = None
         #: ``--serve-picgo``: the port for this run, whatever the setting.
@@ -55,6 +68,10 @@ class PicGoService(QObject):
             self._report.clear(Topic.PICGO)
             return
         port, key = wanted
+        from ...core.picgo import PicGoServer, ServerStartError
+
+        if self._bridge is None:
+            self._bridge = self._make_bridge()
         server = PicGoServer(port, token=key, upload=self._bridge)
         try:
             self._server = server.start()
@@ -77,7 +94,8 @@ class PicGoService(QObject):
         """The window is closing: stop, and answer every request still waiting."""
         self._closed = True
         self.stop()
-        self._bridge.close()
+        if self._bridge is not None:
+            self._bridge.close()
 
     def _wanted(self) -> tuple[int, str | None] | None:
         settings = self._settings

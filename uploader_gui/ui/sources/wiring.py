@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QWidget
 from ...platform.chooser import screenshots
 from ..base.actions import ActionId
 from ..settings.store import Settings
-from .picgo_bridge import PicGoBridge
 from .picgo_service import PicGoService
 from .screenshot import ScreenshotTaker
 
 if TYPE_CHECKING:
     from ..parts import Parts
+    from .picgo_bridge import PicGoBridge
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,12 @@ def attach_sources(
         lambda: settings.hide_for_screenshot,
     )
     parts.actions.on(ActionId.SCREENSHOT, taker.take)
-    bridge = PicGoBridge(parts.intake, parts.queue, parts.model, parts.report, window)
+
+    def bridge() -> PicGoBridge:
+        from .picgo_bridge import PicGoBridge
+
+        return PicGoBridge(parts.intake, parts.queue, parts.model, parts.report, window)
+
     service = PicGoService(settings, bridge, parts.report, window)
     shutting_down.connect(taker.cancel)
     shutting_down.connect(service.close)
