@@ -88,6 +88,7 @@ def photos(tmp_path: Path) -> list[Path]:
 def test_an_editor_s_json_list_uploads_in_the_window_and_hears_the_urls(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, photos: list[Path]
 ) -> None:
+    QGuiApplication.clipboard().setText("what the person copied")
     server = serving(window)
     reply = in_background(
         qtbot, lambda: raw(server, obsidian_json(server, [str(p) for p in photos]))
@@ -98,6 +99,11 @@ def test_an_editor_s_json_list_uploads_in_the_window_and_hears_the_urls(
     assert all(item.state is State.DONE for item in items)
     assert reply.json() == {"success": True, "result": [item.url for item in items]}
     assert len(sandbox.uploads) == 2
+    # The editor inserts the links itself: the clipboard is left as it was (a drop's links
+    # are copied, Edit ▸ Copy URLs When a Drop Finishes being on).
+    settle(qtbot, window)
+    assert window.links.auto_copy
+    assert QGuiApplication.clipboard().text() == "what the person copied"
     # In History too, like a drop.
     settle(qtbot, window)
     window.tabs.setCurrentIndex(1)

@@ -92,6 +92,9 @@ class LinkService(QObject):
         self._model = model
         self._report = report
         self._templates = dict(templates or {})
+        #: Batches whose links are not copied when they finish (another app asked for them
+        #: and inserts them itself: the clipboard is the person's).
+        self._not_copied: set[int] = set()
         settings.changed.connect(self._setting_changed)
 
     def _setting_changed(self, key: str) -> None:
@@ -193,9 +196,17 @@ class LinkService(QObject):
 
     # -- auto-copy ---------------------------------------------------------------------
 
+    def leave_clipboard(self, batch: int) -> None:
+        """When ``batch`` finishes, its links are not copied."""
+        self._not_copied.add(batch)
+
     def drop_finished(self, items: list[UploadItem]) -> bool:
         """Every file of a drop finished: copy its links, one line per image, if wanted.
         Returns whether they were copied."""
+        batches = {item.batch for item in items}
+        if batches & self._not_copied:
+            self._not_copied -= batches
+            return False
         if not self.auto_copy or not self.copy_items(items, quiet=True):
             return False
         done = sum(1 for item in items if item.state is State.DONE)

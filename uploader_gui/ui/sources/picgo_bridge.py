@@ -21,6 +21,7 @@ from ...core.i18n import translate
 from ...core.picgo import Batch, Outcome, Source
 from ...core.source_files import private_copy
 from ..base.report import Report
+from ..links.service import LinkService
 from ..uploads.intake import IntakeController
 from ..uploads.model import State, UploadItem, UploadListModel
 from ..uploads.queue import UploadQueue
@@ -60,10 +61,12 @@ class PicGoBridge(QObject):
         queue: UploadQueue,
         model: UploadListModel,
         report: Report,
+        links: LinkService,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._intake, self._queue, self._model, self._report = intake, queue, model, report
+        self._links = links
         self._waiting: dict[int, _Pending] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -107,6 +110,9 @@ class PicGoBridge(QObject):
             return
         batch = self._queue.new_batch()
         self._waiting[batch] = pending
+        # The app that asked inserts the links itself; the clipboard stays as it was (it may
+        # hold the very image the person is pasting into that app).
+        self._links.leave_clipboard(batch)
         count = len(pending.batch.files)
         if pending.batch.source is Source.CLIPBOARD:
             mime = QGuiApplication.clipboard().mimeData()

@@ -43,7 +43,9 @@ def attach_sources(
     def bridge() -> PicGoBridge:
         from .picgo_bridge import PicGoBridge
 
-        return PicGoBridge(parts.intake, parts.queue, parts.model, parts.report, window)
+        return PicGoBridge(
+            parts.intake, parts.queue, parts.model, parts.report, parts.links, window
+        )
 
     service = PicGoService(settings, bridge, parts.report, window)
     shutting_down.connect(taker.cancel)
