@@ -197,3 +197,18 @@ def test_no_screenshot_is_said_and_nothing_is_sent(
     assert done.returncode == 1
     assert reason in done.stderr.decode()
     assert sandbox.uploads == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--format", "markdown", "-"), ("--headless", "--json", "--format", "url", "-")],
+    ids=["window-only-option-forgotten", "two-output-formats"],
+)
+def test_a_usage_error_is_found_before_standard_input_is_read(
+    sandbox: SandboxServer, args: tuple[str, ...]
+) -> None:
+    done = uploader(sandbox, *args, stdin=png_bytes())
+    assert done.returncode == 2
+    pasted = Path(os.environ["XDG_CACHE_HOME"]) / "uploader-gui" / "pasted"
+    assert not pasted.exists() or not any(pasted.rglob("*"))
+    assert sandbox.uploads == []

@@ -684,7 +684,7 @@
             <translation>${syntax}$ nennt keinen Eintrag der RegexList</translation>
         </message>
         <message numerus="yes">
-            <location line="+4" />
+            <location line="+5" />
             <source>${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): a reader that never matches</source>
             <translation>
                 <numerusform>${syntax}$ verweist auf Eintrag {number} der RegexList, aber die RegexList enthält nur %n Muster: eine Leseregel, die nie passt</numerusform>
@@ -1270,7 +1270,7 @@ Bis zum Beenden von uploader-gui werden sie trotzdem verwendet.</translation>
             <translation>Header:</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/importing.py" line="+32" />
+            <location filename="../uploader_gui/ui/destination/importing.py" line="+36" />
             <source>Add {name} as a destination? Its uploads go to {host}.</source>
             <translation>{name} als Ziel hinzufügen? Die Uploads gehen dann an {host}.</translation>
         </message>
@@ -2798,7 +2798,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+146" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+149" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>Nichts zu kopieren: kein fertiger Upload ausgewählt</translation>
         </message>
@@ -2816,7 +2816,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+47" />
+            <location line="+60" />
             <source>Uploaded: %n link(s) copied to the clipboard as {format}</source>
             <translation>
                 <numerusform>Hochgeladen: %n Link als {format} in die Zwischenablage kopiert</numerusform>
@@ -3290,12 +3290,22 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>Port {port} kann nicht geöffnet werden: {reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+49" />
+            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+51" />
             <source>uploader-gui is closing</source>
             <translation>uploader-gui wird beendet</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+36" />
+            <source>a .sxcu file is a ShareX destination, not an image</source>
+            <translation>eine .sxcu-Datei ist ein ShareX-Ziel, kein Bild</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>uploader-gui cannot upload yet (no API key, or uploads on hold): see its window</source>
+            <translation>uploader-gui kann noch nicht hochladen (kein API-Schlüssel oder Uploads angehalten): siehe sein Fenster</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>the clipboard holds no image or image file</source>
             <translation>die Zwischenablage enthält kein Bild und keine Bilddatei</translation>
         </message>
@@ -3308,7 +3318,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             </translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>cancelled in uploader-gui</source>
             <translation>in uploader-gui abgebrochen</translation>
         </message>
@@ -3323,7 +3333,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>aus der Liste von uploader-gui entfernt, bevor es fertig war</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+62" />
+            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+79" />
             <source>Other apps cannot upload through uploader-gui: {reason}</source>
             <translation>Andere Apps können nicht über uploader-gui hochladen: {reason}</translation>
         </message>
@@ -3842,7 +3852,7 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+360" />
+            <location filename="../uploader_gui/cli.py" line="+357" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>Warnung: {problem} Die Vorlage {name} stammt daraus: Prüfen Sie sie, dann führen Sie aus: {command}</translation>
         </message>
@@ -3974,17 +3984,17 @@ Es wird verwendet, bis uploader-gui beendet wird.</translation>
             <translation>das Portal hat keine lokale Datei geliefert ({uri})</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+77" />
+            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+88" />
             <source>The screenshot tool is already open</source>
             <translation>Das Bildschirmfoto-Werkzeug ist bereits geöffnet</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Waiting for the desktop's screenshot tool…</source>
             <translation>Warten auf das Bildschirmfoto-Werkzeug des Desktops…</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Uploading the screenshot</source>
             <translation>Das Bildschirmfoto wird hochgeladen</translation>
         </message>

@@ -684,7 +684,7 @@
             <translation>${syntax}$ 没有指明 RegexList 条目</translation>
         </message>
         <message numerus="yes">
-            <location line="+4" />
+            <location line="+5" />
             <source>${syntax}$ refers to RegexList entry {number}, but RegexList holds %n pattern(s): a reader that never matches</source>
             <translation>
                 <numerusform>${syntax}$ 引用了 RegexList 第 {number} 条，但 RegexList 只有 %n 个模式：该读取器永远不会匹配</numerusform>
@@ -1265,7 +1265,7 @@ They are used until you quit.</source>
             <translation>请求头：</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/destination/importing.py" line="+32" />
+            <location filename="../uploader_gui/ui/destination/importing.py" line="+36" />
             <source>Add {name} as a destination? Its uploads go to {host}.</source>
             <translation>要将 {name} 添加为上传目标吗？它的上传会发送到 {host}。</translation>
         </message>
@@ -2786,7 +2786,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>Links</name>
         <message>
-            <location filename="../uploader_gui/ui/links/service.py" line="+146" />
+            <location filename="../uploader_gui/ui/links/service.py" line="+149" />
             <source>Nothing to copy: no finished upload selected</source>
             <translation>没有可复制的内容：未选中已完成的上传</translation>
         </message>
@@ -2803,7 +2803,7 @@ It will be used until you quit uploader-gui.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+47" />
+            <location line="+60" />
             <source>Uploaded: %n link(s) copied to the clipboard as {format}</source>
             <translation>
                 <numerusform>已上传：%n 个链接已以 {format} 格式复制到剪贴板</numerusform>
@@ -3266,12 +3266,22 @@ It will be used until you quit uploader-gui.</source>
             <translation>无法监听端口 {port}：{reason}</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+49" />
+            <location filename="../uploader_gui/ui/sources/picgo_bridge.py" line="+51" />
             <source>uploader-gui is closing</source>
             <translation>uploader-gui 正在关闭</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+36" />
+            <source>a .sxcu file is a ShareX destination, not an image</source>
+            <translation>.sxcu 文件是 ShareX 上传目标，不是图片</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>uploader-gui cannot upload yet (no API key, or uploads on hold): see its window</source>
+            <translation>uploader-gui 暂时无法上传（没有 API 密钥或上传已暂停）：请查看其窗口</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>the clipboard holds no image or image file</source>
             <translation>剪贴板中没有图片或图片文件</translation>
         </message>
@@ -3283,7 +3293,7 @@ It will be used until you quit uploader-gui.</source>
             </translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>cancelled in uploader-gui</source>
             <translation>已在 uploader-gui 中取消</translation>
         </message>
@@ -3298,7 +3308,7 @@ It will be used until you quit uploader-gui.</source>
             <translation>在完成前已从 uploader-gui 的列表中移除</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+62" />
+            <location filename="../uploader_gui/ui/sources/picgo_service.py" line="+79" />
             <source>Other apps cannot upload through uploader-gui: {reason}</source>
             <translation>其他应用无法通过 uploader-gui 上传：{reason}</translation>
         </message>
@@ -3815,7 +3825,7 @@ It will be used until you quit uploader-gui.</source>
     <context>
         <name>SettingsFile</name>
         <message>
-            <location filename="../uploader_gui/cli.py" line="+360" />
+            <location filename="../uploader_gui/cli.py" line="+357" />
             <source>warning: {problem} The template {name} comes from it: check it, then run: {command}</source>
             <translation>警告：{problem} 模板 {name} 来自该文件：请检查后运行：{command}</translation>
         </message>
@@ -3945,17 +3955,17 @@ It will be used until you quit uploader-gui.</source>
             <translation>门户没有给出本地文件（{uri}）</translation>
         </message>
         <message>
-            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+77" />
+            <location filename="../uploader_gui/ui/sources/screenshot.py" line="+88" />
             <source>The screenshot tool is already open</source>
             <translation>截图工具已经打开</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+32" />
             <source>Waiting for the desktop's screenshot tool…</source>
             <translation>正在等待桌面的截图工具…</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Uploading the screenshot</source>
             <translation>正在上传截图</translation>
         </message>

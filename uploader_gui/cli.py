@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
-from .cli_sources import STDIN_ARGUMENT, add_source_options, check_sources, gather_sources
+from . import cli_sources as sources
 from .core.config import ENV_API_KEY, ENV_API_URL
 from .core.intake import IMAGE_SUFFIXES
 
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _image_options(parser)
     _network_options(parser)
     _desktop_options(parser)
-    add_source_options(parser)
+    sources.add_source_options(parser)
     return parser
 
 
@@ -198,24 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_destinations import import_command
 
         return import_command(parser, args)
-    check_sources(parser, args)
-    if STDIN_ARGUMENT in args.files or args.screenshot:
-        refused = gather_sources(args)
+    # Every usage error is found before standard input is read or a screenshot is taken.
+    sources.check_sources(parser, args)
+    if args.headless:
+        _check_headless(parser, args)
+    else:
+        sources.check_window_options(parser, args)
+    if sources.STDIN_ARGUMENT in args.files or args.screenshot:
+        refused = sources.gather_sources(args)
         if refused is not None:
             return refused
     if args.headless:
         return _run_headless(parser, args)
-    if args.destination:
-        parser.error("--destination needs --headless (the window has Upload to)")
-    if args.json or args.format:
-        parser.error("--json and --format need --headless")
-    if args.keep_metadata or args.max_size or args.no_convert:
-        parser.error("--keep-metadata, --max-size and --no-convert need --headless")
-    if args.proxy or args.no_proxy or args.allow_plain_proxy_password:
-        parser.error(
-            "--proxy, --no-proxy and --allow-plain-proxy-password need --headless (the window "
-            "has Settings ▸ Network)"
-        )
     from .ui.app import run_app
 
     return run_app(args)
@@ -249,6 +243,13 @@ def _prepare_options(args: argparse.Namespace) -> PrepareOptions:
     )
 
 
+def _check_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if not args.files and not args.screenshot:
+        parser.error("--headless needs at least one FILE")
+    if args.json and args.format:
+        parser.error("--json and --format cannot be used together")
+
+
 def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from .core.config import resolve_api_url
     from .core.credentials import Credentials
@@ -256,10 +257,6 @@ def _run_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     from .core.errors import InsecureURLError
     from .headless import EXIT_USAGE, upload_files
 
-    if not args.files:
-        parser.error("--headless needs at least one FILE")
-    if args.json and args.format:
-        parser.error("--json and --format cannot be used together")
     link_style = _link_style(parser, args.format) if args.format else None
     if args.destination:
         status = _run_custom(parser, args, link_style)

@@ -65,23 +65,43 @@ def check_sources(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         parser.error("--serve-picgo needs the window (not --headless)")
 
 
+def check_window_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors of options that only ``--headless`` takes."""
+    if args.destination:
+        parser.error("--destination needs --headless (the window has Upload to)")
+    if args.json or args.format:
+        parser.error("--json and --format need --headless")
+    if args.keep_metadata or args.max_size or args.no_convert:
+        parser.error("--keep-metadata, --max-size and --no-convert need --headless")
+    if args.proxy or args.no_proxy or args.allow_plain_proxy_password:
+        parser.error(
+            "--proxy, --no-proxy and --allow-plain-proxy-password need --headless (the window "
+            "has Settings ▸ Network)"
+        )
+
+
 def gather_sources(args: argparse.Namespace) -> int | None:
     """Replace ``-`` with the image read from standard input, add the screenshot; ``None``
     when every source gave its image, else the exit status (the reason is on stderr)."""
     from .core.errors import LocalFileError
+    from .core.source_files import discard
 
     folder = None if args.headless else _kept_folder()
+    made: list[Path] = []
     try:
         if STDIN_ARGUMENT in args.files:
             from .core.stdin_image import read_stdin_image
 
-            image = read_stdin_image(folder=folder)
-            args.files[args.files.index(STDIN_ARGUMENT)] = str(image.path)
+            made.append(read_stdin_image(folder=folder).path)
+            args.files[args.files.index(STDIN_ARGUMENT)] = str(made[-1])
         if args.screenshot:
-            args.files.append(str(_screenshot(folder)))
+            made.append(_screenshot(folder))
+            args.files.append(str(made[-1]))
     except LocalFileError as error:
         from .core.text import printable
 
+        for path in made:  # nothing will upload: leave nothing behind
+            discard(path)
         sys.stderr.write(f"{APP_NAME}: {printable(error.message)}\n")
         return EXIT_REFUSED
     return None

@@ -5,7 +5,10 @@ Screenshot… against a fake screenshot portal on a private session bus."""
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +17,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import settle, wait_finished
+from tests.gui.conftest import ScriptedDialogs, drop_files, make_window, settle, shut, wait_finished
 from tests.images import png_bytes, write
 from tests.screenshot_portal import Behaviour, fake_portal
 from tests.test_picgo_server import (
@@ -33,6 +36,7 @@ from uploader_gui.ui.main_window import MainWindow
 from uploader_gui.ui.uploads.model import State
 
 WAIT_MS = 15_000
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -266,12 +270,13 @@ def test_take_screenshot_uploads_what_the_desktop_saved(
     with fake_portal(tmp_path / "desktop", Behaviour.SAVE) as portal:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", portal.address)
         window.registry[ActionId.SCREENSHOT].trigger()
-        hidden.append(window.isVisible())
+        hidden.append(window.isMinimized())
         (item,) = wait_finished(qtbot, window, 1)
         assert len(portal.calls()) == 1
         assert portal.calls()[0].options["interactive"] is True
-    assert hidden == [False]  # hidden while the person picks (the default)
+    assert hidden == [True]  # out of the way while the person picks (the default)
     assert window.isVisible()
+    assert not window.isMinimized()
     assert item.state is State.DONE
     assert item.path.name.startswith("screenshot-")
     assert item.path.suffix == ".png"
@@ -338,3 +343,118 @@ def test_two_clients_at_once_each_hear_their_own_urls(
         {"success": True, "result": [by_path[photos[0]]]},
         {"success": True, "result": [by_path[photos[1]]]},
     ]
+
+
+QUIT_WHILE_PICKING = """
+import sys, time
+from PySide6.QtCore import QTimer
+from uploader_gui.platform.screenshot import Outcome, Shot
+from uploader_gui.ui.app import compose, create_application
+from uploader_gui.ui.base.actions import ActionId
+from uploader_gui.ui.settings.store import Settings
+
+
+class WaitsForCancel:
+    # A desktop whose screenshot tool stays open until the app cancels it.
+    def take(self, interactive=True, parent_window="", cancel=None):
+        while not cancel.cancelled:
+            time.sleep(0.01)
+        return Shot(Outcome.CANCELLED, None, "cancelled")
+
+
+app = create_application()
+window = compose(Settings(), "http://127.0.0.1:9/")
+window.show()
+window.sources.screenshots._screenshots = WaitsForCancel
+QTimer.singleShot(100, window.registry[ActionId.SCREENSHOT].trigger)
+QTimer.singleShot(100 + int(sys.argv[1]), window.quit_without_asking)  # SIGTERM, logout
+QTimer.singleShot(8000, lambda: app.exit(99))  # still running: the test fails
+sys.exit(app.exec())
+"""
+
+
+@pytest.mark.parametrize("after_ms", [100, 800], ids=["while-it-leaves", "tool-open"])
+def test_quitting_while_the_screenshot_tool_is_open_still_ends_the_app(
+    tmp_path: Path, after_ms: int
+) -> None:
+    """The real event loop: a window out of the way for the screenshot tool, then closed by a
+    logout or SIGTERM, ends the app (a hidden window's close would not have)."""
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_PICKING, str(after_ms)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_without_a_key_the_other_app_hears_at_once_and_nothing_waits(
+    qtbot: QtBot, sandbox: SandboxServer, dialogs: ScriptedDialogs, photos: list[Path]
+) -> None:
+    window = make_window(qtbot, sandbox.url, dialogs)  # no key yet
+    try:
+        assert not window.queue.has_key
+        server = serving(window)
+        request = obsidian_json(server, [str(photos[0])])
+        answer = in_background(qtbot, lambda: raw(server, request))().json()
+        assert answer["success"] is False
+        assert "no API key" in str(answer["message"])
+        settle(qtbot, window)
+        assert window.model.items() == []
+        assert sandbox.uploads == []
+    finally:
+        shut(qtbot, window)
+
+
+def test_a_received_file_named_sxcu_is_refused_and_the_others_upload(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    informed: list[str] = []
+    monkeypatch.setattr(window.report, "inform", lambda title, text: informed.append(text))
+    server = serving(window)
+    body = obsidian_multipart(
+        server, [("pasted.sxcu", png_bytes(seed=1)), ("fine.png", png_bytes(seed=2))]
+    )
+    answer = in_background(qtbot, lambda: raw(server, body))().json()
+    (item,) = wait_finished(qtbot, window, 1)
+    assert item.path.name == "fine.png"
+    assert answer["success"] is False
+    assert answer["result"] == [item.url]
+    assert "ShareX destination" in str(answer["message"])
+    assert informed == []
+
+
+def test_one_file_named_two_ways_is_one_upload_and_both_hear_its_url(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer, photos: list[Path]
+) -> None:
+    roundabout = photos[0].parent / ".." / photos[0].parent.name / photos[0].name
+    server = serving(window)
+    request = obsidian_json(server, [str(roundabout), str(photos[0])])
+    answer = in_background(qtbot, lambda: raw(server, request))().json()
+    (item,) = wait_finished(qtbot, window, 1)
+    assert answer == {"success": True, "result": [item.url, item.url]}
+
+
+def test_an_app_s_uploads_are_not_announced_on_the_desktop_a_drop_s_are(
+    qtbot: QtBot,
+    window: MainWindow,
+    sandbox: SandboxServer,
+    photos: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    announced: list[int] = []
+    monkeypatch.setattr(
+        window.parts.notifier, "drop_finished", lambda done, *_rest: announced.append(done)
+    )
+    server = serving(window)
+    request = obsidian_json(server, [str(photos[0])])
+    in_background(qtbot, lambda: raw(server, request))()
+    wait_finished(qtbot, window, 1)
+    settle(qtbot, window)
+    assert announced == []
+    drop_files(window, [photos[1]])
+    wait_finished(qtbot, window, 2)
+    qtbot.waitUntil(lambda: announced == [1])

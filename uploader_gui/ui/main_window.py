@@ -357,10 +357,10 @@ class MainWindow(QMainWindow):
         self._poll_shutdown()
 
     def _drop_finished(self, batch: int) -> None:
-        """Every file of a drop finished: copy its links (if wanted), and say so on the
-        desktop when the window is in the background."""
+        """A drop finished: copy its links if wanted; tell the desktop if in the background."""
         items = [item for item in self.model.items() if item.batch == batch]
-        copied = self.links.drop_finished(items)
+        if (copied := self.links.drop_finished(items)) is None:
+            return  # another app asked for these uploads and hears how they went
         done = sum(1 for item in items if item.state is State.DONE)
         failures = [(item.name, item.error or "") for item in items if item.state is State.FAILED]
         self.parts.notifier.drop_finished(done, len(failures), copied, failures)

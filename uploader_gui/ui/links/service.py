@@ -197,16 +197,21 @@ class LinkService(QObject):
     # -- auto-copy ---------------------------------------------------------------------
 
     def leave_clipboard(self, batch: int) -> None:
-        """When ``batch`` finishes, its links are not copied."""
+        """When ``batch`` finishes, its links are not copied nor announced: the app that
+        asked for it hears how it went."""
         self._not_copied.add(batch)
 
-    def drop_finished(self, items: list[UploadItem]) -> bool:
+    def forget_batch(self, batch: int) -> None:
+        self._not_copied.discard(batch)
+
+    def drop_finished(self, items: list[UploadItem]) -> bool | None:
         """Every file of a drop finished: copy its links, one line per image, if wanted.
-        Returns whether they were copied."""
+        Returns whether they were copied; ``None`` for a batch another app asked for (not
+        to be announced)."""
         batches = {item.batch for item in items}
         if batches & self._not_copied:
             self._not_copied -= batches
-            return False
+            return None
         if not self.auto_copy or not self.copy_items(items, quiet=True):
             return False
         done = sum(1 for item in items if item.state is State.DONE)

@@ -8,6 +8,7 @@ batch finished, reads each file's URL or reason from the list.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ...core.picgo import Batch, Outcome, Source
 from ...core.source_files import private_copy
 from ..base.report import Report
 from ..links.service import LinkService
-from ..uploads.intake import IntakeController
+from ..uploads.intake import IntakeController, is_uploader_file
 from ..uploads.model import State, UploadItem, UploadListModel
 from ..uploads.queue import UploadQueue
 from .kept import kept_folder
@@ -77,8 +78,15 @@ class PicGoBridge(QObject):
 
     def __call__(self, batch: Batch, /) -> Sequence[Outcome]:
         pending = _Pending(batch, [])
+        with self._lock:
+            if self._closed:
+                return [closing()] * max(1, len(batch.files))
         for index, file in enumerate(batch.files):
-            if batch.source is Source.RECEIVED:
+            if is_uploader_file(Path(file.name)) or is_uploader_file(file.path):
+                # The window takes a .sxcu as a destination to add, never as an image.
+                text = translate("PicGo", "a .sxcu file is a ShareX destination, not an image")
+                pending.refused[index] = text
+            elif batch.source is Source.RECEIVED:
                 # The server removes what it received once answered: keep a copy, as a
                 # pasted image is kept, so the row and a later Retry still have it.
                 try:
@@ -108,6 +116,14 @@ class PicGoBridge(QObject):
         if self._closed:
             pending.finish([closing()] * max(1, len(pending.batch.files)))
             return
+        if not self._queue.has_key or self._queue.held:
+            # Queued, it would wait for a key while the other app waits for an answer.
+            text = translate(
+                "PicGo",
+                "uploader-gui cannot upload yet (no API key, or uploads on hold): see its window",
+            )
+            pending.finish([Outcome.failed(text)] * max(1, len(pending.batch.files)))
+            return
         batch = self._queue.new_batch()
         self._waiting[batch] = pending
         # The app that asked inserts the links itself; the clipboard stays as it was (it may
@@ -136,6 +152,7 @@ class PicGoBridge(QObject):
         pending = self._waiting.pop(batch, None)
         if pending is None:
             return
+        self._links.forget_batch(batch)
         items = [item for item in self._model.items() if item.batch == batch]
         if pending.batch.source is Source.CLIPBOARD:
             pending.finish([outcome(item) for item in items] or [not_listed()])
@@ -154,9 +171,10 @@ class PicGoBridge(QObject):
 def matched(paths: list[Path], items: list[UploadItem]) -> list[UploadItem | None]:
     """The row of each path: the row listed for it (a path named twice is one row), else the
     next row not matched yet, in order (the list may name a file as the history does)."""
-    by_path = {item.path: item for item in items}
-    unmatched = iter([item for item in items if item.path not in set(paths)])
-    return [by_path.get(path) or next(unmatched, None) for path in paths]
+    by_path = {os.path.normpath(item.path): item for item in items}
+    named = {os.path.normpath(path) for path in paths}
+    unmatched = iter([item for item in items if os.path.normpath(item.path) not in named])
+    return [by_path.get(os.path.normpath(path)) or next(unmatched, None) for path in paths]
 
 
 def outcome(item: UploadItem) -> Outcome:

@@ -1,9 +1,10 @@
 """File ▸ Take Screenshot…: the desktop takes it (its own tool: the person picks the screen,
 a window or an area), the window uploads it as ``screenshot-<date>.png``, like a drop.
 
-The wait for the desktop runs on a worker (it may last minutes); the window hides meanwhile
-if Settings says so, and comes back whatever the answer. No portal, a refusal or a failure
-is said in the status bar or a notice; there is never a silent grab of the screen.
+The wait for the desktop runs on a worker (it may last minutes); the window is minimised
+meanwhile if Settings says so (not hidden: a hidden window that is then closed, by a logout
+or SIGTERM, would not end the app), and comes back whatever the answer. No portal, a
+refusal or a failure is said in the status bar; there is never a silent grab of the screen.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..base.report import Report
 from ..base.workers import Workers
 from .kept import kept_folder
 
-#: How long a hidden window waits for the compositor to take it off the screen before the
+#: How long a minimised window waits for the compositor to take it off the screen before the
 #: desktop is asked (milliseconds): else it may be in the picture.
 HIDE_SETTLE_MS = 300
 
@@ -66,6 +67,14 @@ class ScreenshotTaker(QObject):
         self._hide_window = hide_window
         self._cancel: CancelToken | None = None
         self._hidden = False
+        self._was_maximized = False
+        #: The pause that lets the window leave the screen before the desktop is asked.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(HIDE_SETTLE_MS)
+        self._parent = ""
+        self._settle.timeout.connect(lambda: self._ask(self._parent))
+        self._closing = False
 
     @property
     def busy(self) -> bool:
@@ -73,22 +82,34 @@ class ScreenshotTaker(QObject):
 
     def take(self) -> None:
         """Ask the desktop for a screenshot (once: a second ask while one is open waits)."""
+        if self._closing:
+            return
         if self._cancel is not None:
             self._report.status(translate("Sources", "The screenshot tool is already open"))
             return
         self._cancel = CancelToken()
-        parent = portal_parent(self._window)
-        if self._hide_window() and self._window.isVisible():
-            self._hidden = True
-            self._window.hide()
-            QTimer.singleShot(HIDE_SETTLE_MS, self, lambda: self._ask(parent))
+        self._parent = portal_parent(self._window)
+        if self._hide_window() and self._window.isVisible() and not self._window.isMinimized():
+            self._hidden, self._was_maximized = True, self._window.isMaximized()
+            self._window.showMinimized()
+            self._settle.start()
         else:
-            self._ask(parent)
+            self._ask(self._parent)
 
     def cancel(self) -> None:
-        """Close the desktop's dialog (the window is closing)."""
+        """The window is closing: close the desktop's dialog and ask nothing more."""
+        self._closing = True
+        self._settle.stop()
         if self._cancel is not None:
             self._cancel.cancel()
+
+    def _restore(self) -> None:
+        if self._hidden:
+            self._hidden = False
+            if self._was_maximized:
+                self._window.showMaximized()
+            else:
+                self._window.showNormal()
 
     def _ask(self, parent: str) -> None:
         cancel = self._cancel
@@ -103,9 +124,10 @@ class ScreenshotTaker(QObject):
 
     def _done(self, shot: Shot | None, error: BaseException | None) -> None:
         self._cancel = None
+        if self._closing:
+            return
         if self._hidden:
-            self._hidden = False
-            self._window.show()
+            self._restore()
             self._window.raise_()
             self._window.activateWindow()
         if shot is not None and shot.taken and shot.path is not None:
