@@ -327,3 +327,17 @@ def test_test_uses_the_typed_secret_else_the_keyring_s(
         qtbot.waitUntil(lambda: len(outcomes) == 3, timeout=10_000)
         assert outcomes[2].report is None
         assert "Headers Authorization is not set" in outcomes[2].problem
+
+
+def test_a_field_that_is_no_longer_secret_leaves_the_keyring(
+    qtbot: QtBot, setup: Setup, dialogs: ScriptedDialogs, memory_keyring: MemoryKeyring
+) -> None:
+    key = add_host(setup, memory_keyring, qtbot)
+    setup.tab.list.setCurrentRow(1)
+    plain = Uploader(
+        **{**HOST.__dict__, "headers": (("Authorization", "public"),), "secrets": frozenset()}
+    )
+    dialogs.destination_answers = [EditedDestination(plain, {})]
+    setup.tab.edit_button.click()
+    qtbot.waitUntil(lambda: keyring_value(memory_keyring, key, AUTH) is None)
+    assert setup.book.items[0].uploader.secrets == frozenset()

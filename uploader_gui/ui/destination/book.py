@@ -8,7 +8,7 @@ quits); they are read back only on that thread, for an upload, a Test or an expo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,11 +82,14 @@ class DestinationBook(QObject):
         """Add (``key`` None) or replace a destination; ``secrets`` (``None``: unchanged)
         go to the keyring. Raises ``OSError`` when the file cannot be written."""
         stored = Stored(key or new_key(), uploader)
+        before = self.find(stored.key)
         items = [item for item in self._items if item.key != stored.key]
         index = next((i for i, item in enumerate(self._items) if item.key == stored.key), None)
         items.insert(len(items) if index is None else index, stored)
         save_destinations(items, self._path)
         self._items = items
+        if before is not None:  # a field no longer secret (or gone) leaves the keyring
+            self._forget_secrets(stored.key, before.uploader.secrets - uploader.secrets)
         if secrets is not None:
             self._keep_secrets(stored, secrets)
         else:
@@ -100,15 +103,21 @@ class DestinationBook(QObject):
         items = [item for item in self._items if item.key != key]
         save_destinations(items, self._path)
         self._items = items
+        self._forget_secrets(key, stored.uploader.secrets)
+        self.changed.emit(key)
+
+    def _forget_secrets(self, key: str, fields: Iterable[Field]) -> None:
+        """Delete these secrets of ``key`` from the keyring, on its thread."""
         credentials = self._credentials
-        users = [secret_user(key, field) for field in stored.uploader.secrets]
+        users = [secret_user(key, field) for field in fields]
+        if not users:
+            return
 
         def forget() -> None:
             for user in users:
                 credentials.delete_secret(user)
 
         self._keyring.submit(forget, lambda _result, error: self._failed(error))
-        self.changed.emit(key)
 
     def duplicate(self, key: str, name: str) -> str | None:
         """A copy of ``key`` named ``name``, with its secrets (copied on the keyring's
