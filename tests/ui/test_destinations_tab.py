@@ -19,7 +19,13 @@ from tests.conftest import MemoryKeyring
 from tests.ui.helpers import FAST, ScriptedDialogs
 from uploader_gui.core.credentials import SERVICE, Credentials
 from uploader_gui.core.destination import SANDBOX, Destination
-from uploader_gui.core.destinations.store import secret_user
+from uploader_gui.core.destinations.store import (
+    Stored,
+    load_destinations,
+    new_key,
+    save_destinations,
+    secret_user,
+)
 from uploader_gui.core.destinations.sxcu import parse_sxcu
 from uploader_gui.core.destinations.uploader import Field, Section, Uploader
 from uploader_gui.sandbox import SandboxServer
@@ -341,3 +347,21 @@ def test_a_field_that_is_no_longer_secret_leaves_the_keyring(
     setup.tab.edit_button.click()
     qtbot.waitUntil(lambda: keyring_value(memory_keyring, key, AUTH) is None)
     assert setup.book.items[0].uploader.secrets == frozenset()
+
+
+def test_what_another_process_added_is_kept_and_listed(
+    qtbot: QtBot, setup: Setup, dialogs: ScriptedDialogs, memory_keyring: MemoryKeyring
+) -> None:
+    """``uploader-gui --import-destination FILE`` while the window is open writes the file
+    itself; the window's next change must not write over it."""
+    key = add_host(setup, memory_keyring, qtbot)
+    other = Uploader(**{**HOST.__dict__, "name": "From the terminal", "secrets": frozenset()})
+    imported = Stored(new_key(), other)
+    save_destinations([*load_destinations(), imported])  # as the command line does
+    renamed = Uploader(**{**HOST.__dict__, "name": "Renamed"})
+    setup.book.save(key, renamed, None)
+    assert [item.uploader.name for item in load_destinations()] == [
+        "Renamed",
+        "From the terminal",
+    ]
+    assert [item.uploader.name for item in setup.book.items] == ["Renamed", "From the terminal"]

@@ -1,6 +1,7 @@
 """The custom destinations: the one owner of their list and of ``destinations.json``.
 
-The file is small and read once, at start; it is written whole at each change. Secrets go
+The file is small and read at start, and again before a change if another process (an
+``--import-destination``) changed it since; it is written whole at each change. Secrets go
 to the keyring on its one thread (a failure is said, and the secret is used until the app
 quits); they are read back only on that thread, for an upload, a Test or an export.
 """
@@ -19,6 +20,7 @@ from ...core.credentials import Credentials, NoSecureBackendError
 from ...core.destination import Destination
 from ...core.destinations.store import (
     Stored,
+    destinations_path,
     load_destinations,
     new_key,
     save_destinations,
@@ -57,6 +59,29 @@ class DestinationBook(QObject):
         self._credentials, self._keyring, self._files = credentials, keyring, files
         self._report, self._path = report, path
         self._items: list[Stored] = load_destinations(path)
+        #: The file as last read or written here: another process (``--import-destination``)
+        #: may change it meanwhile, and what it added must not be written over.
+        self._seen = self._file_signature()
+
+    def _file_signature(self) -> tuple[int, int, int] | None:
+        try:
+            info = (self._path or destinations_path()).stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size, info.st_ino
+
+    def refresh(self) -> None:
+        """Read the file again if something else changed it since (a small file)."""
+        if self._file_signature() == self._seen:
+            return
+        self._items = load_destinations(self._path)
+        self._seen = self._file_signature()
+        self.changed.emit("")
+
+    def _write(self, items: list[Stored]) -> None:
+        save_destinations(items, self._path)
+        self._items = items
+        self._seen = self._file_signature()
 
     @property
     def items(self) -> list[Stored]:
@@ -81,13 +106,13 @@ class DestinationBook(QObject):
     def save(self, key: str | None, uploader: Uploader, secrets: Mapping[Field, str] | None) -> str:
         """Add (``key`` None) or replace a destination; ``secrets`` (``None``: unchanged)
         go to the keyring. Raises ``OSError`` when the file cannot be written."""
+        self.refresh()
         stored = Stored(key or new_key(), uploader)
         before = self.find(stored.key)
         items = [item for item in self._items if item.key != stored.key]
         index = next((i for i, item in enumerate(self._items) if item.key == stored.key), None)
         items.insert(len(items) if index is None else index, stored)
-        save_destinations(items, self._path)
-        self._items = items
+        self._write(items)
         if before is not None:  # a field no longer secret (or gone) leaves the keyring
             self._forget_secrets(stored.key, before.uploader.secrets - uploader.secrets)
         if secrets is not None:
@@ -97,12 +122,11 @@ class DestinationBook(QObject):
         return stored.key
 
     def remove(self, key: str) -> None:
+        self.refresh()
         stored = self.find(key)
         if stored is None:
             return
-        items = [item for item in self._items if item.key != key]
-        save_destinations(items, self._path)
-        self._items = items
+        self._write([item for item in self._items if item.key != key])
         self._forget_secrets(key, stored.uploader.secrets)
         self.changed.emit(key)
 

@@ -48,6 +48,7 @@ class DestinationsTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        book.refresh()  # what --import-destination added while the window was open
         self._book, self._choice, self._jobs = book, choice, jobs
         self._dialogs, self._report = dialogs, report
         self._files = DestinationFiles(book, choice, dialogs, report, self)
