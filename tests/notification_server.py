@@ -5,14 +5,11 @@ with its D-Bus signature; it can click a notification (``ActivationToken`` then
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import pytest
 from jeepney import (
     DBusAddress,
     HeaderFields,
@@ -23,6 +20,8 @@ from jeepney import (
 )
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
+from tests.private_bus import private_session_bus
 
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
@@ -111,18 +110,7 @@ class NotificationServer:
 
 @contextmanager
 def notification_server() -> Iterator[NotificationServer]:
-    program = shutil.which("dbus-daemon")
-    if program is None:
-        pytest.skip("dbus-daemon missing: apt-get install dbus")
-    daemon = subprocess.Popen(
-        [program, "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
+    with private_session_bus() as address:
         connection = open_dbus_connection(bus=address)
         reply = connection.send_and_get_reply(
             message_bus.RequestName("org.freedesktop.Notifications", 4), timeout=5
@@ -137,8 +125,3 @@ def notification_server() -> Iterator[NotificationServer]:
             server._stop.set()
             thread.join(5)
             connection.close()
-    finally:
-        daemon.terminate()
-        daemon.wait(10)
-        if daemon.stdout is not None:
-            daemon.stdout.close()

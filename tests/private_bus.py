@@ -1,7 +1,7 @@
 """A private D-Bus session bus for tests: its own ``dbus-daemon``, never the person's bus.
 
-The same way ``tests/notification_server.py`` starts one, as a context manager that gives
-the bus's address (skipped where ``dbus-daemon`` is missing, failed in CI).
+A context manager that gives the bus's address (skipped where ``dbus-daemon`` is missing,
+failed in CI); the fake notification server and screenshot portal live on one.
 """
 
 from __future__ import annotations

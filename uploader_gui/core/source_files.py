@@ -25,7 +25,8 @@ from .prepare.folder import work_folder
 #: The time in a source's upload name (local time, sorts as text).
 NAME_TIME = "%Y-%m-%d-%H%M%S"
 _CHUNK = 1 << 20
-_NEW_FILE = (
+#: How a new private file is made: never an existing file, never through a link.
+NEW_FILE = (
     os.O_WRONLY
     | os.O_CREAT
     | os.O_EXCL
@@ -60,7 +61,7 @@ def private_file(name: str, folder: Path | None = None) -> tuple[Path, BinaryIO]
     )
     path = holder / name
     try:
-        descriptor = os.open(path, _NEW_FILE, 0o600)
+        descriptor = os.open(path, NEW_FILE, 0o600)
     except OSError:
         holder.rmdir()
         raise

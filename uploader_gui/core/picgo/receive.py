@@ -23,6 +23,7 @@ from python_multipart.exceptions import MultipartParseError
 
 from ..files import FileSignature
 from ..sniff import HEAD_SIZE
+from ..source_files import NEW_FILE
 from . import messages
 from .answer import Entry
 from .batch import LocalFile
@@ -32,14 +33,6 @@ from .paths import image_kind
 #: The fields a file may come under.
 FILE_FIELDS = frozenset({"list", "files", "file"})
 _NAME_BYTES = 200
-_CREATE = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 
 
 def disposition(value: str) -> tuple[str | None, str | None]:
@@ -71,7 +64,7 @@ class _Part:
         folder.mkdir(mode=0o700)
         self.path = folder / name
         self.name = name
-        self.fd: int | None = os.open(self.path, _CREATE, 0o600)
+        self.fd: int | None = os.open(self.path, NEW_FILE, 0o600)
         self.head = bytearray()
         self.size = 0
 
