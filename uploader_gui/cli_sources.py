@@ -84,9 +84,10 @@ def gather_sources(args: argparse.Namespace) -> int | None:
     """Replace ``-`` with the image read from standard input, add the screenshot; ``None``
     when every source gave its image, else the exit status (the reason is on stderr)."""
     from .core.errors import LocalFileError
+    from .core.paths import kept_images_dir
     from .core.source_files import discard
 
-    folder = None if args.headless else _kept_folder()
+    folder = None if args.headless else kept_images_dir()
     made: list[Path] = []
     try:
         if STDIN_ARGUMENT in args.files:
@@ -116,9 +117,3 @@ def _screenshot(folder: Path | None) -> Path:
     if not shot.taken or shot.path is None:
         raise LocalFileError(Path("screenshot"), f"no screenshot: {shot.message}")
     return private_copy(shot.path, screenshot_name(), folder)
-
-
-def _kept_folder() -> Path:
-    from .core.paths import cache_dir, private_dir
-
-    return private_dir(cache_dir() / "pasted")

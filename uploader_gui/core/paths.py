@@ -36,6 +36,13 @@ def cache_dir() -> Path:
     return locations().cache_dir()
 
 
+def kept_images_dir() -> Path:
+    """Where images with no file of the person's own are kept (pasted, a screenshot, piped
+    in, sent by another app): in the cache, private, so a failed one can still be retried
+    after a restart. Made if needed; safe on a worker thread."""
+    return private_dir(cache_dir() / "pasted")
+
+
 def thumbnail_file(entry_id: int) -> Path:
     """The cached thumbnail of history entry ``entry_id``."""
     return cache_dir() / "thumbnails" / f"{entry_id}.png"

@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ...core.errors import LocalFileError
 from ...core.i18n import translate
+from ...core.paths import kept_images_dir
 from ...core.picgo import Batch, Outcome, Source
 from ...core.source_files import private_copy
 from ..base.report import Report
@@ -26,7 +27,6 @@ from ..links.service import LinkService
 from ..uploads.intake import IntakeController, is_uploader_file
 from ..uploads.model import State, UploadItem, UploadListModel
 from ..uploads.queue import UploadQueue
-from .kept import kept_folder
 
 
 @dataclass
@@ -45,6 +45,14 @@ class _Pending:
         if not self.done.is_set():
             self.outcomes = list(outcomes)
             self.done.set()
+
+    def fail(self, outcome: Outcome) -> None:
+        """The same failure for every file (one for the clipboard)."""
+        self.finish(every_file(self.batch, outcome))
+
+
+def every_file(batch: Batch, outcome: Outcome) -> list[Outcome]:
+    return [outcome] * max(1, len(batch.files))
 
 
 def closing() -> Outcome:
@@ -80,7 +88,7 @@ class PicGoBridge(QObject):
         pending = _Pending(batch, [])
         with self._lock:
             if self._closed:
-                return [closing()] * max(1, len(batch.files))
+                return every_file(batch, closing())
         for index, file in enumerate(batch.files):
             if is_uploader_file(Path(file.name)) or is_uploader_file(file.path):
                 # The window takes a .sxcu as a destination to add, never as an image.
@@ -90,14 +98,14 @@ class PicGoBridge(QObject):
                 # The server removes what it received once answered: keep a copy, as a
                 # pasted image is kept, so the row and a later Retry still have it.
                 try:
-                    pending.paths.append(private_copy(file.path, file.name, kept_folder()))
+                    pending.paths.append(private_copy(file.path, file.name, kept_images_dir()))
                 except (LocalFileError, OSError) as error:
                     pending.refused[index] = str(error)
             else:
                 pending.paths.append(file.path)
         with self._lock:
             if self._closed:
-                return [closing()] * max(1, len(batch.files))
+                return every_file(batch, closing())
             self._arrived.emit(pending)
         pending.done.wait()
         return pending.outcomes
@@ -109,12 +117,12 @@ class PicGoBridge(QObject):
         with self._lock:
             self._closed = True
         for pending in self._waiting.values():
-            pending.finish([closing()] * max(1, len(pending.batch.files)))
+            pending.fail(closing())
         self._waiting.clear()
 
     def _take(self, pending: _Pending) -> None:
         if self._closed:
-            pending.finish([closing()] * max(1, len(pending.batch.files)))
+            pending.fail(closing())
             return
         if not self._queue.has_key or self._queue.held:
             # Queued, it would wait for a key while the other app waits for an answer.
@@ -122,7 +130,7 @@ class PicGoBridge(QObject):
                 "PicGo",
                 "uploader-gui cannot upload yet (no API key, or uploads on hold): see its window",
             )
-            pending.finish([Outcome.failed(text)] * max(1, len(pending.batch.files)))
+            pending.fail(Outcome.failed(text))
             return
         batch = self._queue.new_batch()
         self._waiting[batch] = pending

@@ -17,12 +17,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import translate
+from ...core.paths import kept_images_dir
 from ...core.retry import CancelToken
 from ...core.source_files import private_copy, screenshot_name
 from ...platform.screenshot import Outcome, Screenshots, Shot
 from ..base.report import Report
 from ..base.workers import Workers
-from .kept import kept_folder
 
 #: How long a minimised window waits for the compositor to take it off the screen before the
 #: desktop is asked (milliseconds): else it may be in the picture.
@@ -42,7 +42,7 @@ def take_and_keep(screenshots: Screenshots, parent: str, cancel: CancelToken) ->
     shot = screenshots.take(True, parent, cancel)
     if not shot.taken or shot.path is None:
         return shot
-    kept = private_copy(shot.path, screenshot_name(), kept_folder())
+    kept = private_copy(shot.path, screenshot_name(), kept_images_dir())
     return Shot(Outcome.TAKEN, kept)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.history import Drop, HistoryEntry
 from ...core.i18n import translate
 from ...core.intake import Intake, collect
-from ...core.paths import cache_dir, make_private, private_dir
+from ...core.paths import kept_images_dir, make_private
 from ...platform.chooser import POSIX
 from ..base.dialogs import Dialogs
 from ..base.report import Report
@@ -42,7 +42,7 @@ def is_uploader_file(path: Path) -> bool:
 
 def save_image_data(image: QImage, prefix: str) -> Path:
     """Write pasted or dropped image data as a PNG in the cache; safe on a worker thread."""
-    folder = private_dir(cache_dir() / "pasted")
+    folder = kept_images_dir()
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"{prefix}-{stamp}.png"
     counter = 2
